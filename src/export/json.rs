@@ -1,0 +1,263 @@
+//! JSON export: the briefing with every reference resolved (a quote carries
+//! its speaker's name). The shape is documented in docs/EXPORT.md.
+
+use serde::Serialize;
+
+use crate::model::{Briefing, Moment, QuoteKind, Source, Status};
+
+/// Version of the export shape; bumped on any incompatible change.
+pub const EXPORT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    export_version: u32,
+    id: &'a str,
+    title: &'a str,
+    as_of: Moment,
+    summary: &'a str,
+    key_points: &'a [String],
+    sources: &'a [Source],
+    topics: Vec<TopicOut<'a>>,
+    speakers: Vec<SpeakerOut<'a>>,
+    events: Vec<EventOut<'a>>,
+    quotes: Vec<QuoteOut<'a>>,
+    disagreements: Vec<DisagreementOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Ref<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct TopicOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: Option<&'a str>,
+    quote_count: usize,
+}
+
+#[derive(Serialize)]
+struct SpeakerOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    role: &'a str,
+    affiliation: Option<&'a str>,
+    aliases: &'a [String],
+    quote_count: usize,
+}
+
+#[derive(Serialize)]
+struct EventOut<'a> {
+    id: &'a str,
+    at: Moment,
+    title: &'a str,
+    place: Option<&'a str>,
+    detail: Option<&'a str>,
+    speakers: Vec<Ref<'a>>,
+    topics: Vec<Ref<'a>>,
+    quotes: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SpeakerRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    role: &'a str,
+    affiliation: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EventRef<'a> {
+    id: &'a str,
+    title: &'a str,
+    at: Moment,
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    id: &'a str,
+    kind: QuoteKind,
+    text: &'a str,
+    at: Moment,
+    speaker: SpeakerRef<'a>,
+    reported_by: Option<Ref<'a>>,
+    venue: Option<&'a str>,
+    event: Option<EventRef<'a>>,
+    topics: Vec<Ref<'a>>,
+    context: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PositionOut<'a> {
+    speaker: Ref<'a>,
+    stance: &'a str,
+    quotes: Vec<QuoteRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteRef<'a> {
+    id: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct DisagreementOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    status: Status,
+    summary: &'a str,
+    topics: Vec<Ref<'a>>,
+    positions: Vec<PositionOut<'a>>,
+}
+
+fn topic_refs<'a>(b: &'a Briefing, ids: &'a [String]) -> Vec<Ref<'a>> {
+    ids.iter()
+        .filter_map(|id| b.topic(id))
+        .map(|t| Ref { id: &t.id, name: &t.name })
+        .collect()
+}
+
+fn speaker_ref<'a>(b: &'a Briefing, id: &str) -> Option<Ref<'a>> {
+    b.speaker(id).map(|s| Ref { id: &s.id, name: &s.name })
+}
+
+fn build(b: &Briefing) -> Export<'_> {
+    let ix = &b.index;
+    Export {
+        export_version: EXPORT_VERSION,
+        id: &b.meta.id,
+        title: &b.meta.title,
+        as_of: b.meta.as_of,
+        summary: &b.meta.summary,
+        key_points: &b.meta.key_points,
+        sources: &b.meta.sources,
+        topics: (b.topics.iter().enumerate())
+            .map(|(i, t)| TopicOut {
+                id: &t.id,
+                name: &t.name,
+                description: t.description.as_deref(),
+                quote_count: ix.quotes_by_topic[i].len(),
+            })
+            .collect(),
+        speakers: (b.speakers.iter().enumerate())
+            .map(|(i, s)| SpeakerOut {
+                id: &s.id,
+                name: &s.name,
+                role: &s.role,
+                affiliation: s.affiliation.as_deref(),
+                aliases: &s.aliases,
+                quote_count: ix.quotes_by_speaker[i].len(),
+            })
+            .collect(),
+        events: (ix.timeline.iter().map(|&i| (i, &b.events[i])))
+            .map(|(i, e)| EventOut {
+                id: &e.id,
+                at: e.at,
+                title: &e.title,
+                place: e.place.as_deref(),
+                detail: e.detail.as_deref(),
+                speakers: e.speakers.iter().filter_map(|s| speaker_ref(b, s)).collect(),
+                topics: topic_refs(b, &e.topics),
+                quotes: ix.quotes_by_event[i].iter().map(|&q| b.quotes[q].id.as_str()).collect(),
+            })
+            .collect(),
+        quotes: (ix.quotes_in_order.iter().map(|&i| (i, &b.quotes[i])))
+            .map(|(i, q)| {
+                let s = b.speaker_of(i);
+                QuoteOut {
+                    id: &q.id,
+                    kind: q.kind,
+                    text: &q.text,
+                    at: q.at,
+                    speaker: SpeakerRef {
+                        id: &s.id,
+                        name: &s.name,
+                        role: &s.role,
+                        affiliation: s.affiliation.as_deref(),
+                    },
+                    reported_by: q.reported_by.as_deref().and_then(|id| speaker_ref(b, id)),
+                    venue: q.venue.as_deref(),
+                    event: (q.event.as_deref().and_then(|id| b.event(id)))
+                        .map(|e| EventRef { id: &e.id, title: &e.title, at: e.at }),
+                    topics: topic_refs(b, &q.topics),
+                    context: q.context.as_deref(),
+                }
+            })
+            .collect(),
+        disagreements: (b.disagreements.iter())
+            .map(|d| DisagreementOut {
+                id: &d.id,
+                title: &d.title,
+                status: d.status,
+                summary: &d.summary,
+                topics: topic_refs(b, &d.topics),
+                positions: (d.positions.iter())
+                    .map(|p| PositionOut {
+                        speaker: speaker_ref(b, &p.speaker).unwrap_or(Ref { id: &p.speaker, name: &p.speaker }),
+                        stance: &p.stance,
+                        quotes: (p.quotes.iter().filter_map(|id| b.quote(id)))
+                            .map(|q| QuoteRef { id: &q.id, text: &q.text })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The briefing as pretty-printed JSON. Beyond JSON's own escapes, C1 controls
+/// and bidi controls are written as `\uXXXX` so the output is terminal-safe.
+pub fn to_json(b: &Briefing) -> String {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter::default());
+    build(b).serialize(&mut ser).expect("serializing to memory cannot fail");
+    let mut s = String::from_utf8(out).expect("serde_json writes UTF-8");
+    s.push('\n');
+    s
+}
+
+/// serde_json's pretty formatter, escaping every character `text::is_unsafe` names.
+#[derive(Default)]
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| crate::text::is_unsafe(c)) {
+            w.write_all(rest[..at].as_bytes())?;
+            write!(w, "\\u{:04x}", c as u32)?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}

@@ -1,0 +1,93 @@
+//! `Index`: lookups the reader needs, built once at load from resolved ids.
+
+use std::collections::HashMap;
+
+use super::types::{Disagreement, Event, Quote, Speaker, Topic};
+
+/// A position inside a disagreement: (disagreement index, position index).
+pub type PositionRef = (usize, usize);
+
+/// Precomputed relations between the entities of one briefing. All values are
+/// indices into the briefing's vectors. Built only from validated data.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub speaker_by_id: HashMap<String, usize>,
+    pub topic_by_id: HashMap<String, usize>,
+    pub event_by_id: HashMap<String, usize>,
+    pub quote_by_id: HashMap<String, usize>,
+    /// For each quote, its speaker.
+    pub speaker_of_quote: Vec<usize>,
+    pub quotes_by_speaker: Vec<Vec<usize>>,
+    pub quotes_by_topic: Vec<Vec<usize>>,
+    pub quotes_by_event: Vec<Vec<usize>>,
+    pub events_by_speaker: Vec<Vec<usize>>,
+    pub events_by_topic: Vec<Vec<usize>>,
+    pub positions_by_speaker: Vec<Vec<PositionRef>>,
+    /// For each quote, the positions it supports.
+    pub positions_by_quote: Vec<Vec<PositionRef>>,
+    /// Events in timeline order (see `Moment`'s ordering; ties keep file order).
+    pub timeline: Vec<usize>,
+    /// Quotes in time order (ties keep file order).
+    pub quotes_in_order: Vec<usize>,
+}
+
+fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    items.iter().enumerate().map(|(i, x)| (id(x).to_string(), i)).collect()
+}
+
+impl Index {
+    pub fn build(
+        topics: &[Topic],
+        speakers: &[Speaker],
+        events: &[Event],
+        quotes: &[Quote],
+        disagreements: &[Disagreement],
+    ) -> Index {
+        let mut ix = Index {
+            speaker_by_id: ids(speakers, |s| &s.id),
+            topic_by_id: ids(topics, |t| &t.id),
+            event_by_id: ids(events, |e| &e.id),
+            quote_by_id: ids(quotes, |q| &q.id),
+            speaker_of_quote: Vec::with_capacity(quotes.len()),
+            quotes_by_speaker: vec![Vec::new(); speakers.len()],
+            quotes_by_topic: vec![Vec::new(); topics.len()],
+            quotes_by_event: vec![Vec::new(); events.len()],
+            events_by_speaker: vec![Vec::new(); speakers.len()],
+            events_by_topic: vec![Vec::new(); topics.len()],
+            positions_by_speaker: vec![Vec::new(); speakers.len()],
+            positions_by_quote: vec![Vec::new(); quotes.len()],
+            timeline: (0..events.len()).collect(),
+            quotes_in_order: (0..quotes.len()).collect(),
+        };
+        for (qi, quote) in quotes.iter().enumerate() {
+            let speaker = ix.speaker_by_id[&quote.speaker];
+            ix.speaker_of_quote.push(speaker);
+            ix.quotes_by_speaker[speaker].push(qi);
+            for topic in &quote.topics {
+                ix.quotes_by_topic[ix.topic_by_id[topic]].push(qi);
+            }
+            if let Some(event) = &quote.event {
+                ix.quotes_by_event[ix.event_by_id[event]].push(qi);
+            }
+        }
+        for (ei, event) in events.iter().enumerate() {
+            for speaker in &event.speakers {
+                ix.events_by_speaker[ix.speaker_by_id[speaker]].push(ei);
+            }
+            for topic in &event.topics {
+                ix.events_by_topic[ix.topic_by_id[topic]].push(ei);
+            }
+        }
+        for (di, d) in disagreements.iter().enumerate() {
+            for (pi, position) in d.positions.iter().enumerate() {
+                ix.positions_by_speaker[ix.speaker_by_id[&position.speaker]].push((di, pi));
+                for quote in &position.quotes {
+                    ix.positions_by_quote[ix.quote_by_id[quote]].push((di, pi));
+                }
+            }
+        }
+        ix.timeline.sort_by_key(|&i| events[i].at);
+        ix.quotes_in_order.sort_by_key(|&i| quotes[i].at);
+        ix
+    }
+}

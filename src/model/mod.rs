@@ -1,0 +1,111 @@
+//! The briefing model: types, loading, validation and indexes. No terminal code.
+
+mod diagnostic;
+mod index;
+mod load;
+mod moment;
+mod parse;
+mod suggest;
+mod types;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, Location};
+pub use index::{Index, PositionRef};
+pub use load::{Failure, LoadReport, MAX_FILE_BYTES, load_paths};
+pub use moment::Moment;
+pub use suggest::did_you_mean;
+pub use types::*;
+pub use validate::is_valid_id;
+
+/// The briefing compiled into the binary, used when no path is given and the
+/// bundled `briefings/` folder is not beside the working directory.
+pub const BUNDLED: (&str, &str) = (
+    "alaska-summit-2025.toml",
+    include_str!("../../briefings/alaska-summit-2025.toml"),
+);
+
+/// A loaded, validated and indexed briefing.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// Where it was read from.
+    pub path: PathBuf,
+    pub meta: Meta,
+    pub topics: Vec<Topic>,
+    pub speakers: Vec<Speaker>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+    pub disagreements: Vec<Disagreement>,
+    pub index: Index,
+}
+
+impl Briefing {
+    /// Parses and validates `source` (the text of the file at `path`).
+    /// Every problem found is returned, not only the first.
+    pub fn parse(path: &Path, source: &str) -> Result<Briefing, Vec<Diagnostic>> {
+        let mut reader = parse::Reader::new(path, source);
+        let Some(root) = reader.parse_toml() else {
+            return Err(reader.diagnostics);
+        };
+        let Some(doc) = reader.read(&root) else {
+            return Err(reader.diagnostics);
+        };
+        reader.validate(&doc);
+        if !reader.diagnostics.is_empty() {
+            return Err(reader.diagnostics);
+        }
+        let Some(meta) = doc.meta else {
+            return Err(reader.diagnostics);
+        };
+        fn take<T>(items: Vec<parse::Read<'_, T>>) -> Vec<T> {
+            items.into_iter().map(|r| r.value).collect()
+        }
+        let topics = take(doc.topics);
+        let speakers = take(doc.speakers);
+        let events = take(doc.events);
+        let quotes = take(doc.quotes);
+        let disagreements = take(doc.disagreements);
+        let index = Index::build(&topics, &speakers, &events, &quotes, &disagreements);
+        Ok(Briefing {
+            path: path.to_path_buf(),
+            meta: meta.value,
+            topics,
+            speakers,
+            events,
+            quotes,
+            disagreements,
+            index,
+        })
+    }
+
+    /// The bundled Alaska summit briefing.
+    pub fn bundled() -> Briefing {
+        Briefing::parse(Path::new(BUNDLED.0), BUNDLED.1).expect("the bundled briefing is valid")
+    }
+
+    /// The speaker of quote `qi`.
+    pub fn speaker_of(&self, qi: usize) -> &Speaker {
+        &self.speakers[self.index.speaker_of_quote[qi]]
+    }
+
+    /// The speaker with id `id`.
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.index.speaker_by_id.get(id).map(|&i| &self.speakers[i])
+    }
+
+    /// The topic with id `id`.
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.index.topic_by_id.get(id).map(|&i| &self.topics[i])
+    }
+
+    /// The event with id `id`.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.index.event_by_id.get(id).map(|&i| &self.events[i])
+    }
+
+    /// The quote with id `id`.
+    pub fn quote(&self, id: &str) -> Option<&Quote> {
+        self.index.quote_by_id.get(id).map(|&i| &self.quotes[i])
+    }
+}

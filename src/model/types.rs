@@ -1,0 +1,177 @@
+//! The briefing format v1 as Rust types: what a briefing file holds.
+//!
+//! Field names here are the file format's contract (docs/FORMAT.md); the JSON
+//! Schema in `assets/briefing.schema.json` is generated from these types.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Moment;
+
+/// The only format version this reader understands.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// A whole briefing file, as written.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(
+    title = "Briefing (format v1)",
+    description = "A structured news briefing read by the `briefing` terminal reader.",
+    deny_unknown_fields
+)]
+pub struct BriefingFile {
+    /// Format version of this file. Must be 1.
+    pub format: i64,
+    pub briefing: Meta,
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    #[serde(default)]
+    pub speakers: Vec<Speaker>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// What the briefing is: title, date, summary and sources.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Meta {
+    #[schemars(pattern(r"^[a-z0-9-]+$"))]
+    pub id: String,
+    pub title: String,
+    /// The date (or datetime) the briefing is current as of.
+    pub as_of: Moment,
+    pub summary: String,
+    /// The outcome in a few lines.
+    #[serde(default)]
+    pub key_points: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// A published source the briefing was written from.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub outlet: Option<String>,
+    pub published: Option<Moment>,
+    pub url: Option<String>,
+}
+
+/// A subject a reader can filter by.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Topic {
+    #[schemars(pattern(r"^[a-z0-9-]+$"))]
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+/// A person quoted or reported in the briefing.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Speaker {
+    #[schemars(pattern(r"^[a-z0-9-]+$"))]
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub affiliation: Option<String>,
+    /// Other names the source uses for this person.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// Something that happened, placed on the timeline.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Event {
+    #[schemars(pattern(r"^[a-z0-9-]+$"))]
+    pub id: String,
+    pub at: Moment,
+    pub title: String,
+    pub place: Option<String>,
+    pub detail: Option<String>,
+    /// Ids of the speakers taking part.
+    #[serde(default)]
+    pub speakers: Vec<String>,
+    /// Ids of the topics the event touches.
+    #[serde(default)]
+    pub topics: Vec<String>,
+}
+
+/// Whether a quote is the speaker's own words or a statement reported by others.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Verbatim words of the speaker.
+    #[default]
+    Direct,
+    /// A statement the source reports without quoting it.
+    Reported,
+}
+
+/// A statement attributed to a speaker.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Quote {
+    #[schemars(pattern(r"^[a-z0-9-]+$"))]
+    pub id: String,
+    /// Id of the speaker who said it.
+    pub speaker: String,
+    /// Verbatim for a direct quote; a paraphrase for a reported statement.
+    pub text: String,
+    /// When it was said; for a reported statement with no date of its own, when it was reported.
+    pub at: Moment,
+    /// Where it was said: a programme, outlet or occasion.
+    pub venue: Option<String>,
+    /// Id of the event it was said at.
+    pub event: Option<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub kind: QuoteKind,
+    /// Id of the speaker who reported the statement.
+    pub reported_by: Option<String>,
+    /// What the statement responds to, or how the source frames it.
+    pub context: Option<String>,
+}
+
+/// How far a disagreement is from being settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Open,
+    Narrowing,
+    Resolved,
+}
+
+/// A question the parties still disagree on.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Disagreement {
+    #[schemars(pattern(r"^[a-z0-9-]+$"))]
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub positions: Vec<Position>,
+}
+
+/// One party's stance in a disagreement.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Position {
+    /// Id of the speaker holding this position.
+    pub speaker: String,
+    pub stance: String,
+    /// Ids of the quotes that support the stance.
+    #[serde(default)]
+    pub quotes: Vec<String>,
+}

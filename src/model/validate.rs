@@ -1,0 +1,160 @@
+//! Cross-checks of a read document: id syntax, duplicate ids, references to
+//! unknown entities, empty quotes.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::DeValue;
+
+use super::parse::{Document, Read, Reader, field, span_of};
+use super::suggest::did_you_mean;
+
+/// Is `id` made of lowercase letters, digits and `-` only (and not empty)?
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The ids of one kind of entity, each with where it is defined.
+struct IdSet<'s> {
+    kind: &'static str,
+    ids: HashMap<&'s str, Range<usize>>,
+}
+
+impl<'s> IdSet<'s> {
+    fn names(&self) -> impl Iterator<Item = &'s str> + '_ {
+        self.ids.keys().copied()
+    }
+}
+
+impl Reader<'_> {
+    /// Checks ids of one kind: syntax and uniqueness. Returns the set for reference checks.
+    fn collect_ids<'s, T>(
+        &mut self,
+        kind: &'static str,
+        items: &'s [Read<'_, T>],
+        id: impl Fn(&T) -> &str,
+    ) -> IdSet<'s> {
+        let mut ids: HashMap<&'s str, Range<usize>> = HashMap::with_capacity(items.len());
+        for item in items {
+            let value = id(&item.value);
+            let span = span_of(item.table, "id", None);
+            if !is_valid_id(value) {
+                self.push(span.clone(), format!("invalid {kind} id `{value}`"))
+                    .with_label("ids use lowercase letters, digits and `-` only")
+                    .help = Some(format!("try `{}`", suggest_id(value)));
+            }
+            if let Some(first) = ids.get(value) {
+                let line = super::Location::of(self.source, first.start).line;
+                self.push(span, format!("duplicate {kind} id `{value}`"))
+                    .with_label("defined again here")
+                    .help = Some(format!("first defined on line {line}; give each {kind} its own id"));
+            } else {
+                ids.insert(value, span);
+            }
+        }
+        IdSet { kind, ids }
+    }
+
+    fn push(&mut self, span: Range<usize>, message: String) -> &mut super::Diagnostic {
+        self.diagnostics
+            .push(super::Diagnostic::at(self.path, self.source, span, message));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// Reports `value` if it is not an id in `set`.
+    fn check_ref(&mut self, set: &IdSet<'_>, value: &str, span: Range<usize>) {
+        if set.ids.contains_key(value) {
+            return;
+        }
+        let help = match did_you_mean(value, set.names()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if set.ids.is_empty() => format!("this file defines no {}s", set.kind),
+            None => format!("define a {} with id `{value}`, or use an existing one", set.kind),
+        };
+        self.push(span, format!("unknown {} `{value}`", set.kind))
+            .with_label(format!("no {} has this id", set.kind))
+            .help = Some(help);
+    }
+
+    fn check_refs(&mut self, set: &IdSet<'_>, values: &[String], table: &Spanned<DeValue<'_>>, key: &str) {
+        for (i, value) in values.iter().enumerate() {
+            self.check_ref(set, value, span_of(table, key, Some(i)));
+        }
+    }
+
+    /// Runs every cross-check on `doc`, adding diagnostics.
+    pub(crate) fn validate(&mut self, doc: &Document<'_>) {
+        if let Some(meta) = &doc.meta
+            && !is_valid_id(&meta.value.id)
+        {
+            self.push(span_of(meta.table, "id", None), format!("invalid briefing id `{}`", meta.value.id))
+                .help = Some(format!("try `{}`", suggest_id(&meta.value.id)));
+        }
+        let topics = self.collect_ids("topic", &doc.topics, |t| &t.id);
+        let speakers = self.collect_ids("speaker", &doc.speakers, |s| &s.id);
+        let events = self.collect_ids("event", &doc.events, |e| &e.id);
+        let quotes = self.collect_ids("quote", &doc.quotes, |q| &q.id);
+        self.collect_ids("disagreement", &doc.disagreements, |d| &d.id);
+
+        for event in &doc.events {
+            self.check_refs(&speakers, &event.value.speakers, event.table, "speakers");
+            self.check_refs(&topics, &event.value.topics, event.table, "topics");
+        }
+        for quote in &doc.quotes {
+            let q = &quote.value;
+            self.check_ref(&speakers, &q.speaker, span_of(quote.table, "speaker", None));
+            if let Some(by) = &q.reported_by {
+                self.check_ref(&speakers, by, span_of(quote.table, "reported_by", None));
+            }
+            if let Some(event) = &q.event {
+                self.check_ref(&events, event, span_of(quote.table, "event", None));
+            }
+            self.check_refs(&topics, &q.topics, quote.table, "topics");
+            if q.text.trim().is_empty() {
+                self.push(span_of(quote.table, "text", None), format!("quote `{}` has no text", q.id))
+                    .help = Some("put the words said in `text`, or remove the quote".into());
+            }
+        }
+        for d in &doc.disagreements {
+            self.check_refs(&topics, &d.value.topics, d.table, "topics");
+            let tables = d.table.get_ref().as_table().and_then(|t| field(t, "positions"));
+            let tables = tables.and_then(|p| p.get_ref().as_array());
+            for (i, position) in d.value.positions.iter().enumerate() {
+                let Some(table) = tables.and_then(|t| t.get(i)) else {
+                    continue;
+                };
+                self.check_ref(&speakers, &position.speaker, span_of(table, "speaker", None));
+                self.check_refs(&quotes, &position.quotes, table, "quotes");
+            }
+        }
+    }
+}
+
+/// A valid id close to `id`: lowercased, other characters turned into `-`.
+fn suggest_id(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-');
+    if out.is_empty() { "item-1".into() } else { out.into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_syntax() {
+        assert!(is_valid_id("alaska-summit-2025"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("Witkoff"));
+        assert!(!is_valid_id("a_b"));
+        assert_eq!(suggest_id("Steve Witkoff!"), "steve-witkoff");
+    }
+}
