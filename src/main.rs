@@ -64,7 +64,11 @@ fn check(paths: &[PathBuf]) -> ExitCode {
             b.disagreements.len()
         );
     }
-    let unreadable = report.failures.iter().filter(|f| f.source.is_none()).count();
+    let unreadable = report
+        .failures
+        .iter()
+        .filter(|f| f.source.is_none())
+        .count();
     let invalid = report.failures.len() - unreadable;
     eprintln!(
         "checked {} file(s): {} valid, {} invalid, {} unreadable",
@@ -86,10 +90,17 @@ fn export(format: ExportFormat, path: &Path) -> ExitCode {
     let report = model::load_paths(&[path.to_path_buf()]);
     print_failures(&report);
     let Some(b) = report.briefings.first() else {
-        return ExitCode::from(if report.failures.iter().any(|f| f.source.is_some()) { 1 } else { 2 });
+        return ExitCode::from(if report.failures.iter().any(|f| f.source.is_some()) {
+            1
+        } else {
+            2
+        });
     };
     if report.briefings.len() > 1 {
-        eprintln!("error: export takes one briefing file; this path holds {}", report.briefings.len());
+        eprintln!(
+            "error: export takes one briefing file; this path holds {}",
+            report.briefings.len()
+        );
         return ExitCode::from(2);
     }
     print(&match format {

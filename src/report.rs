@@ -18,21 +18,30 @@ pub fn render_failure(failure: &Failure, color: bool) -> String {
 
 /// Renders one diagnostic, with its source line when `source` is known.
 pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let message = text::one_line(&d.message);
     let path = d.path.display().to_string();
     let path = text::one_line(&path);
     let label = d.label.as_deref().map(text::one_line);
     let help = d.help.as_deref().map(text::one_line);
-    let line = source.zip(d.span.clone()).zip(d.location).map(|((src, span), loc)| {
-        let start = src[..span.start.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
-        let end = src[start..].find('\n').map_or(src.len(), |i| start + i);
-        let raw = &src[start..end];
-        // Escape the line, and map the span's start and end into the escaped text.
-        let head = text::one_line(&raw[..span.start.clamp(start, end) - start]).len();
-        let upto = text::one_line(&raw[..span.end.clamp(start, end) - start]).len();
-        (text::one_line(raw).into_owned(), head..upto.max(head), loc)
-    });
+    let line = source
+        .zip(d.span.clone())
+        .zip(d.location)
+        .map(|((src, span), loc)| {
+            let start = src[..span.start.min(src.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+            let raw = &src[start..end];
+            // Escape the line, and map the span's start and end into the escaped text.
+            let head = text::one_line(&raw[..span.start.clamp(start, end) - start]).len();
+            let upto = text::one_line(&raw[..span.end.clamp(start, end) - start]).len();
+            (text::one_line(raw).into_owned(), head..upto.max(head), loc)
+        });
     let title = Level::ERROR.primary_title(message.as_ref());
     let mut group = match &line {
         Some((escaped, span, loc)) => {

@@ -90,19 +90,28 @@ mod tests {
         assert_eq!(one_line("a\x1b[31mb"), "a^[[31mb");
         assert_eq!(one_line("\x1b]0;title\x07"), "^[]0;title^G");
         assert_eq!(one_line("x\u{9b}y\u{7f}"), "x\\u{9b}y^?");
-        assert_eq!(one_line("abc\u{202e}def\u{2066}"), "abc\\u{202e}def\\u{2066}");
+        assert_eq!(
+            one_line("abc\u{202e}def\u{2066}"),
+            "abc\\u{202e}def\\u{2066}"
+        );
         assert_eq!(one_line("a\nb"), "a^Jb");
     }
 
     #[test]
     fn expands_tabs_and_normalises_line_breaks() {
         assert_eq!(one_line("a\tb"), "a   b");
-        assert_eq!(multi_line("one\r\ntwo\rthree\n\tx"), "one\ntwo\nthree\n    x");
+        assert_eq!(
+            multi_line("one\r\ntwo\rthree\n\tx"),
+            "one\ntwo\nthree\n    x"
+        );
     }
 
     #[test]
     fn output_never_contains_unsafe_characters() {
-        let all: String = (0u32..0x250).chain(0x2000..0x2070).filter_map(char::from_u32).collect();
+        let all: String = (0u32..0x250)
+            .chain(0x2000..0x2070)
+            .filter_map(char::from_u32)
+            .collect();
         assert!(!one_line(&all).chars().any(is_unsafe));
         assert!(!multi_line(&all).chars().any(|c| c != '\n' && is_unsafe(c)));
     }

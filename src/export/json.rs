@@ -115,12 +115,18 @@ struct DisagreementOut<'a> {
 fn topic_refs<'a>(b: &'a Briefing, ids: &'a [String]) -> Vec<Ref<'a>> {
     ids.iter()
         .filter_map(|id| b.topic(id))
-        .map(|t| Ref { id: &t.id, name: &t.name })
+        .map(|t| Ref {
+            id: &t.id,
+            name: &t.name,
+        })
         .collect()
 }
 
 fn speaker_ref<'a>(b: &'a Briefing, id: &str) -> Option<Ref<'a>> {
-    b.speaker(id).map(|s| Ref { id: &s.id, name: &s.name })
+    b.speaker(id).map(|s| Ref {
+        id: &s.id,
+        name: &s.name,
+    })
 }
 
 fn build(b: &Briefing) -> Export<'_> {
@@ -158,9 +164,16 @@ fn build(b: &Briefing) -> Export<'_> {
                 title: &e.title,
                 place: e.place.as_deref(),
                 detail: e.detail.as_deref(),
-                speakers: e.speakers.iter().filter_map(|s| speaker_ref(b, s)).collect(),
+                speakers: e
+                    .speakers
+                    .iter()
+                    .filter_map(|s| speaker_ref(b, s))
+                    .collect(),
                 topics: topic_refs(b, &e.topics),
-                quotes: ix.quotes_by_event[i].iter().map(|&q| b.quotes[q].id.as_str()).collect(),
+                quotes: ix.quotes_by_event[i]
+                    .iter()
+                    .map(|&q| b.quotes[q].id.as_str())
+                    .collect(),
             })
             .collect(),
         quotes: (ix.quotes_in_order.iter().map(|&i| (i, &b.quotes[i])))
@@ -179,8 +192,11 @@ fn build(b: &Briefing) -> Export<'_> {
                     },
                     reported_by: q.reported_by.as_deref().and_then(|id| speaker_ref(b, id)),
                     venue: q.venue.as_deref(),
-                    event: (q.event.as_deref().and_then(|id| b.event(id)))
-                        .map(|e| EventRef { id: &e.id, title: &e.title, at: e.at }),
+                    event: (q.event.as_deref().and_then(|id| b.event(id))).map(|e| EventRef {
+                        id: &e.id,
+                        title: &e.title,
+                        at: e.at,
+                    }),
                     topics: topic_refs(b, &q.topics),
                     context: q.context.as_deref(),
                 }
@@ -195,10 +211,16 @@ fn build(b: &Briefing) -> Export<'_> {
                 topics: topic_refs(b, &d.topics),
                 positions: (d.positions.iter())
                     .map(|p| PositionOut {
-                        speaker: speaker_ref(b, &p.speaker).unwrap_or(Ref { id: &p.speaker, name: &p.speaker }),
+                        speaker: speaker_ref(b, &p.speaker).unwrap_or(Ref {
+                            id: &p.speaker,
+                            name: &p.speaker,
+                        }),
                         stance: &p.stance,
                         quotes: (p.quotes.iter().filter_map(|id| b.quote(id)))
-                            .map(|q| QuoteRef { id: &q.id, text: &q.text })
+                            .map(|q| QuoteRef {
+                                id: &q.id,
+                                text: &q.text,
+                            })
                             .collect(),
                     })
                     .collect(),
@@ -212,7 +234,9 @@ fn build(b: &Briefing) -> Export<'_> {
 pub fn to_json(b: &Briefing) -> String {
     let mut out = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter::default());
-    build(b).serialize(&mut ser).expect("serializing to memory cannot fail");
+    build(b)
+        .serialize(&mut ser)
+        .expect("serializing to memory cannot fail");
     let mut s = String::from_utf8(out).expect("serde_json writes UTF-8");
     s.push('\n');
     s
@@ -223,10 +247,17 @@ pub fn to_json(b: &Briefing) -> String {
 struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
 
 impl serde_json::ser::Formatter for SafeFormatter {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
         let mut rest = fragment;
-        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| crate::text::is_unsafe(c)) {
-            w.write_all(rest[..at].as_bytes())?;
+        while let Some((at, c)) = rest
+            .char_indices()
+            .find(|&(_, c)| crate::text::is_unsafe(c))
+        {
+            w.write_all(&rest.as_bytes()[..at])?;
             write!(w, "\\u{:04x}", c as u32)?;
             rest = &rest[at + c.len_utf8()..];
         }
@@ -239,7 +270,11 @@ impl serde_json::ser::Formatter for SafeFormatter {
     fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_array(w)
     }
-    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
         self.0.begin_array_value(w, first)
     }
     fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -251,7 +286,11 @@ impl serde_json::ser::Formatter for SafeFormatter {
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_object(w)
     }
-    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
         self.0.begin_object_key(w, first)
     }
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {

@@ -25,7 +25,11 @@ pub fn to_markdown(b: &Briefing) -> String {
         out.push_str("## Timeline\n\n");
         for &i in &b.index.timeline {
             let e = &b.events[i];
-            let place = e.place.as_deref().map(|p| format!(" ({})", one_line(p))).unwrap_or_default();
+            let place = e
+                .place
+                .as_deref()
+                .map(|p| format!(" ({})", one_line(p)))
+                .unwrap_or_default();
             let _ = writeln!(out, "- **{}** — {}{}", e.at, one_line(&e.title), place);
         }
         out.push('\n');
@@ -34,11 +38,25 @@ pub fn to_markdown(b: &Briefing) -> String {
         out.push_str("## Who said what\n\n");
     }
     for (si, s) in b.speakers.iter().enumerate() {
-        let affiliation = s.affiliation.as_deref().map(|a| format!(", {}", one_line(a))).unwrap_or_default();
-        let _ = writeln!(out, "### {} — {}{}\n", one_line(&s.name), one_line(&s.role), affiliation);
+        let affiliation = s
+            .affiliation
+            .as_deref()
+            .map(|a| format!(", {}", one_line(a)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "### {} — {}{}\n",
+            one_line(&s.name),
+            one_line(&s.role),
+            affiliation
+        );
         for &qi in &b.index.quotes_by_speaker[si] {
             let q = &b.quotes[qi];
-            let venue = q.venue.as_deref().map(|v| format!(", {}", one_line(v))).unwrap_or_default();
+            let venue = q
+                .venue
+                .as_deref()
+                .map(|v| format!(", {}", one_line(v)))
+                .unwrap_or_default();
             match q.kind {
                 QuoteKind::Direct => {
                     let _ = writeln!(out, "> “{}”\n>\n> — {}{}\n", one_line(&q.text), q.at, venue);
@@ -47,7 +65,14 @@ pub fn to_markdown(b: &Briefing) -> String {
                     let by = (q.reported_by.as_deref().and_then(|id| b.speaker(id)))
                         .map(|r| format!(", as reported by {}", one_line(&r.name)))
                         .unwrap_or_default();
-                    let _ = writeln!(out, "- *Reported:* {} ({}{}{})\n", one_line(&q.text), q.at, venue, by);
+                    let _ = writeln!(
+                        out,
+                        "- *Reported:* {} ({}{}{})\n",
+                        one_line(&q.text),
+                        q.at,
+                        venue,
+                        by
+                    );
                 }
             }
         }
@@ -67,7 +92,9 @@ pub fn to_markdown(b: &Briefing) -> String {
         let _ = writeln!(out, "### {} ({status})\n", one_line(&d.title));
         let _ = writeln!(out, "{}\n", multi_line(d.summary.trim()));
         for p in &d.positions {
-            let name = b.speaker(&p.speaker).map_or(p.speaker.as_str(), |s| s.name.as_str());
+            let name = b
+                .speaker(&p.speaker)
+                .map_or(p.speaker.as_str(), |s| s.name.as_str());
             let _ = writeln!(out, "- **{}**: {}", one_line(name), one_line(&p.stance));
         }
         out.push('\n');

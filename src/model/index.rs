@@ -32,7 +32,11 @@ pub struct Index {
 }
 
 fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    items.iter().enumerate().map(|(i, x)| (id(x).to_string(), i)).collect()
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (id(x).to_string(), i))
+        .collect()
 }
 
 impl Index {

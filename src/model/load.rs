@@ -35,7 +35,9 @@ impl LoadReport {
             diagnostics,
         };
         match read_text(path) {
-            Err(d) => self.failures.push(failure(None, vec![d])),
+            Err(message) => self
+                .failures
+                .push(failure(None, vec![Diagnostic::file(path, message)])),
             Ok(text) => match Briefing::parse(path, &text) {
                 Ok(b) => self.briefings.push(b),
                 Err(ds) => self.failures.push(failure(Some(text), ds)),
@@ -51,10 +53,10 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
         if path.is_dir() {
             match toml_files_in(path) {
                 Ok(files) => files.iter().for_each(|f| report.file(f)),
-                Err(d) => report.failures.push(Failure {
+                Err(message) => report.failures.push(Failure {
                     path: path.clone(),
                     source: None,
-                    diagnostics: vec![d],
+                    diagnostics: vec![Diagnostic::file(path, message)],
                 }),
             }
         } else {
@@ -65,9 +67,8 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
 }
 
 /// The `*.toml` files directly inside `dir`, sorted by name.
-fn toml_files_in(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let entries = fs::read_dir(dir)
-        .map_err(|e| Diagnostic::file(dir, format!("cannot read this folder: {e}")))?;
+fn toml_files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read this folder: {e}"))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -79,11 +80,14 @@ fn toml_files_in(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 
 /// Reads `path` as UTF-8 text, refusing what is not a regular file, too large,
 /// or not UTF-8, without blocking (a FIFO is never opened) and in bounded memory.
-pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let fail = |message: String| Diagnostic::file(path, message);
+/// The error is a message about the file as a whole.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let fail = |message: String| message;
     let meta = fs::metadata(path).map_err(|e| fail(format!("cannot read this file: {e}")))?;
     if !meta.is_file() {
-        return Err(fail("not a regular file; give a briefing .toml file or a folder of them".into()));
+        return Err(fail(
+            "not a regular file; give a briefing .toml file or a folder of them".into(),
+        ));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(format!(
@@ -106,7 +110,10 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(fail("file is UTF-16; save it as UTF-8".into()));
     }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").map(<[u8]>::to_vec).unwrap_or(bytes);
+    let bytes = bytes
+        .strip_prefix(b"\xef\xbb\xbf")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();

@@ -143,7 +143,10 @@ mod tests {
     fn maps_each_precision() {
         assert!(matches!(parse("2025-08-15"), Moment::Date(_)));
         assert!(matches!(parse("2025-08-15T11:00:00"), Moment::Local(_)));
-        assert!(matches!(parse("2025-08-15T11:00:00-08:00"), Moment::Offset(_)));
+        assert!(matches!(
+            parse("2025-08-15T11:00:00-08:00"),
+            Moment::Offset(_)
+        ));
         assert_eq!(
             parse("2025-08-15T11:00:00-08:00").to_string(),
             "2025-08-15T11:00:00-08:00"

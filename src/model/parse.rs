@@ -33,6 +33,9 @@ pub(crate) struct Reader<'a> {
     pub path: &'a Path,
     pub source: &'a str,
     pub diagnostics: Vec<Diagnostic>,
+    /// (section, id) of entities that could not be read: references to them
+    /// are not reported again.
+    pub unread_ids: Vec<(String, String)>,
 }
 
 const SECTIONS: &[&str] = &[
@@ -47,11 +50,18 @@ const SECTIONS: &[&str] = &[
 
 /// The value under `key` in `table`, with its span.
 pub(crate) fn field<'t, 'a>(table: &'t DeTable<'a>, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
-    table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
+    table
+        .iter()
+        .find(|(k, _)| k.get_ref() == key)
+        .map(|(_, v)| v)
 }
 
 /// The span of `table[key]`, or of element `index` of that array.
-pub(crate) fn span_of(table: &Spanned<DeValue<'_>>, key: &str, index: Option<usize>) -> Range<usize> {
+pub(crate) fn span_of(
+    table: &Spanned<DeValue<'_>>,
+    key: &str,
+    index: Option<usize>,
+) -> Range<usize> {
     let Some(fields) = table.get_ref().as_table() else {
         return table.span();
     };
@@ -80,6 +90,7 @@ impl<'a> Reader<'a> {
             path,
             source,
             diagnostics: Vec::new(),
+            unread_ids: Vec::new(),
         }
     }
 
@@ -98,8 +109,8 @@ impl<'a> Reader<'a> {
         for error in errors {
             let span = error.span().unwrap_or(0..0);
             let message = format!("TOML syntax: {}", error.message().trim_end());
-            self.error(span, message)
-                .help = Some("fix the TOML syntax here; see docs/FORMAT.md for a complete example".into());
+            self.error(span, message).help =
+                Some("fix the TOML syntax here; see docs/FORMAT.md for a complete example".into());
         }
         None
     }
@@ -114,14 +125,19 @@ impl<'a> Reader<'a> {
         let meta = match field(top, "briefing") {
             Some(table) => self.read_one::<Meta>(table, "[briefing]"),
             None => {
-                self.error(0..0, "missing the [briefing] table")
-                    .help = Some("add a [briefing] table with id, title, as_of and summary".into());
+                self.error(0..0, "missing the [briefing] table").help =
+                    Some("add a [briefing] table with id, title, as_of and summary".into());
                 None
             }
         };
         if let Some(meta) = &meta {
             let sources = field_names::<super::types::Source>();
-            if let Some(list) = meta.table.get_ref().as_table().and_then(|t| field(t, "sources")) {
+            if let Some(list) = meta
+                .table
+                .get_ref()
+                .as_table()
+                .and_then(|t| field(t, "sources"))
+            {
                 for item in list.get_ref().as_array().into_iter().flatten() {
                     if let Some(t) = item.get_ref().as_table() {
                         self.check_keys(t, &sources, "a field of a source");
@@ -132,7 +148,12 @@ impl<'a> Reader<'a> {
         let disagreements = self.read_many::<Disagreement>(top, "disagreements");
         let positions = field_names::<super::types::Position>();
         for d in &disagreements {
-            let Some(list) = d.table.get_ref().as_table().and_then(|t| field(t, "positions")) else {
+            let Some(list) = d
+                .table
+                .get_ref()
+                .as_table()
+                .and_then(|t| field(t, "positions"))
+            else {
                 continue;
             };
             for item in list.get_ref().as_array().into_iter().flatten() {
@@ -153,18 +174,21 @@ impl<'a> Reader<'a> {
 
     fn check_format(&mut self, top: &DeTable<'a>) -> Option<()> {
         let Some(format) = field(top, "format") else {
-            self.error(0..0, "missing `format`")
-                .help = Some(format!("start the file with `format = {FORMAT_VERSION}`"));
+            self.error(0..0, "missing `format`").help =
+                Some(format!("start the file with `format = {FORMAT_VERSION}`"));
             return None;
         };
-        let version = format.get_ref().as_integer().and_then(|i| {
-            i64::from_str_radix(i.as_str(), i.radix()).ok()
-        });
+        let version = format
+            .get_ref()
+            .as_integer()
+            .and_then(|i| i64::from_str_radix(i.as_str(), i.radix()).ok());
         if version == Some(FORMAT_VERSION) {
             return Some(());
         }
         self.error(format.span(), "unsupported format")
-            .with_label(format!("this reader understands only format {FORMAT_VERSION}"))
+            .with_label(format!(
+                "this reader understands only format {FORMAT_VERSION}"
+            ))
             .help = Some(format!(
             "write `format = {FORMAT_VERSION}` (docs/FORMAT.md), or use a newer briefing reader"
         ));
@@ -225,7 +249,10 @@ impl<'a> Reader<'a> {
             return Vec::new();
         };
         let Some(items) = section.get_ref().as_array() else {
-            self.error(section.span(), format!("`{name}` must be a list of [[{name}]] tables"));
+            self.error(
+                section.span(),
+                format!("`{name}` must be a list of [[{name}]] tables"),
+            );
             return Vec::new();
         };
         let known = field_names::<T>();
@@ -233,12 +260,20 @@ impl<'a> Reader<'a> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             let Some(fields) = item.get_ref().as_table() else {
-                self.error(item.span(), format!("each entry of `{name}` must be a table"));
+                self.error(
+                    item.span(),
+                    format!("each entry of `{name}` must be a table"),
+                );
                 continue;
             };
             self.check_keys(fields, &known, &format!("a field of {what}"));
-            if let Some(value) = self.deserialize(item) {
-                out.push(Read { value, table: item });
+            match self.deserialize(item) {
+                Some(value) => out.push(Read { value, table: item }),
+                None => {
+                    if let Some(id) = field(fields, "id").and_then(|v| v.get_ref().as_str()) {
+                        self.unread_ids.push((name.to_string(), id.to_string()));
+                    }
+                }
             }
         }
         out
@@ -258,13 +293,17 @@ fn list(names: &[String]) -> String {
 fn type_help(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or_default();
-        return Some(format!("add `{name} = ...` to this table (docs/FORMAT.md lists every field)"));
+        return Some(format!(
+            "add `{name} = ...` to this table (docs/FORMAT.md lists every field)"
+        ));
     }
     if message.contains("expected a string") {
         return Some("write the value in double quotes".into());
     }
     if message.contains("Datetime") || message.contains("datetime") {
-        return Some("write an unquoted TOML date such as 2025-08-17 or 2025-08-15T11:00:00-08:00".into());
+        return Some(
+            "write an unquoted TOML date such as 2025-08-17 or 2025-08-15T11:00:00-08:00".into(),
+        );
     }
     if message.contains("unknown variant") {
         return Some("use one of the values listed above".into());

@@ -1,7 +1,10 @@
 //! "Did you mean ...?" suggestions for misspelt names and ids.
 
 /// The candidate closest to `input`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+pub fn did_you_mean<'c>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(input, c), c))

@@ -20,6 +20,7 @@ pub const FORMAT_VERSION: i64 = 1;
 )]
 pub struct BriefingFile {
     /// Format version of this file. Must be 1.
+    #[schemars(range(min = 1, max = 1))]
     pub format: i64,
     pub briefing: Meta,
     #[serde(default)]
@@ -141,7 +142,9 @@ pub struct Quote {
 }
 
 /// How far a disagreement is from being settled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Open,

@@ -12,13 +12,18 @@ use super::suggest::did_you_mean;
 
 /// Is `id` made of lowercase letters, digits and `-` only (and not empty)?
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The ids of one kind of entity, each with where it is defined.
 struct IdSet<'s> {
     kind: &'static str,
     ids: HashMap<&'s str, Range<usize>>,
+    /// Ids of entities of this kind that could not be read (already reported).
+    unread: Vec<&'s str>,
 }
 
 impl<'s> IdSet<'s> {
@@ -33,6 +38,7 @@ impl Reader<'_> {
         &mut self,
         kind: &'static str,
         items: &'s [Read<'_, T>],
+        unread: Vec<&'s str>,
         id: impl Fn(&T) -> &str,
     ) -> IdSet<'s> {
         let mut ids: HashMap<&'s str, Range<usize>> = HashMap::with_capacity(items.len());
@@ -48,12 +54,14 @@ impl Reader<'_> {
                 let line = super::Location::of(self.source, first.start).line;
                 self.push(span, format!("duplicate {kind} id `{value}`"))
                     .with_label("defined again here")
-                    .help = Some(format!("first defined on line {line}; give each {kind} its own id"));
+                    .help = Some(format!(
+                    "first defined on line {line}; give each {kind} its own id"
+                ));
             } else {
                 ids.insert(value, span);
             }
         }
-        IdSet { kind, ids }
+        IdSet { kind, ids, unread }
     }
 
     fn push(&mut self, span: Range<usize>, message: String) -> &mut super::Diagnostic {
@@ -64,20 +72,29 @@ impl Reader<'_> {
 
     /// Reports `value` if it is not an id in `set`.
     fn check_ref(&mut self, set: &IdSet<'_>, value: &str, span: Range<usize>) {
-        if set.ids.contains_key(value) {
+        if set.ids.contains_key(value) || set.unread.contains(&value) {
             return;
         }
         let help = match did_you_mean(value, set.names()) {
             Some(s) => format!("did you mean `{s}`?"),
             None if set.ids.is_empty() => format!("this file defines no {}s", set.kind),
-            None => format!("define a {} with id `{value}`, or use an existing one", set.kind),
+            None => format!(
+                "define a {} with id `{value}`, or use an existing one",
+                set.kind
+            ),
         };
         self.push(span, format!("unknown {} `{value}`", set.kind))
             .with_label(format!("no {} has this id", set.kind))
             .help = Some(help);
     }
 
-    fn check_refs(&mut self, set: &IdSet<'_>, values: &[String], table: &Spanned<DeValue<'_>>, key: &str) {
+    fn check_refs(
+        &mut self,
+        set: &IdSet<'_>,
+        values: &[String],
+        table: &Spanned<DeValue<'_>>,
+        key: &str,
+    ) {
         for (i, value) in values.iter().enumerate() {
             self.check_ref(set, value, span_of(table, key, Some(i)));
         }
@@ -88,14 +105,23 @@ impl Reader<'_> {
         if let Some(meta) = &doc.meta
             && !is_valid_id(&meta.value.id)
         {
-            self.push(span_of(meta.table, "id", None), format!("invalid briefing id `{}`", meta.value.id))
-                .help = Some(format!("try `{}`", suggest_id(&meta.value.id)));
+            self.push(
+                span_of(meta.table, "id", None),
+                format!("invalid briefing id `{}`", meta.value.id),
+            )
+            .help = Some(format!("try `{}`", suggest_id(&meta.value.id)));
         }
-        let topics = self.collect_ids("topic", &doc.topics, |t| &t.id);
-        let speakers = self.collect_ids("speaker", &doc.speakers, |s| &s.id);
-        let events = self.collect_ids("event", &doc.events, |e| &e.id);
-        let quotes = self.collect_ids("quote", &doc.quotes, |q| &q.id);
-        self.collect_ids("disagreement", &doc.disagreements, |d| &d.id);
+        let unread = std::mem::take(&mut self.unread_ids);
+        let unread_in = |section: &str| -> Vec<&str> {
+            (unread.iter().filter(|(s, _)| s == section))
+                .map(|(_, id)| id.as_str())
+                .collect()
+        };
+        let topics = self.collect_ids("topic", &doc.topics, unread_in("topics"), |t| &t.id);
+        let speakers = self.collect_ids("speaker", &doc.speakers, unread_in("speakers"), |s| &s.id);
+        let events = self.collect_ids("event", &doc.events, unread_in("events"), |e| &e.id);
+        let quotes = self.collect_ids("quote", &doc.quotes, unread_in("quotes"), |q| &q.id);
+        self.collect_ids("disagreement", &doc.disagreements, Vec::new(), |d| &d.id);
 
         for event in &doc.events {
             self.check_refs(&speakers, &event.value.speakers, event.table, "speakers");
@@ -112,19 +138,30 @@ impl Reader<'_> {
             }
             self.check_refs(&topics, &q.topics, quote.table, "topics");
             if q.text.trim().is_empty() {
-                self.push(span_of(quote.table, "text", None), format!("quote `{}` has no text", q.id))
-                    .help = Some("put the words said in `text`, or remove the quote".into());
+                self.push(
+                    span_of(quote.table, "text", None),
+                    format!("quote `{}` has no text", q.id),
+                )
+                .help = Some("put the words said in `text`, or remove the quote".into());
             }
         }
         for d in &doc.disagreements {
             self.check_refs(&topics, &d.value.topics, d.table, "topics");
-            let tables = d.table.get_ref().as_table().and_then(|t| field(t, "positions"));
+            let tables = d
+                .table
+                .get_ref()
+                .as_table()
+                .and_then(|t| field(t, "positions"));
             let tables = tables.and_then(|p| p.get_ref().as_array());
             for (i, position) in d.value.positions.iter().enumerate() {
                 let Some(table) = tables.and_then(|t| t.get(i)) else {
                     continue;
                 };
-                self.check_ref(&speakers, &position.speaker, span_of(table, "speaker", None));
+                self.check_ref(
+                    &speakers,
+                    &position.speaker,
+                    span_of(table, "speaker", None),
+                );
                 self.check_refs(&quotes, &position.quotes, table, "quotes");
             }
         }
@@ -142,7 +179,11 @@ fn suggest_id(id: &str) -> String {
         }
     }
     let out = out.trim_matches('-');
-    if out.is_empty() { "item-1".into() } else { out.into() }
+    if out.is_empty() {
+        "item-1".into()
+    } else {
+        out.into()
+    }
 }
 
 #[cfg(test)]

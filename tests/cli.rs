@@ -1,0 +1,103 @@
+//! The `briefing` binary's non-interactive commands: exit codes and output.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_exit_codes() {
+    assert_eq!(run(&["check", "briefings"]).status.code(), Some(0));
+    assert_eq!(
+        run(&["check", "tests/fixtures/mixed"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(run(&["check", "no/such/file.toml"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["check"]).status.code(),
+        Some(2),
+        "no path is a usage error"
+    );
+}
+
+#[test]
+fn check_prints_cargo_style_diagnostics() {
+    let out = run(&["check", "tests/fixtures/invalid/unknown-reference.toml"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("error: unknown speaker `benn`"), "{err}");
+    assert!(
+        err.contains("tests/fixtures/invalid/unknown-reference.toml:40:11"),
+        "{err}"
+    );
+    assert!(err.contains("40 | speaker = \"benn\""), "{err}");
+    assert!(err.contains("^^^^^^ no speaker has this id"), "{err}");
+    assert!(err.contains("help: did you mean `ben`?"), "{err}");
+}
+
+#[test]
+fn export_json_resolves_speakers() {
+    let out = run(&[
+        "export",
+        "--format",
+        "json",
+        "briefings/alaska-summit-2025.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quote = &v["quotes"][0];
+    assert!(quote["speaker"]["name"].is_string());
+    assert_eq!(v["export_version"], 1);
+}
+
+#[test]
+fn export_markdown_is_a_digest() {
+    let out = run(&[
+        "export",
+        "--format",
+        "markdown",
+        "briefings/alaska-summit-2025.toml",
+    ]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# "));
+    for heading in [
+        "## Key points",
+        "## Timeline",
+        "## Who said what",
+        "## Disagreements",
+    ] {
+        assert!(md.contains(heading), "missing {heading}");
+    }
+}
+
+#[test]
+fn committed_schema_is_current() {
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(briefing::schema::SCHEMA_PATH),
+    )
+    .unwrap();
+    assert!(
+        committed == briefing::schema::briefing_schema_json(),
+        "assets/briefing.schema.json is stale: run `cargo run -- schema > assets/briefing.schema.json`"
+    );
+}
+
+#[test]
+fn version_and_help() {
+    assert!(
+        String::from_utf8(run(&["--version"]).stdout)
+            .unwrap()
+            .starts_with("briefing ")
+    );
+    assert!(
+        String::from_utf8(run(&["--help"]).stdout)
+            .unwrap()
+            .contains("check")
+    );
+}

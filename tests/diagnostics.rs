@@ -1,0 +1,185 @@
+//! Model tests: every class of problem in a briefing file is reported at the
+//! right line and column, and nothing good is lost.
+
+use std::path::{Path, PathBuf};
+
+use briefing::model::{Briefing, Diagnostic, load_paths};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The diagnostics of one invalid fixture, as (line, column, message).
+fn problems(name: &str) -> Vec<(usize, usize, String)> {
+    let path = fixture(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let errors = Briefing::parse(&path, &text).expect_err("fixture must be invalid");
+    errors
+        .iter()
+        .map(|d: &Diagnostic| {
+            let loc = d
+                .location
+                .expect("every problem in a readable file has a position");
+            (loc.line, loc.column, d.message.clone())
+        })
+        .collect()
+}
+
+fn help_of(name: &str, index: usize) -> String {
+    let path = fixture(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let errors = Briefing::parse(&path, &text).unwrap_err();
+    errors[index].help.clone().unwrap_or_default()
+}
+
+#[test]
+fn minimal_fixture_is_valid() {
+    let path = fixture("valid-minimal.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let b = Briefing::parse(&path, &text).unwrap();
+    assert_eq!(
+        (b.speakers.len(), b.quotes.len(), b.disagreements.len()),
+        (2, 2, 1)
+    );
+}
+
+#[test]
+fn every_syntax_error_is_reported() {
+    let p = problems("invalid/syntax.toml");
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert_eq!((p[0].0, p[0].1), (5, 28));
+    assert_eq!((p[1].0, p[1].1), (20, 8));
+    assert!(p.iter().all(|(_, _, m)| m.starts_with("TOML syntax")));
+}
+
+#[test]
+fn unknown_fields_are_all_reported_with_suggestions() {
+    let p = problems("invalid/unknown-field.toml");
+    assert_eq!(
+        (p[0].0, p[0].1, p[0].2.as_str()),
+        (12, 1, "unknown field `colour`")
+    );
+    assert_eq!(
+        (p[1].0, p[1].1, p[1].2.as_str()),
+        (41, 1, "unknown field `speker`")
+    );
+    assert_eq!(
+        help_of("invalid/unknown-field.toml", 1),
+        "did you mean `speaker`?"
+    );
+    // The quote that lost its speaker is reported once, and nothing cascades
+    // from it (the disagreement citing it is not reported).
+    assert_eq!(p.len(), 3, "{p:?}");
+}
+
+#[test]
+fn wrong_type_points_at_the_value() {
+    let p = problems("invalid/wrong-type.toml");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!((p[0].0, p[0].1), (26, 9));
+    assert!(p[0].2.contains("expected a string"));
+}
+
+#[test]
+fn missing_field_points_at_the_table() {
+    let p = problems("invalid/missing-field.toml");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(
+        (p[0].0, p[0].1, p[0].2.as_str()),
+        (13, 1, "missing field `role`")
+    );
+}
+
+#[test]
+fn duplicate_ids_point_at_the_second_definition() {
+    let p = problems("invalid/duplicate-id.toml");
+    assert_eq!(p, vec![(19, 6, "duplicate speaker id `ana`".to_string())]);
+    assert!(help_of("invalid/duplicate-id.toml", 0).contains("line 14"));
+}
+
+#[test]
+fn unknown_references_are_reported_with_suggestions() {
+    let p = problems("invalid/unknown-reference.toml");
+    let got: Vec<_> = p.iter().map(|(l, c, m)| (*l, *c, m.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (36, 11, "unknown topic `budgte`"),
+            (40, 11, "unknown speaker `benn`"),
+            (60, 31, "unknown quote `nobody-said-this`"),
+        ]
+    );
+    assert_eq!(
+        help_of("invalid/unknown-reference.toml", 0),
+        "did you mean `budget`?"
+    );
+    assert_eq!(
+        help_of("invalid/unknown-reference.toml", 1),
+        "did you mean `ben`?"
+    );
+}
+
+#[test]
+fn empty_quote_text_is_an_error() {
+    let p = problems("invalid/empty-quote.toml");
+    assert_eq!(
+        p,
+        vec![(41, 8, "quote `ben-not-balanced` has no text".to_string())]
+    );
+}
+
+#[test]
+fn invalid_ids_are_reported_with_a_valid_alternative() {
+    let p = problems("invalid/invalid-id.toml");
+    assert_eq!(
+        (p[0].0, p[0].1, p[0].2.as_str()),
+        (10, 6, "invalid topic id `Budget_2025`")
+    );
+    assert_eq!(help_of("invalid/invalid-id.toml", 0), "try `budget-2025`");
+}
+
+#[test]
+fn unsupported_format_stops_reading() {
+    let p = problems("invalid/unsupported-format.toml");
+    assert_eq!(p, vec![(1, 10, "unsupported format".to_string())]);
+}
+
+#[test]
+fn bad_enum_and_bad_date_name_the_value() {
+    let p = problems("invalid/bad-enum.toml");
+    assert_eq!((p[0].0, p[0].1), (48, 10));
+    assert!(p[0].2.contains("`closed`"), "{p:?}");
+    let p = problems("invalid/bad-date.toml");
+    assert_eq!((p[0].0, p[0].1), (6, 9));
+    assert!(help_of("invalid/bad-date.toml", 0).contains("2025-08-17"));
+}
+
+#[test]
+fn a_mixed_folder_loads_the_good_and_reports_the_bad() {
+    let report = load_paths(&[fixture("mixed")]);
+    let mut ids: Vec<_> = report
+        .briefings
+        .iter()
+        .map(|b| b.meta.id.as_str())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["minimal", "minimal-later"]);
+    assert_eq!(report.failures.len(), 1);
+    assert!(report.failures[0].path.ends_with("bad.toml"));
+    assert_eq!(report.failures[0].diagnostics.len(), 3);
+}
+
+#[test]
+fn every_invalid_fixture_fails_and_every_diagnostic_is_located() {
+    let report = load_paths(&[fixture("invalid")]);
+    assert!(report.briefings.is_empty());
+    assert_eq!(report.failures.len(), 11);
+    for f in &report.failures {
+        assert!(!f.diagnostics.is_empty());
+        for d in &f.diagnostics {
+            assert!(d.location.is_some(), "{}: {}", f.path.display(), d.message);
+        }
+    }
+}
