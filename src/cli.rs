@@ -15,6 +15,29 @@ pub struct Cli {
     /// Briefing files or folders of them. Default: the bundled briefings.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub reader: ReaderOptions,
+}
+
+/// Options of the reader (also used by `render`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReaderOptions {
+    /// Start filtered by this topic id (repeatable: any of them).
+    #[arg(long = "topic", value_name = "ID")]
+    pub topics: Vec<String>,
+
+    /// Start following this speaker id.
+    #[arg(long, value_name = "ID")]
+    pub speaker: Option<String>,
+
+    /// Do not capture the mouse (keeps the terminal's own text selection).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Config file to use instead of ~/.config/briefing/config.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -34,10 +57,40 @@ pub enum Command {
     },
     /// Print the JSON Schema of the briefing format.
     Schema,
+    /// Run the reader on a virtual screen, apply keys, and print the final
+    /// screen as plain text.
+    Render {
+        /// Screen size as COLUMNSxROWS.
+        #[arg(long, value_name = "WxH", default_value = "120x40", value_parser = parse_size)]
+        size: (u16, u16),
+        /// Keys to press, in vim notation: "]]t<Space><Enter>", "<C-d>", "<Esc>".
+        #[arg(long, value_name = "KEYS", default_value = "")]
+        keys: String,
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        reader: ReaderOptions,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
     Json,
     Markdown,
+}
+
+/// "120x40" → (120, 40).
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or("write the size as COLUMNSxROWS, e.g. 120x40")?;
+    let w = w
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad column count `{w}`"))?;
+    let h = h
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad row count `{h}`"))?;
+    Ok((w, h))
 }

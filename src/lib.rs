@@ -1,7 +1,15 @@
 //! briefing: a terminal reader for structured news briefings.
 
+pub mod app;
+pub mod config;
+pub mod event_loop;
 pub mod export;
+pub mod headless;
+pub mod input;
+pub mod keys;
 pub mod model;
 pub mod report;
 pub mod schema;
+pub mod terminal;
 pub mod text;
+pub mod ui;

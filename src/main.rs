@@ -7,12 +7,15 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use briefing::app::{App, StartOptions};
+use briefing::config::{self, Config};
 use briefing::export::{json, markdown};
 use briefing::model::{self, Briefing, LoadReport};
-use briefing::{report, schema, text};
+use briefing::ui::{Context, Theme};
+use briefing::{event_loop, headless, keys, report, schema, terminal, text};
 use clap::Parser as _;
 
-use cli::{Cli, Command, ExportFormat};
+use cli::{Cli, Command, ExportFormat, ReaderOptions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -20,7 +23,13 @@ fn main() -> ExitCode {
         Some(Command::Check { paths }) => check(&paths),
         Some(Command::Export { format, path }) => export(format, &path),
         Some(Command::Schema) => print(&schema::briefing_schema_json()),
-        None => read(&cli.paths),
+        Some(Command::Render {
+            size,
+            keys,
+            paths,
+            reader,
+        }) => render(size, &keys, &paths, &reader),
+        None => read(&cli.paths, &cli.reader),
     }
 }
 
@@ -128,11 +137,84 @@ fn load_for_reading(paths: &[PathBuf]) -> LoadReport {
     }
 }
 
-fn read(paths: &[PathBuf]) -> ExitCode {
+/// Loads the config and briefings and builds the app, or says why not.
+fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), ExitCode> {
+    let config = config::load(options.config.as_deref()).map_err(|diagnostics| {
+        let color = stderr_color();
+        for d in &diagnostics {
+            let source = std::fs::read_to_string(&d.path).ok();
+            eprint!("{}", report::render(d, source.as_deref(), color));
+        }
+        ExitCode::from(2)
+    })?;
     let report = load_for_reading(paths);
-    print_failures(&report);
-    match report.briefings.iter().max_by_key(|b| b.meta.as_of) {
-        Some(b) => print(&markdown::to_markdown(b)),
-        None => ExitCode::from(1),
+    if report.briefings.is_empty() {
+        print_failures(&report);
+        eprintln!("error: no briefing could be loaded");
+        return Err(ExitCode::from(1));
     }
+    let mut app = App::new(report.briefings, report.failures);
+    let start = StartOptions {
+        topics: options.topics.clone(),
+        speaker: options.speaker.clone(),
+    };
+    if let Err(message) = app.start_with(&start) {
+        eprintln!("error: {message}");
+        return Err(ExitCode::from(2));
+    }
+    Ok((app, config))
+}
+
+fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
+    let (mut app, config) = match prepare(paths, options) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        // Not an interactive terminal: print the digest instead of drawing.
+        print_failures(&LoadReport {
+            briefings: Vec::new(),
+            failures: app.failures.clone(),
+        });
+        return print(&markdown::to_markdown(app.briefing()));
+    }
+    let theme = Theme::new(config.theme.clone(), Theme::no_color_requested());
+    let ctx = Context {
+        keymap: &config.keymap,
+        theme: &theme,
+    };
+    let mouse = config.mouse && !options.no_mouse;
+    let result = terminal::setup(mouse).and_then(|mut tui| {
+        let result = event_loop::run(&mut tui, &mut app, &ctx, mouse);
+        terminal::restore();
+        result
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: terminal: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
+    let keys = match keys::parse_sequence(keys) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("error: --keys: {}", text::one_line(&e.to_string()));
+            return ExitCode::from(2);
+        }
+    };
+    let (mut app, config) = match prepare(paths, options) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let theme = Theme::new(config.theme.clone(), true);
+    let ctx = Context {
+        keymap: &config.keymap,
+        theme: &theme,
+    };
+    let buffer = headless::render(&mut app, &ctx, &keys, size.0, size.1);
+    print(&headless::to_text(&buffer))
 }

@@ -76,9 +76,67 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Escapes `text` and wraps it to lines of at most `width` columns (display
+/// width, so CJK and emoji count double). Always at least one line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let escaped = multi_line(text);
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in escaped.split('\n') {
+        let options = textwrap::Options::new(width).break_words(true);
+        lines.extend(
+            textwrap::wrap(paragraph, options)
+                .into_iter()
+                .map(|l| l.into_owned()),
+        );
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// Cuts an already escaped `text` to at most `width` columns, ending in `…`
+/// when something was cut.
+pub fn truncate(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_by_display_width() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("中文中文", 4), ["中文", "中文"]);
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+    }
+
+    #[test]
+    fn truncates_with_an_ellipsis() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+        assert_eq!(truncate("中文中文", 5), "中文…");
+    }
 
     #[test]
     fn safe_text_is_borrowed() {

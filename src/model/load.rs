@@ -52,6 +52,14 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     for path in paths {
         if path.is_dir() {
             match toml_files_in(path) {
+                Ok(files) if files.is_empty() => report.failures.push(Failure {
+                    path: path.clone(),
+                    source: None,
+                    diagnostics: vec![Diagnostic::file(
+                        path,
+                        "no briefing files (*.toml) in this folder",
+                    )],
+                }),
                 Ok(files) => files.iter().for_each(|f| report.file(f)),
                 Err(message) => report.failures.push(Failure {
                     path: path.clone(),
@@ -82,33 +90,30 @@ fn toml_files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
 /// or not UTF-8, without blocking (a FIFO is never opened) and in bounded memory.
 /// The error is a message about the file as a whole.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let fail = |message: String| message;
-    let meta = fs::metadata(path).map_err(|e| fail(format!("cannot read this file: {e}")))?;
+    let meta = fs::metadata(path).map_err(|e| format!("cannot read this file: {e}"))?;
     if !meta.is_file() {
-        return Err(fail(
-            "not a regular file; give a briefing .toml file or a folder of them".into(),
-        ));
+        return Err("not a regular file; give a briefing .toml file or a folder of them".into());
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
+        return Err(format!(
             "file is {} MiB; briefings are limited to {} MiB, split it into several files",
             meta.len() / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        ));
     }
-    let file = fs::File::open(path).map_err(|e| fail(format!("cannot read this file: {e}")))?;
+    let file = fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read this file: {e}")))?;
+        .map_err(|e| format!("cannot read this file: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(format!(
+        return Err(format!(
             "file grew past {} MiB while being read",
             MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        ));
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(fail("file is UTF-16; save it as UTF-8".into()));
+        return Err("file is UTF-16; save it as UTF-8".into());
     }
     let bytes = bytes
         .strip_prefix(b"\xef\xbb\xbf")
@@ -119,8 +124,8 @@ pub fn read_text(path: &Path) -> Result<String, String> {
         let text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
         let line = text.matches('\n').count() + 1;
         let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        fail(format!(
+        format!(
             "not valid UTF-8 at line {line}, column {column} (byte {at}); save the file as UTF-8"
-        ))
+        )
     })
 }

@@ -1,5 +1,6 @@
 //! The briefing model: types, loading, validation and indexes. No terminal code.
 
+mod citation;
 mod diagnostic;
 mod index;
 mod load;
@@ -53,6 +54,10 @@ impl Briefing {
         };
         reader.validate(&doc);
         if !reader.diagnostics.is_empty() {
+            // In file order, as a reader fixes them.
+            reader
+                .diagnostics
+                .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
             return Err(reader.diagnostics);
         }
         let Some(meta) = doc.meta else {

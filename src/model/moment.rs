@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Ordering (documented in docs/FORMAT.md) is total: an offset datetime is
 /// placed at its UTC instant; a local datetime is read as if it were UTC; a
 /// bare date is placed at the start of its day, before any time on that day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy)]
 pub enum Moment {
     Date(NaiveDate),
     Local(NaiveDateTime),
@@ -77,6 +77,14 @@ impl Ord for Moment {
         self.sort_key().cmp(&other.sort_key())
     }
 }
+
+impl PartialEq for Moment {
+    fn eq(&self, other: &Self) -> bool {
+        self.sort_key() == other.sort_key()
+    }
+}
+
+impl Eq for Moment {}
 
 impl PartialOrd for Moment {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {

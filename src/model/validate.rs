@@ -132,6 +132,14 @@ impl Reader<'_> {
             self.check_ref(&speakers, &q.speaker, span_of(quote.table, "speaker", None));
             if let Some(by) = &q.reported_by {
                 self.check_ref(&speakers, by, span_of(quote.table, "reported_by", None));
+                if q.kind == super::QuoteKind::Direct {
+                    self.push(
+                        span_of(quote.table, "reported_by", None),
+                        "`reported_by` on a direct quote".into(),
+                    )
+                    .with_label("only reported statements have a reporter")
+                    .help = Some("add `kind = \"reported\"`, or remove `reported_by`".into());
+                }
             }
             if let Some(event) = &q.event {
                 self.check_ref(&events, event, span_of(quote.table, "event", None));

@@ -1,0 +1,119 @@
+//! Screen geometry, shared by drawing and by mouse handling: where the
+//! header, panes and status line are for a given terminal size.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::Pane;
+
+/// Below this width, one pane is shown at a time with tabs.
+pub const WIDE_MIN_COLUMNS: u16 = 100;
+/// Below this size, only a "terminal too small" message is shown.
+pub const MIN_COLUMNS: u16 = 40;
+pub const MIN_ROWS: u16 = 12;
+
+/// Where everything goes on a screen of a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScreenLayout {
+    pub area: Rect,
+    pub too_small: bool,
+    pub header: Rect,
+    /// The tab row, in the one-pane layout.
+    pub tabs: Option<Rect>,
+    /// Each pane's outer rectangle (with border); `None` when not shown.
+    pub panes: [Option<Rect>; 4],
+    pub status: Rect,
+}
+
+impl ScreenLayout {
+    /// The layout of a `width`×`height` screen with `focus` focused.
+    pub fn new(width: u16, height: u16, focus: Pane) -> ScreenLayout {
+        let area = Rect::new(0, 0, width, height);
+        let mut layout = ScreenLayout {
+            area,
+            too_small: width < MIN_COLUMNS || height < MIN_ROWS,
+            header: Rect::default(),
+            tabs: None,
+            panes: [None; 4],
+            status: Rect::default(),
+        };
+        if layout.too_small {
+            return layout;
+        }
+        let wide = width >= WIDE_MIN_COLUMNS;
+        let [header, tabs, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(if wide { 0 } else { 1 }),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        layout.header = header;
+        layout.status = status;
+        if wide {
+            let [left, right] =
+                Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)])
+                    .areas(body);
+            let [timeline, speakers] =
+                Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(left);
+            let [quotes, disagreements] =
+                Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)])
+                    .areas(right);
+            layout.panes = [
+                Some(timeline),
+                Some(speakers),
+                Some(quotes),
+                Some(disagreements),
+            ];
+        } else {
+            layout.tabs = Some(tabs);
+            layout.panes[focus.index()] = Some(body);
+        }
+        layout
+    }
+
+    /// The area inside a pane's border.
+    pub fn inner(&self, pane: Pane) -> Option<Rect> {
+        self.panes[pane.index()].map(|r| r.inner(ratatui::layout::Margin::new(1, 1)))
+    }
+
+    /// The pane whose rectangle holds the point.
+    pub fn pane_at(&self, x: u16, y: u16) -> Option<Pane> {
+        let p = ratatui::layout::Position::new(x, y);
+        Pane::ALL
+            .into_iter()
+            .find(|pane| self.panes[pane.index()].is_some_and(|r| r.contains(p)))
+    }
+
+    /// The tab under the point, in the one-pane layout: tabs are laid out by
+    /// [`tab_spans`].
+    pub fn tab_at(&self, x: u16, y: u16) -> Option<Pane> {
+        let tabs = self.tabs?;
+        if y != tabs.y {
+            return None;
+        }
+        tab_spans()
+            .into_iter()
+            .find(|(_, start, len)| x >= tabs.x + start && x < tabs.x + start + len)
+            .map(|(p, _, _)| p)
+    }
+}
+
+/// Each tab's label, start column and width in the tab row.
+pub fn tab_spans() -> Vec<(Pane, u16, u16)> {
+    let mut x = 0;
+    Pane::ALL
+        .into_iter()
+        .map(|pane| {
+            let width = tab_label(pane).chars().count() as u16;
+            let span = (pane, x, width);
+            x += width + 1;
+            span
+        })
+        .collect()
+}
+
+/// A tab's label: " 1 Timeline ".
+pub fn tab_label(pane: Pane) -> String {
+    format!(" {} {} ", pane.index() + 1, pane.title())
+}

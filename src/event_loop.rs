@@ -1,0 +1,67 @@
+//! The interactive loop: draw, wait for an event, turn it into an action,
+//! update, carry out effects (clipboard, browser).
+
+use std::io::{self, Write as _};
+use std::process::{Command, Stdio};
+
+use base64::Engine as _;
+use ratatui::crossterm::event;
+
+use crate::app::{Action, App, Effect};
+use crate::input::event_action;
+use crate::terminal::Tui;
+use crate::ui::{self, Context};
+
+/// Runs the reader until the user quits.
+pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    while !app.quit {
+        terminal.draw(|frame| ui::draw(frame, app, ctx))?;
+        let event = event::read()?;
+        if let Some(action) = event_action(app, ctx.keymap, mouse, &event) {
+            app.update(action);
+        }
+        for effect in std::mem::take(&mut app.effects) {
+            perform(terminal, app, effect);
+        }
+    }
+    Ok(())
+}
+
+fn perform(terminal: &mut Tui, app: &mut App, effect: Effect) {
+    match effect {
+        Effect::Copy(text) => {
+            let out = terminal.backend_mut();
+            let written = write!(out, "{}", osc52(&text)).and_then(|()| out.flush());
+            if written.is_err() {
+                app.message = Some("could not write to the terminal's clipboard".into());
+            }
+        }
+        Effect::Open(url) => {
+            let opener = if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            };
+            let spawned = Command::new(opener)
+                .arg(&url)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn();
+            if spawned.is_err() {
+                app.message = Some(format!("could not run {opener} to open the URL"));
+            }
+        }
+    }
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard. The text is base64
+/// encoded, so nothing in it can act as a terminal sequence.
+pub fn osc52(text: &str) -> String {
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text)
+    )
+}

@@ -1,0 +1,90 @@
+//! The Quotes pane: wrapped text, speaker, venue and date; reported statements
+//! set apart from direct quotes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::{Context, highlighted, pane, row_line};
+use crate::app::row_text::quote_lines;
+use crate::app::{App, DisagreementRow, Pane, Target};
+use crate::model::QuoteKind;
+use crate::text::truncate;
+
+pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
+    let inner = pane::frame(frame, rect, app, Pane::Quotes, ctx);
+    let b = app.briefing();
+    let needle = app.highlight(Pane::Quotes);
+    // Quotes linked to the selection in the focused pane.
+    let linked: Vec<usize> = match app.focus {
+        Pane::Timeline => match app.selected_target(Pane::Timeline) {
+            Some(Target::Event(e)) => b.index.quotes_by_event[e].clone(),
+            _ => Vec::new(),
+        },
+        Pane::Disagreements => {
+            let row = app
+                .rows
+                .disagreements
+                .get(app.lists[Pane::Disagreements.index()].selected);
+            let d = &b.disagreements;
+            let ids: Vec<&String> = match row {
+                Some(DisagreementRow::Position(di, pi)) => {
+                    d[*di].positions[*pi].quotes.iter().collect()
+                }
+                Some(DisagreementRow::Heading(di)) => {
+                    d[*di].positions.iter().flat_map(|p| &p.quotes).collect()
+                }
+                None => Vec::new(),
+            };
+            ids.iter()
+                .filter_map(|id| b.index.quote_by_id.get(*id).copied())
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let empty = if app.followed.is_some() {
+        "no quotes by this speaker under this filter"
+    } else {
+        "no quotes under this filter"
+    };
+    let width = usize::from(inner.width.saturating_sub(2));
+    pane::rows(frame, inner, app, Pane::Quotes, ctx, empty, |i| {
+        let qi = app.rows.quotes[i];
+        let reported = b.quotes[qi].kind == QuoteKind::Reported;
+        let body_style = if reported {
+            ctx.theme.reported()
+        } else {
+            Default::default()
+        };
+        let mut lines = quote_lines(b, qi, inner.width);
+        let blank = lines.pop();
+        let attribution = lines.pop().unwrap_or_default();
+        let marker = linked.contains(&qi).then_some("●");
+        let mut out: Vec<_> = lines
+            .iter()
+            .enumerate()
+            .map(|(n, l)| {
+                row_line(
+                    if n == 0 { marker } else { None },
+                    ctx,
+                    highlighted(l, needle.as_deref(), body_style, ctx.theme.search_match()),
+                )
+            })
+            .collect();
+        let attribution = truncate(&attribution, width).into_owned();
+        out.push(row_line(
+            None,
+            ctx,
+            highlighted(
+                &attribution,
+                needle.as_deref(),
+                ctx.theme.muted(),
+                ctx.theme.search_match(),
+            ),
+        ));
+        if blank.is_some() {
+            out.push(Line::default());
+        }
+        out
+    });
+}

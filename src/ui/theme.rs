@@ -1,0 +1,101 @@
+//! `Theme`: the styles the reader draws with, from the configured colours, or
+//! monochrome (reverse-video selection) when `NO_COLOR` is set.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::ThemeColors;
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    colors: ThemeColors,
+    mono: bool,
+}
+
+impl Theme {
+    pub fn new(colors: ThemeColors, no_color: bool) -> Theme {
+        Theme {
+            colors,
+            mono: no_color,
+        }
+    }
+
+    /// `NO_COLOR` set to anything non-empty turns colour off.
+    pub fn no_color_requested() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
+
+    fn fg(&self, color: Color) -> Style {
+        if self.mono {
+            Style::new()
+        } else {
+            Style::new().fg(color)
+        }
+    }
+
+    pub fn border(&self, focused: bool) -> Style {
+        match (focused, self.mono) {
+            (true, true) => Style::new().add_modifier(Modifier::BOLD),
+            (true, false) => Style::new()
+                .fg(self.colors.accent)
+                .add_modifier(Modifier::BOLD),
+            (false, _) => self.fg(self.colors.muted),
+        }
+    }
+
+    pub fn title(&self) -> Style {
+        self.fg(self.colors.accent).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn muted(&self) -> Style {
+        if self.mono {
+            Style::new().add_modifier(Modifier::DIM)
+        } else {
+            self.fg(self.colors.muted)
+        }
+    }
+
+    pub fn selection(&self) -> Style {
+        if self.mono {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+                .fg(self.colors.selection_fg)
+                .bg(self.colors.selection_bg)
+        }
+    }
+
+    pub fn marked(&self) -> Style {
+        self.fg(self.colors.marked).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn search_match(&self) -> Style {
+        if self.mono {
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+        } else {
+            Style::new()
+                .fg(self.colors.match_fg)
+                .bg(self.colors.match_bg)
+        }
+    }
+
+    pub fn reported(&self) -> Style {
+        self.fg(self.colors.reported).add_modifier(Modifier::ITALIC)
+    }
+
+    pub fn status(&self, status: crate::model::Status) -> Style {
+        use crate::model::Status;
+        match status {
+            Status::Open => self.fg(self.colors.open).add_modifier(Modifier::BOLD),
+            Status::Narrowing => self.fg(self.colors.narrowing).add_modifier(Modifier::BOLD),
+            Status::Resolved => self.muted(),
+        }
+    }
+
+    pub fn resolved(&self) -> Style {
+        self.muted()
+    }
+
+    pub fn bold(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+}

@@ -1,0 +1,56 @@
+//! The Timeline pane: events in date order with date, title and place.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+
+use super::{Context, highlighted, pane, row_line};
+use crate::app::{App, Pane, Target};
+use crate::text::{one_line, truncate};
+
+pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
+    let inner = pane::frame(frame, rect, app, Pane::Timeline, ctx);
+    let b = app.briefing();
+    let needle = app.highlight(Pane::Timeline);
+    // Events linked to the selection elsewhere: the followed speaker's, or the
+    // selected quote's event.
+    let linked_quote_event = match app.selected_target(Pane::Quotes) {
+        Some(Target::Quote(q)) if app.focus == Pane::Quotes => b.quotes[q]
+            .event
+            .as_deref()
+            .and_then(|id| b.index.event_by_id.get(id).copied()),
+        _ => None,
+    };
+    let width = usize::from(inner.width.saturating_sub(2));
+    pane::rows(
+        frame,
+        inner,
+        app,
+        Pane::Timeline,
+        ctx,
+        "no events under this filter",
+        |i| {
+            let ei = app.rows.timeline[i];
+            let e = &b.events[ei];
+            let followed = app
+                .followed
+                .is_some_and(|s| b.index.events_by_speaker[s].contains(&ei));
+            let marker = (followed || linked_quote_event == Some(ei)).then_some("●");
+            let date = e.at.date().format("%Y-%m-%d").to_string();
+            let mut text = one_line(&e.title).into_owned();
+            if let Some(place) = &e.place {
+                text.push_str(" · ");
+                text.push_str(&one_line(place));
+            }
+            let text = truncate(&text, width.saturating_sub(date.len() + 1)).into_owned();
+            let mut spans = vec![Span::styled(format!("{date} "), ctx.theme.muted())];
+            spans.extend(highlighted(
+                &text,
+                needle.as_deref(),
+                Default::default(),
+                ctx.theme.search_match(),
+            ));
+            vec![row_line(marker, ctx, spans)]
+        },
+    );
+}
