@@ -76,7 +76,7 @@ impl App {
     /// A reader over `briefings` (at least one), newest first.
     pub fn new(mut briefings: Vec<Briefing>, failures: Vec<Failure>) -> App {
         assert!(!briefings.is_empty(), "the reader needs a briefing");
-        briefings.sort_by(|a, b| b.meta.as_of.cmp(&a.meta.as_of));
+        briefings.sort_by_key(|b| std::cmp::Reverse(b.meta.as_of));
         let rows = Rows::compute(&briefings[0], &BTreeSet::new(), None);
         let mut app = App {
             briefings,
@@ -237,10 +237,9 @@ impl App {
                     self.popups.push(Popup::Detail { target, link: 0 });
                 }
             }
-            Action::Back => {
-                if self.search.take().is_none() && self.followed.take().is_some() {
-                    self.refresh_rows();
-                }
+            // Esc clears the search first, then releases the followed speaker.
+            Action::Back if self.search.take().is_none() && self.followed.take().is_some() => {
+                self.refresh_rows();
             }
             Action::Copy => self.copy_selected(),
             Action::OpenSource => self.open_source(),
@@ -341,10 +340,8 @@ impl App {
                     Action::Up => *cursor = cursor.saturating_sub(1),
                     Action::Top => *cursor = 0,
                     Action::Bottom => *cursor = count.saturating_sub(1),
-                    Action::Toggle if count > 0 => {
-                        if !chosen.remove(cursor) {
-                            chosen.insert(*cursor);
-                        }
+                    Action::Toggle if count > 0 && !chosen.remove(cursor) => {
+                        chosen.insert(*cursor);
                     }
                     Action::Confirm => {
                         let chosen = std::mem::take(chosen);
