@@ -178,7 +178,7 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         });
         return print(&markdown::to_markdown(app.briefing()));
     }
-    let theme = Theme::new(config.theme.clone(), Theme::no_color_requested());
+    let theme = Theme::new(config.theme, Theme::no_color_requested());
     let ctx = Context {
         keymap: &config.keymap,
         theme: &theme,
@@ -210,7 +210,7 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
         Ok(x) => x,
         Err(code) => return code,
     };
-    let theme = Theme::new(config.theme.clone(), true);
+    let theme = Theme::new(config.theme, true);
     let ctx = Context {
         keymap: &config.keymap,
         theme: &theme,
