@@ -69,7 +69,8 @@ fn unknown_fields_are_all_reported_with_suggestions() {
         help_of("invalid/unknown-field.toml", 1),
         "did you mean `speaker`?"
     );
-    // The quote that lost its speaker is reported once, and nothing cascades
+    // Diagnostics come in file order. The quote that lost its speaker is
+    // reported once, and nothing cascades
     // from it (the disagreement citing it is not reported).
     assert_eq!(p.len(), 3, "{p:?}");
 }
@@ -182,4 +183,23 @@ fn every_invalid_fixture_fails_and_every_diagnostic_is_located() {
             assert!(d.location.is_some(), "{}: {}", f.path.display(), d.message);
         }
     }
+}
+
+#[test]
+fn reported_by_on_a_direct_quote_is_an_error() {
+    let path = fixture("valid-minimal.toml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "text = \"It is not.\"",
+        "text = \"It is not.\"\nreported_by = \"ana\"",
+    );
+    let errors = Briefing::parse(&path, &text).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].message, "`reported_by` on a direct quote");
+}
+
+#[test]
+fn an_empty_folder_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = load_paths(&[dir.path().to_path_buf()]);
+    assert!(report.failures[0].diagnostics[0].message.contains("no briefing files"));
 }
