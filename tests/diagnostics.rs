@@ -63,10 +63,14 @@ fn unknown_fields_are_all_reported_with_suggestions() {
     );
     assert_eq!(
         (p[1].0, p[1].1, p[1].2.as_str()),
+        (39, 1, "missing field `speaker`")
+    );
+    assert_eq!(
+        (p[2].0, p[2].1, p[2].2.as_str()),
         (41, 1, "unknown field `speker`")
     );
     assert_eq!(
-        help_of("invalid/unknown-field.toml", 1),
+        help_of("invalid/unknown-field.toml", 2),
         "did you mean `speaker`?"
     );
     // Diagnostics come in file order. The quote that lost its speaker is
@@ -201,5 +205,9 @@ fn reported_by_on_a_direct_quote_is_an_error() {
 fn an_empty_folder_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let report = load_paths(&[dir.path().to_path_buf()]);
-    assert!(report.failures[0].diagnostics[0].message.contains("no briefing files"));
+    assert!(
+        report.failures[0].diagnostics[0]
+            .message
+            .contains("no briefing files")
+    );
 }
