@@ -8,6 +8,7 @@ fn run(args: &[&str]) -> Output {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", "/nonexistent/briefing-test-config")
         .output()
         .unwrap()
 }
@@ -100,4 +101,53 @@ fn version_and_help() {
             .unwrap()
             .contains("check")
     );
+}
+
+#[test]
+fn readme_screenshot_is_the_real_program() {
+    let out = run(&["render", "--size", "120x40", "--keys", "3jjj"]);
+    assert_eq!(out.status.code(), Some(0));
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/screenshot.txt"),
+    )
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        committed,
+        "regenerate with: cargo run -- render --size 120x40 --keys 3jjj > assets/screenshot.txt (and paste into README.md)"
+    );
+}
+
+#[test]
+fn reader_prints_the_digest_when_stdout_is_not_a_terminal() {
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("# After the Alaska summit")
+    );
+}
+
+#[test]
+fn unknown_start_topic_is_a_usage_error_with_a_suggestion() {
+    let out = run(&["render", "--topic", "sanction"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("did you mean `sanctions`")
+    );
+}
+
+#[test]
+fn config_errors_name_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "[keys]\ndonw = [\"j\"]\n").unwrap();
+    let out = run(&["render", "--config", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("config.toml:2:1"), "{err}");
+    assert!(err.contains("did you mean `down`?"), "{err}");
 }
