@@ -143,7 +143,7 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         let color = stderr_color();
         for d in &diagnostics {
             let source = std::fs::read_to_string(&d.path).ok();
-            eprint!("{}", report::render(d, source.as_deref(), color));
+            eprintln!("{}", report::render(d, source.as_deref(), color));
         }
         ExitCode::from(2)
     })?;
