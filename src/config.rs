@@ -265,17 +265,17 @@ impl<'a> Checker<'a> {
 
     /// Parses the TOML syntax; every syntax error becomes a diagnostic.
     fn parse(&mut self) -> Option<Spanned<DeTable<'a>>> {
-        let (root, errors) = DeTable::parse_recoverable(self.source);
-        if errors.is_empty() {
-            return Some(root);
+        match crate::model::parse_toml(
+            self.path,
+            self.source,
+            "see the README's Configuration section",
+        ) {
+            Ok(root) => Some(root),
+            Err(diagnostics) => {
+                self.diagnostics.extend(diagnostics);
+                None
+            }
         }
-        for error in errors {
-            let span = error.span().unwrap_or(0..0);
-            let message = format!("TOML syntax: {}", error.message().trim_end());
-            self.error(span, message)
-                .with_help("fix the TOML syntax here");
-        }
-        None
     }
 
     /// Reads `[keys]` into a keymap.

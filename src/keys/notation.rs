@@ -250,27 +250,12 @@ impl fmt::Display for Key {
     }
 }
 
-/// Named keys of the vim-like sequence notation, lower-case.
+/// Vim names of keys, lower-case, besides the names `parse_key` knows.
 const SEQUENCE_NAMES: &[(&str, KeyCode)] = &[
-    ("space", KeyCode::Char(' ')),
-    ("enter", KeyCode::Enter),
     ("cr", KeyCode::Enter),
     ("return", KeyCode::Enter),
-    ("esc", KeyCode::Esc),
-    ("tab", KeyCode::Tab),
     ("bs", KeyCode::Backspace),
-    ("backspace", KeyCode::Backspace),
     ("del", KeyCode::Delete),
-    ("delete", KeyCode::Delete),
-    ("insert", KeyCode::Insert),
-    ("up", KeyCode::Up),
-    ("down", KeyCode::Down),
-    ("left", KeyCode::Left),
-    ("right", KeyCode::Right),
-    ("home", KeyCode::Home),
-    ("end", KeyCode::End),
-    ("pageup", KeyCode::PageUp),
-    ("pagedown", KeyCode::PageDown),
     ("lt", KeyCode::Char('<')),
     ("gt", KeyCode::Char('>')),
 ];

@@ -6,6 +6,7 @@ mod index;
 mod load;
 mod moment;
 mod parse;
+pub use parse::parse_toml;
 mod suggest;
 mod types;
 mod validate;

@@ -48,6 +48,29 @@ const SECTIONS: &[&str] = &[
     "disagreements",
 ];
 
+/// Parses TOML text into a spanned table; every syntax error becomes a
+/// diagnostic whose help ends with `hint`.
+pub fn parse_toml<'a>(
+    path: &Path,
+    source: &'a str,
+    hint: &str,
+) -> Result<Spanned<DeTable<'a>>, Vec<Diagnostic>> {
+    let (root, errors) = DeTable::parse_recoverable(source);
+    if errors.is_empty() {
+        return Ok(root);
+    }
+    Err(errors
+        .into_iter()
+        .map(|error| {
+            let span = error.span().unwrap_or(0..0);
+            let message = format!("TOML syntax: {}", error.message().trim_end());
+            let mut d = Diagnostic::at(path, source, span, message);
+            d.with_help(format!("fix the TOML syntax here; {hint}"));
+            d
+        })
+        .collect())
+}
+
 /// The value under `key` in `table`, with its span.
 pub(crate) fn field<'t, 'a>(table: &'t DeTable<'a>, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
     table
@@ -102,17 +125,17 @@ impl<'a> Reader<'a> {
 
     /// Parses the TOML syntax; every syntax error becomes a diagnostic.
     pub fn parse_toml(&mut self) -> Option<Spanned<DeTable<'a>>> {
-        let (root, errors) = DeTable::parse_recoverable(self.source);
-        if errors.is_empty() {
-            return Some(root);
+        match parse_toml(
+            self.path,
+            self.source,
+            "see docs/FORMAT.md for a complete example",
+        ) {
+            Ok(root) => Some(root),
+            Err(diagnostics) => {
+                self.diagnostics.extend(diagnostics);
+                None
+            }
         }
-        for error in errors {
-            let span = error.span().unwrap_or(0..0);
-            let message = format!("TOML syntax: {}", error.message().trim_end());
-            self.error(span, message).help =
-                Some("fix the TOML syntax here; see docs/FORMAT.md for a complete example".into());
-        }
-        None
     }
 
     /// Reads the whole document. Returns `None` when the format version is
