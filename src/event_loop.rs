@@ -3,24 +3,47 @@
 
 use std::io::{self, Write as _};
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use base64::Engine as _;
 use ratatui::crossterm::event;
 
 use crate::app::{Action, App, Effect};
 use crate::input::event_action;
-use crate::terminal::Tui;
+use crate::terminal::{self, Tui};
 use crate::ui::{self, Context};
 
 /// Runs the reader until the user quits.
 pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let fault = injected_fault();
+    let mut dirty = true;
     while !app.quit {
-        terminal.draw(|frame| ui::draw(frame, app, ctx))?;
+        if terminal::take_redraw_request() {
+            terminal.clear()?;
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|frame| {
+                if fault.as_deref() == Some("panic-in-draw") {
+                    panic!("injected fault: panic inside draw");
+                }
+                ui::draw(frame, app, ctx)
+            })?;
+            dirty = false;
+        }
+        if fault.as_deref() == Some("error-after-start") {
+            return Err(io::Error::other("injected fault: error after start-up"));
+        }
+        // Wake up now and then to notice a resume (SIGCONT) that needs a redraw.
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
         let event = event::read()?;
         if let Some(action) = event_action(app, ctx.keymap, mouse, &event) {
             app.update(action);
+            dirty = true;
         }
         for effect in std::mem::take(&mut app.effects) {
             perform(terminal, app, effect);
@@ -29,8 +52,19 @@ pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io:
     Ok(())
 }
 
+/// Fault injection for the terminal-restore tests (debug builds only):
+/// `BRIEFING_FAULT=panic-in-draw` or `error-after-start`.
+fn injected_fault() -> Option<String> {
+    if cfg!(debug_assertions) {
+        std::env::var("BRIEFING_FAULT").ok()
+    } else {
+        None
+    }
+}
+
 fn perform(terminal: &mut Tui, app: &mut App, effect: Effect) {
     match effect {
+        Effect::Suspend => terminal::suspend(),
         Effect::Copy(text) => {
             let out = terminal.backend_mut();
             let written = write!(out, "{}", osc52(&text)).and_then(|()| out.flush());

@@ -22,7 +22,8 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Escape `text` for one line of output: newlines are escaped too (as `^J`).
+/// Escape `text` for one line of output: each line break (`\n`, `\r\n` or a
+/// lone `\r`) becomes a space.
 pub fn one_line(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }
@@ -48,17 +49,12 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
                 column += spaces;
                 continue;
             }
-            '\r' if keep_newlines => {
-                if chars.peek() == Some(&'\n') {
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                out.push('\n');
-                column = 0;
-                continue;
-            }
-            '\n' if keep_newlines => {
-                out.push('\n');
-                column = 0;
+                out.push(if keep_newlines { '\n' } else { ' ' });
+                column = if keep_newlines { 0 } else { column + 1 };
                 continue;
             }
             c if (c as u32) < 0x20 => {
@@ -152,7 +148,7 @@ mod tests {
             one_line("abc\u{202e}def\u{2066}"),
             "abc\\u{202e}def\\u{2066}"
         );
-        assert_eq!(one_line("a\nb"), "a^Jb");
+        assert_eq!(one_line("a\nb\r\nc\rd"), "a b c d");
     }
 
     #[test]

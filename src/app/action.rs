@@ -67,6 +67,8 @@ pub enum Action {
     Overview,
     BriefingList,
     Help,
+    /// Stop the reader and give the shell back (`fg` resumes).
+    Suspend,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at column, row.
@@ -153,6 +155,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     (Action::Overview, "overview", "briefing overview"),
     (Action::BriefingList, "briefing_list", "loaded briefings"),
     (Action::Help, "help", "help"),
+    (
+        Action::Suspend,
+        "suspend",
+        "suspend to the shell (fg resumes)",
+    ),
 ];
 
 impl Action {

@@ -25,6 +25,8 @@ pub enum Effect {
     Copy(String),
     /// Open this URL in a browser.
     Open(String),
+    /// Give the terminal back to the shell until resumed.
+    Suspend,
 }
 
 /// A pane's selection and scroll position.
@@ -173,6 +175,7 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Resize(w, h) => self.size = (w, h),
             Action::Help => self.toggle_popup(Popup::Help { scroll: 0 }),
             Action::Overview => self.toggle_popup(Popup::Overview { scroll: 0 }),
