@@ -20,8 +20,12 @@ pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io:
     let fault = injected_fault();
     let mut dirty = true;
     while !app.quit {
+        if terminal::take_suspend_request() {
+            terminal::suspend(terminal)?;
+            dirty = true;
+        }
         if terminal::take_redraw_request() {
-            terminal.clear()?;
+            terminal::full_redraw(terminal)?;
             dirty = true;
         }
         if dirty {
@@ -46,7 +50,7 @@ pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io:
             dirty = true;
         }
         for effect in std::mem::take(&mut app.effects) {
-            perform(terminal, app, effect);
+            perform(terminal, app, effect)?;
         }
     }
     Ok(())
@@ -62,9 +66,9 @@ fn injected_fault() -> Option<String> {
     }
 }
 
-fn perform(terminal: &mut Tui, app: &mut App, effect: Effect) {
+fn perform(terminal: &mut Tui, app: &mut App, effect: Effect) -> io::Result<()> {
     match effect {
-        Effect::Suspend => terminal::suspend(),
+        Effect::Suspend => terminal::suspend(terminal)?,
         Effect::Copy(text) => {
             let out = terminal.backend_mut();
             let written = write!(out, "{}", osc52(&text)).and_then(|()| out.flush());
@@ -89,6 +93,7 @@ fn perform(terminal: &mut Tui, app: &mut App, effect: Effect) {
             }
         }
     }
+    Ok(())
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard. The text is base64

@@ -1,12 +1,43 @@
-//! Prints load failures as cargo-style diagnostics: file:line:col, the source
-//! line, a caret, and a hint. Text from the file is escaped first.
+//! Prints load failures as cargo-style diagnostics: `file:line:col`, the
+//! source line, a caret under the problem, and a hint. Text from the file is
+//! escaped first, and only an excerpt of a very long line is shown.
+//!
+//! Written here rather than with a snippet crate because the position must
+//! come from the model (the excerpt of a long line starts mid-line) and the
+//! caret must line up under escaped text by display width.
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Diagnostic, Failure};
 use crate::text;
 
-/// Renders every diagnostic of `failure`; `color` adds ANSI styling.
+/// Bytes of context shown on each side of a span, at most.
+const CONTEXT: usize = 160;
+
+/// ANSI styles, or nothing when colour is off.
+struct Style {
+    error: &'static str,
+    accent: &'static str,
+    help: &'static str,
+    reset: &'static str,
+}
+
+const COLOR: Style = Style {
+    error: "\x1b[1;31m",
+    accent: "\x1b[1;34m",
+    help: "\x1b[1;36m",
+    reset: "\x1b[0m",
+};
+const PLAIN: Style = Style {
+    error: "",
+    accent: "",
+    help: "",
+    reset: "",
+};
+
+/// Renders every diagnostic of `failure`, each followed by a blank line.
 pub fn render_failure(failure: &Failure, color: bool) -> String {
     let mut out = String::new();
     for d in &failure.diagnostics {
@@ -18,50 +49,163 @@ pub fn render_failure(failure: &Failure, color: bool) -> String {
 
 /// Renders one diagnostic, with its source line when `source` is known.
 pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
+    let s = if color { COLOR } else { PLAIN };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}error{}: {}",
+        s.error,
+        s.reset,
+        text::one_line(&d.message)
+    );
+    let path = text::one_line(&d.path.display().to_string()).into_owned();
+    let located = source.zip(d.span.clone()).zip(d.location);
+    let Some(((src, span), loc)) = located else {
+        let _ = writeln!(out, " {}-->{} {path}", s.accent, s.reset);
+        help(&mut out, d, &s, 1);
+        return out;
     };
-    let message = text::one_line(&d.message);
-    let path = d.path.display().to_string();
-    let path = text::one_line(&path);
-    let label = d.label.as_deref().map(text::one_line);
-    let help = d.help.as_deref().map(text::one_line);
-    let line = source
-        .zip(d.span.clone())
-        .zip(d.location)
-        .map(|((src, span), loc)| {
-            let start = src[..span.start.min(src.len())]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
-            let end = src[start..].find('\n').map_or(src.len(), |i| start + i);
-            let raw = &src[start..end];
-            // Escape the line, and map the span's start and end into the escaped text.
-            let head = text::one_line(&raw[..span.start.clamp(start, end) - start]).len();
-            let upto = text::one_line(&raw[..span.end.clamp(start, end) - start]).len();
-            (text::one_line(raw).into_owned(), head..upto.max(head), loc)
-        });
-    let title = Level::ERROR.primary_title(message.as_ref());
-    let mut group = match &line {
-        Some((escaped, span, loc)) => {
-            let annotation = AnnotationKind::Primary.span(span.clone());
-            let annotation = match &label {
-                Some(l) => annotation.label(l.as_ref()),
-                None => annotation,
-            };
-            title.element(
-                Snippet::source(escaped.as_str())
-                    .line_start(loc.line)
-                    .path(path.as_ref())
-                    .annotation(annotation),
-            )
-        }
-        None => title.element(annotate_snippets::Origin::path(path.as_ref())),
-    };
-    if let Some(h) = &help {
-        group = group.element(Level::HELP.message(h.as_ref()));
+    let number = loc.line.to_string();
+    let pad = " ".repeat(number.len());
+    let _ = writeln!(
+        out,
+        "{pad}{}-->{} {path}:{}:{}",
+        s.accent, s.reset, loc.line, loc.column
+    );
+    let _ = writeln!(out, "{pad} {}|{}", s.accent, s.reset);
+    let (before, marked, after, cut_left, cut_right) = excerpt(src, span);
+    let before = format!(
+        "{}{}",
+        if cut_left { "..." } else { "" },
+        text::one_line(before)
+    );
+    let marked = text::one_line(marked);
+    let after = format!(
+        "{}{}",
+        text::one_line(after),
+        if cut_right { "..." } else { "" }
+    );
+    let _ = writeln!(
+        out,
+        "{}{number} |{} {before}{marked}{after}",
+        s.accent, s.reset
+    );
+    let carets = "^".repeat(marked.width().max(1));
+    let label = d
+        .label
+        .as_deref()
+        .map(|l| format!(" {}", text::one_line(l)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{pad} {}|{} {}{}{carets}{label}{}",
+        s.accent,
+        s.reset,
+        " ".repeat(before.width()),
+        s.error,
+        s.reset
+    );
+    help(&mut out, d, &s, number.len());
+    out
+}
+
+fn help(out: &mut String, d: &Diagnostic, s: &Style, pad: usize) {
+    if let Some(h) = &d.help {
+        let pad = " ".repeat(pad);
+        let _ = writeln!(
+            out,
+            "{pad} {}={} {}help{}: {}",
+            s.accent,
+            s.reset,
+            s.help,
+            s.reset,
+            text::one_line(h)
+        );
     }
-    let report: &[Group<'_>] = &[group];
-    renderer.render(report)
+}
+
+/// The span's line cut into (before, span, after), at most [`CONTEXT`] bytes
+/// on each side of the span and of the span itself, so a megabyte-long line
+/// costs no more than a short one; and whether it was cut on the left or right.
+fn excerpt(src: &str, span: std::ops::Range<usize>) -> (&str, &str, &str, bool, bool) {
+    let floor = |mut i: usize| {
+        i = i.min(src.len());
+        while !src.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let at = floor(span.start);
+    let lo = floor(at.saturating_sub(CONTEXT));
+    let start = src[lo..at].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let cut_left = start == lo && lo > 0 && src.as_bytes()[lo - 1] != b'\n';
+    let hi = floor(at + CONTEXT);
+    let line_end = src[at..hi].find('\n').map_or(hi, |i| at + i);
+    let span_end = floor(span.end).clamp(at, line_end);
+    let end = floor(span_end + CONTEXT).min(
+        src[span_end..]
+            .find('\n')
+            .map_or(src.len(), |i| span_end + i),
+    );
+    let cut_right = end < src.len() && src.as_bytes()[end] != b'\n';
+    (
+        &src[start..at],
+        &src[at..span_end],
+        &src[span_end..end],
+        cut_left,
+        cut_right,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn cargo_style_with_caret_and_help() {
+        let src = "a = 1\nspeaker = \"benn\"\n";
+        let mut d = Diagnostic::at(Path::new("f.toml"), src, 16..22, "unknown speaker `benn`");
+        d.with_label("no speaker has this id")
+            .with_help("did you mean `ben`?");
+        let expected = "\
+error: unknown speaker `benn`
+ --> f.toml:2:11
+  |
+2 | speaker = \"benn\"
+  |           ^^^^^^ no speaker has this id
+  = help: did you mean `ben`?
+";
+        assert_eq!(render(&d, Some(src), false), expected);
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let src = format!(
+            "x = [{}\"bad\"{}]",
+            "1,".repeat(100_000),
+            ",2".repeat(100_000)
+        );
+        let at = src.find("\"bad\"").unwrap();
+        let d = Diagnostic::at(Path::new("f.toml"), &src, at..at + 5, "m");
+        let out = render(&d, Some(&src), false);
+        assert!(out.len() < 1000, "{}", out.len());
+        assert!(out.contains(&format!("f.toml:1:{}", at + 1)));
+        let line = out.lines().nth(3).unwrap();
+        let caret = out.lines().nth(4).unwrap();
+        assert_eq!(line.find("\"bad\""), caret.find('^'));
+    }
+
+    #[test]
+    fn carets_line_up_under_wide_and_escaped_text() {
+        let src = "t = \"中文\x1b\" x";
+        let at = src.find('x').unwrap();
+        let d = Diagnostic::at(Path::new("f.toml"), src, at..at + 1, "m");
+        let out = render(&d, Some(src), false);
+        let line = out.lines().nth(3).unwrap();
+        let caret = out.lines().nth(4).unwrap();
+        assert!(line.ends_with("t = \"中文^[\" x"), "{line}");
+        assert_eq!(line.width(), caret.width());
+    }
 }

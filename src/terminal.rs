@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
@@ -19,7 +19,9 @@ pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Whether reader mode captures the mouse (needed to re-enter after a suspend).
 static MOUSE: AtomicBool = AtomicBool::new(false);
-/// Set when the screen must be redrawn from scratch (after a resume).
+/// Set by SIGTSTP: the main loop should suspend.
+static SUSPEND: AtomicBool = AtomicBool::new(false);
+/// Set by SIGCONT: the screen must be redrawn from scratch.
 static REDRAW: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal in reader mode, and installs a panic hook and signal
@@ -60,27 +62,38 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-/// Restores the terminal and stops the process until `fg`; the SIGCONT that
-/// resumes it re-enters reader mode (see [`handle_signals`]).
-pub fn suspend() {
+/// Restores the terminal, stops the process until `fg`, then re-enters
+/// reader mode and redraws everything. Called on the main thread only, so no
+/// frame is drawn while the terminal is handed back.
+pub fn suspend(tui: &mut Tui) -> io::Result<()> {
     restore();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    enter()?;
+    full_redraw(tui)
 }
 
-fn resume() {
-    if enter().is_err() {
-        restore();
-    }
-    REDRAW.store(true, Ordering::SeqCst);
+/// Clears the screen and forgets what is on it, so the next draw writes every
+/// cell. (Unlike `Terminal::clear`, it does not query the cursor position.)
+pub fn full_redraw(tui: &mut Tui) -> io::Result<()> {
+    execute!(tui.backend_mut(), Clear(ClearType::All))?;
+    tui.swap_buffers();
+    tui.swap_buffers();
+    Ok(())
 }
 
-/// True once after a resume: the caller should clear and redraw everything.
+/// True once after SIGTSTP: the caller should [`suspend`].
+pub fn take_suspend_request() -> bool {
+    SUSPEND.swap(false, Ordering::SeqCst)
+}
+
+/// True once after SIGCONT: the caller should [`full_redraw`].
 pub fn take_redraw_request() -> bool {
     REDRAW.swap(false, Ordering::SeqCst)
 }
 
 /// Terminating signals restore the terminal and then take their default
-/// action; SIGTSTP suspends like Ctrl-Z; SIGCONT re-enters reader mode.
+/// action; SIGTSTP asks the main loop to suspend (like Ctrl-Z); SIGCONT asks
+/// for a full redraw.
 fn handle_signals() -> io::Result<()> {
     let mut signals =
         signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT])?;
@@ -89,8 +102,8 @@ fn handle_signals() -> io::Result<()> {
         .spawn(move || {
             for signal in signals.forever() {
                 match signal {
-                    SIGTSTP => suspend(),
-                    SIGCONT => resume(),
+                    SIGTSTP => SUSPEND.store(true, Ordering::SeqCst),
+                    SIGCONT => REDRAW.store(true, Ordering::SeqCst),
                     _ => {
                         restore();
                         let _ = signal_hook::low_level::emulate_default_handler(signal);

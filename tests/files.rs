@@ -87,3 +87,124 @@ fn fifo_is_refused_without_blocking() {
             .contains("not a regular file")
     );
 }
+
+/// Writes `content` to a temporary `name` and loads it: (briefings, first message).
+fn load_one(name: &str, content: &[u8]) -> (usize, Option<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    let report = load_paths(&[path]);
+    let message = report
+        .failures
+        .first()
+        .map(|f| f.diagnostics[0].message.clone());
+    (report.briefings.len(), message)
+}
+
+const VALID: &str = include_str!("fixtures/valid-minimal.toml");
+
+#[test]
+fn deep_nesting_is_a_syntax_error_not_a_stack_overflow() {
+    let arrays = format!(
+        "format = 1\nx = {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let (ok, message) = load_one("deep.toml", arrays.as_bytes());
+    assert_eq!(ok, 0);
+    assert!(message.unwrap().contains("recursion"));
+    let tables = format!(
+        "format = 1\nx = {}1{}\n",
+        "{a=".repeat(10_000),
+        "}".repeat(10_000)
+    );
+    assert!(
+        load_one("deep-tables.toml", tables.as_bytes())
+            .1
+            .unwrap()
+            .contains("recursion")
+    );
+    let unclosed = format!("format = 1\nx = {}\n", "[".repeat(10_000));
+    assert!(load_one("unclosed.toml", unclosed.as_bytes()).1.is_some());
+}
+
+#[test]
+fn many_comment_lines_load() {
+    let text = format!("{}{VALID}", "# a comment line\n".repeat(8_000));
+    assert_eq!(load_one("comments.toml", text.as_bytes()).0, 1);
+}
+
+#[test]
+fn a_ten_megabyte_string_loads() {
+    let long = "word ".repeat(2_000_000);
+    let text = VALID.replace("text = \"It is not.\"", &format!("text = \"{long}\""));
+    assert_eq!(load_one("long.toml", text.as_bytes()).0, 1);
+}
+
+#[test]
+fn a_million_element_array_is_reported() {
+    let items = vec!["\"budget\""; 1_000_000].join(",");
+    let text = VALID.replace(
+        "topics = [\"budget\"]\n\n[[quotes]]\nid = \"ana",
+        &format!("topics = [{items}]\n\n[[quotes]]\nid = \"ana"),
+    );
+    // A million references to one topic are valid.
+    assert_eq!(load_one("array.toml", text.as_bytes()).0, 1);
+    let unknown = vec!["\"nope\""; 1_000_000].join(",");
+    let text = VALID.replace(
+        "topics = [\"budget\"]\n\n[[quotes]]\nid = \"ana",
+        &format!("topics = [{unknown}]\n\n[[quotes]]\nid = \"ana"),
+    );
+    let (ok, message) = load_one("array-bad.toml", text.as_bytes());
+    assert_eq!(ok, 0);
+    assert!(message.unwrap().contains("unknown topic `nope`"));
+}
+
+#[test]
+fn a_nul_byte_is_a_syntax_error() {
+    let text = format!("{VALID}\n\0\n");
+    let (ok, message) = load_one("nul.toml", text.as_bytes());
+    assert_eq!(ok, 0);
+    assert!(message.unwrap().starts_with("TOML syntax"));
+}
+
+#[test]
+fn an_unreadable_regular_file_gets_a_clear_error() {
+    // /proc/self/mem is a regular file that cannot be read from offset 0, even by root.
+    let m = only_message(&[PathBuf::from("/proc/self/mem")]);
+    assert!(m.starts_with("cannot read this file"), "{m}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_gets_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.toml");
+    let b = dir.path().join("b.toml");
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let m = only_message(&[a]);
+    assert!(m.starts_with("cannot read this file"), "{m}");
+    // In a folder, both links fail and nothing else is hidden.
+    std::fs::write(dir.path().join("good.toml"), VALID).unwrap();
+    let report = load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!((report.briefings.len(), report.failures.len()), (1, 2));
+}
+
+#[test]
+fn a_folder_of_a_thousand_files_with_one_bad() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..1000 {
+        let text = VALID.replace("id = \"minimal\"", &format!("id = \"b{i}\""));
+        let text = if i == 500 {
+            text.replace("format = 1", "format = 9")
+        } else {
+            text
+        };
+        std::fs::write(dir.path().join(format!("{i:04}.toml")), text).unwrap();
+    }
+    let report = load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(report.briefings.len(), 999);
+    assert_eq!(report.failures.len(), 1);
+    assert!(report.failures[0].path.ends_with("0500.toml"));
+}

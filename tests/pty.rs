@@ -1,16 +1,24 @@
-//! Runs the interactive reader in a real pseudo-terminal: the reader appears,
-//! the help overlay opens and closes, `q` quits with status 0, and the
-//! terminal is left as it was found (main screen, cursor shown, raw mode off).
+//! Runs the interactive reader in a real pseudo-terminal and checks that the
+//! terminal is left as it was found (main screen, cursor shown, mouse capture
+//! off, raw mode off) however the reader ends: `q`, an error after start-up,
+//! a panic inside draw, SIGINT, SIGTERM, SIGHUP and SIGQUIT from outside, and
+//! while it is suspended with Ctrl-Z (and that it comes back after SIGCONT).
+//!
+//! Every restore check goes through [`Session::assert_restored`], which
+//! reports each part (`left_alt_screen`, `cursor_shown`, `mouse_off`,
+//! `termios_same`, ...) separately, so a failure says which part is missing.
 
 #![cfg(unix)]
 
+use std::fmt;
 use std::io::{Read as _, Write};
 use std::num::NonZeroU16;
+use std::process::Command;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
@@ -18,16 +26,24 @@ const COLS: u16 = 120;
 /// How long the reader may take to show something expected. Debug builds
 /// under a loaded machine can be slow, so this is generous.
 const SCREEN_TIMEOUT: Duration = Duration::from_secs(20);
-/// How long the reader may take to exit after `q`.
+/// How long the reader may take to exit once told to.
 const EXIT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long to wait for the last output once the process has exited.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long the reader may take to stop after Ctrl-Z, and to restore the
+/// terminal once stopped.
+const STOP_TIMEOUT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(20);
 
 const ENTER_ALT: &[u8] = b"\x1b[?1049h";
 const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
 const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+/// Device status report: the terminal answers with the cursor position.
+const CURSOR_QUERY: &[u8] = b"\x1b[6n";
+/// The private modes crossterm's EnableMouseCapture turns on (and
+/// DisableMouseCapture turns off). 1000 is the one every terminal knows.
+const MOUSE_MODES: [u16; 5] = [1000, 1002, 1003, 1015, 1006];
 
 /// What the pty reader thread sends: a chunk of output, or the end of it.
 enum Output {
@@ -44,14 +60,22 @@ struct Session {
     output: Receiver<Output>,
     ended: bool,
     raw: Vec<u8>,
+    /// How much of `raw` the emulator has processed.
+    parsed: usize,
+    /// How many cursor-position queries were answered.
+    answered: usize,
     parser: vt100::Parser,
     /// The pty's line-discipline modes before the reader started.
     modes_before: String,
-    _config_home: tempfile::TempDir,
+    /// Holds the empty config directory, and is the working directory (so
+    /// a core dump after SIGQUIT cannot land in the source tree).
+    _home: tempfile::TempDir,
 }
 
 impl Session {
-    fn start() -> Session {
+    /// Starts the reader on the bundled briefing, with `env` added to its
+    /// environment.
+    fn start(env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -62,12 +86,16 @@ impl Session {
             .expect("cannot open a pseudo-terminal");
         let modes_before = tty_modes(pty.master.as_ref());
         // An empty config directory, so that no user config changes the keys.
-        let config_home = tempfile::tempdir().expect("cannot create a temporary directory");
+        let home = tempfile::tempdir().expect("cannot create a temporary directory");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.cwd(home.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
-        cmd.env("XDG_CONFIG_HOME", config_home.path());
+        cmd.env("XDG_CONFIG_HOME", home.path());
+        cmd.env_remove("BRIEFING_FAULT");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty
             .slave
             .spawn_command(cmd)
@@ -110,9 +138,22 @@ impl Session {
             output,
             ended: false,
             raw: Vec::new(),
+            parsed: 0,
+            answered: 0,
             parser: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
             modes_before,
-            _config_home: config_home,
+            _home: home,
+        }
+    }
+
+    /// The reader's process id, as text for `kill`.
+    fn pid(&mut self) -> String {
+        match self.child.process_id() {
+            Some(pid) => pid.to_string(),
+            None => {
+                let report = self.report();
+                panic!("the reader has no process id\n{report}");
+            }
         }
     }
 
@@ -143,9 +184,29 @@ impl Session {
         }
     }
 
+    /// Takes in output, and answers cursor-position queries (`\x1b[6n`)
+    /// as a real terminal does: ratatui's `Terminal::clear` asks for the
+    /// cursor position and the reader fails if no answer comes.
     fn take(&mut self, bytes: &[u8]) {
+        // A query may be split across chunks: look again at the last bytes.
+        let mut scan_from = self.raw.len().saturating_sub(CURSOR_QUERY.len() - 1);
         self.raw.extend_from_slice(bytes);
-        self.parser.process(bytes);
+        while let Some(i) = find(&self.raw[scan_from..], CURSOR_QUERY) {
+            let end = scan_from + i + CURSOR_QUERY.len();
+            self.parser.process(&self.raw[self.parsed..end]);
+            self.parsed = end;
+            scan_from = end;
+            let (row, col) = self.parser.screen().cursor_position();
+            let answer = format!("\x1b[{};{}R", row + 1, col + 1);
+            // The reader may be gone; then nobody needs the answer.
+            let _ = self
+                .writer
+                .write_all(answer.as_bytes())
+                .and_then(|()| self.writer.flush());
+            self.answered += 1;
+        }
+        self.parser.process(&self.raw[self.parsed..]);
+        self.parsed = self.raw.len();
     }
 
     fn screen(&self) -> String {
@@ -155,26 +216,36 @@ impl Session {
     /// A description of the current state for failure messages.
     fn report(&mut self) -> String {
         let status = match self.child.try_wait() {
-            Ok(Some(status)) => format!("exited: {status}"),
+            Ok(Some(status)) => format!("exited: {status} (signal: {:?})", status.signal()),
             Ok(None) => "still running".to_string(),
             Err(e) => format!("unknown ({e})"),
         };
-        let tail_start = self.raw.len().saturating_sub(400);
+        let state = self
+            .child
+            .process_id()
+            .and_then(proc_state)
+            .map_or_else(|| "-".to_string(), |s| s.to_string());
+        let tail_start = self.raw.len().saturating_sub(600);
         format!(
-            "process: {status}\nbytes received: {}\nlast bytes: {:?}\n\
+            "process: {status}; /proc state: {state}\n\
+             bytes received: {}; cursor-position queries answered: {}\nlast bytes: {:?}\n\
+             termios before: {}\ntermios now:    {}\n\
              ---- screen ({COLS}x{ROWS}) ----\n{}\n---- end of screen ----",
             self.raw.len(),
+            self.answered,
             String::from_utf8_lossy(&self.raw[tail_start..]),
+            self.modes_before,
+            tty_modes(self.master.as_ref()),
             self.screen(),
         )
     }
 
-    /// Waits until `ready` holds for the screen contents, failing with the
-    /// screen after `timeout`.
-    fn wait_for(&mut self, what: &str, timeout: Duration, ready: impl Fn(&str) -> bool) {
+    /// Waits until `ready` holds for the session, failing with `what` and
+    /// the state after `timeout`.
+    fn wait_until(&mut self, what: &str, timeout: Duration, ready: impl Fn(&Session) -> bool) {
         let deadline = Instant::now() + timeout;
         loop {
-            if ready(&self.screen()) {
+            if ready(self) {
                 return;
             }
             let now = Instant::now();
@@ -190,6 +261,31 @@ impl Session {
         }
     }
 
+    /// Waits until `ready` holds for the screen contents.
+    fn wait_for(&mut self, what: &str, timeout: Duration, ready: impl Fn(&str) -> bool) {
+        self.wait_until(what, timeout, |s| ready(&s.screen()));
+    }
+
+    /// Waits until the reader is drawn on the alternate screen, with the
+    /// mouse captured (so the mouse check after the restore means something).
+    fn wait_for_reader(&mut self) {
+        self.wait_for(
+            "the reader (Timeline, Quotes and Disagreements)",
+            SCREEN_TIMEOUT,
+            shows_reader,
+        );
+        assert!(
+            self.parser.screen().alternate_screen(),
+            "the reader is not drawn on the alternate screen\n{}",
+            self.report()
+        );
+        assert!(
+            find(&self.raw, b"\x1b[?1000h").is_some(),
+            "the reader did not turn on mouse capture (\\x1b[?1000h)\n{}",
+            self.report()
+        );
+    }
+
     fn press(&mut self, keys: &str) {
         let written = self
             .writer
@@ -201,8 +297,25 @@ impl Session {
         }
     }
 
-    /// Waits for the process to exit and then for the end of its output.
-    fn wait_exit(&mut self, timeout: Duration) -> portable_pty::ExitStatus {
+    /// Sends `signal` (a name such as `INT` or `CONT`) with `kill`.
+    fn kill(&mut self, signal: &str) {
+        let pid = self.pid();
+        let status = Command::new("kill")
+            .args([format!("-{signal}"), pid.clone()])
+            .status();
+        match status {
+            Ok(status) if status.success() => {}
+            Ok(status) => {
+                let report = self.report();
+                panic!("`kill -{signal} {pid}` failed: {status}\n{report}");
+            }
+            Err(e) => panic!("cannot run `kill -{signal} {pid}`: {e}"),
+        }
+    }
+
+    /// Waits for the process to exit and then for the end of its output;
+    /// `after` says what should have ended it, for the failure message.
+    fn wait_exit(&mut self, after: &str, timeout: Duration) -> ExitStatus {
         let deadline = Instant::now() + timeout;
         let status = loop {
             match self.child.try_wait() {
@@ -216,7 +329,7 @@ impl Session {
             let now = Instant::now();
             if now >= deadline {
                 let report = self.report();
-                panic!("the reader did not exit within {timeout:?} after `q`\n{report}");
+                panic!("the reader did not exit within {timeout:?} after {after}\n{report}");
             }
             self.pump(POLL.min(deadline - now));
         };
@@ -231,15 +344,156 @@ impl Session {
         }
         status
     }
+
+    /// Checks every part of the restore against the output so far, the
+    /// emulated screen and the pty's current modes.
+    fn restore_checks(&self) -> Restore {
+        let raw = &self.raw;
+        let entered = rfind(raw, ENTER_ALT);
+        let after = &raw[entered.unwrap_or(0)..];
+        let left = entered.and_then(|_| rfind(after, LEAVE_ALT));
+        let shown = entered.and_then(|_| rfind(after, SHOW_CURSOR));
+        let hidden = rfind(after, HIDE_CURSOR);
+        let cursor_shown = shown.is_some_and(|shown| hidden.is_none_or(|hidden| hidden < shown));
+
+        // Each mouse mode that was turned on must be turned off after it
+        // was last turned on.
+        let mut mouse_off = true;
+        let mut mouse_was_on = false;
+        let mut restore_end = left.map_or(0, |i| i + LEAVE_ALT.len());
+        restore_end = restore_end.max(shown.map_or(0, |i| i + SHOW_CURSOR.len()));
+        for mode in MOUSE_MODES {
+            let on = format!("\x1b[?{mode}h");
+            let off = format!("\x1b[?{mode}l");
+            let Some(last_on) = rfind(raw, on.as_bytes()) else {
+                continue;
+            };
+            mouse_was_on = true;
+            match rfind(&raw[last_on..], off.as_bytes()) {
+                Some(i) => {
+                    let end = last_on + i + off.len();
+                    if let Some(entered) = entered {
+                        restore_end = restore_end.max(end.saturating_sub(entered));
+                    }
+                }
+                None => mouse_off = false,
+            }
+        }
+        let screen = self.parser.screen();
+        mouse_off &= screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None;
+
+        let termios_now = tty_modes(self.master.as_ref());
+        let after_restore = if left.is_some() {
+            after[restore_end.min(after.len())..].to_vec()
+        } else {
+            Vec::new()
+        };
+        Restore {
+            entered_alt_screen: entered.is_some(),
+            left_alt_screen: left.is_some(),
+            cursor_shown,
+            mouse_was_on,
+            mouse_off,
+            emulator_main_screen: !screen.alternate_screen(),
+            emulator_cursor_visible: !screen.hide_cursor(),
+            termios_same: termios_now == self.modes_before,
+            termios_before: self.modes_before.clone(),
+            termios_now,
+            after_restore,
+        }
+    }
+
+    /// Asserts every part of the restore, naming the parts that failed;
+    /// returns the checks (for what came after the restore).
+    fn assert_restored(&mut self, how: &str) -> Restore {
+        let checks = self.restore_checks();
+        if !checks.ok() {
+            let report = self.report();
+            panic!("terminal not restored {how}: {checks}\n{checks:#?}\n{report}");
+        }
+        println!("terminal restored {how}: {checks}");
+        checks
+    }
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
-        // Do not leave the reader running if a check failed.
+        // Do not leave the reader running (or stopped) if a check failed.
         if let Ok(None) = self.child.try_wait() {
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
+    }
+}
+
+/// Each part of a terminal restore, checked on its own.
+#[derive(Debug)]
+struct Restore {
+    /// `\x1b[?1049h` was written at all (else the other checks mean little).
+    entered_alt_screen: bool,
+    /// `\x1b[?1049l` was written after the last `\x1b[?1049h`.
+    left_alt_screen: bool,
+    /// `\x1b[?25h` was written after the last `\x1b[?1049h`, and the cursor
+    /// was not hidden again after that.
+    cursor_shown: bool,
+    /// Some mouse mode was turned on at some point.
+    mouse_was_on: bool,
+    /// Every mouse mode turned on (`?1000h`, ...) was turned off after it
+    /// was last turned on, and the emulator reports no mouse mode.
+    mouse_off: bool,
+    /// The emulator is back on the main screen.
+    emulator_main_screen: bool,
+    /// The emulator shows the cursor.
+    emulator_cursor_visible: bool,
+    /// The pty's input and local modes equal those before the start (raw
+    /// mode is off).
+    termios_same: bool,
+    termios_before: String,
+    termios_now: String,
+    /// Everything written after the restore sequences.
+    after_restore: Vec<u8>,
+}
+
+impl Restore {
+    fn ok(&self) -> bool {
+        self.entered_alt_screen
+            && self.left_alt_screen
+            && self.cursor_shown
+            && self.mouse_off
+            && self.emulator_main_screen
+            && self.emulator_cursor_visible
+            && self.termios_same
+    }
+
+    fn after_restore_text(&self) -> String {
+        String::from_utf8_lossy(&self.after_restore).into_owned()
+    }
+}
+
+impl fmt::Display for Restore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mark = |ok: bool| if ok { "ok" } else { "FAILED" };
+        write!(
+            f,
+            "entered_alt_screen={} left_alt_screen={} cursor_shown={} mouse_off={}{} \
+             emulator_main_screen={} emulator_cursor_visible={} termios_same={}",
+            mark(self.entered_alt_screen),
+            mark(self.left_alt_screen),
+            mark(self.cursor_shown),
+            mark(self.mouse_off),
+            if self.mouse_was_on { "" } else { " (never on)" },
+            mark(self.emulator_main_screen),
+            mark(self.emulator_cursor_visible),
+            mark(self.termios_same),
+        )?;
+        if !self.termios_same {
+            write!(
+                f,
+                "\n  termios before: {}\n  termios now:    {}",
+                self.termios_before, self.termios_now
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -254,6 +508,14 @@ fn tty_modes(master: &dyn MasterPty) -> String {
     )
 }
 
+/// The state letter of a process in /proc/<pid>/stat (`T` when stopped).
+fn proc_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The name in parentheses may hold spaces; the state follows it.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    rest.split_whitespace().next()?.chars().next()
+}
+
 fn nonzero(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).expect("the screen size is not zero")
 }
@@ -263,26 +525,45 @@ fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
 fn shows_reader(screen: &str) -> bool {
     ["Timeline", "Quotes", "Disagreements"]
         .iter()
         .all(|title| screen.contains(title))
 }
 
-#[test]
-fn reader_opens_shows_help_quits_and_restores_terminal() {
-    let mut session = Session::start();
+/// What a fresh emulator shows after `bytes`.
+fn screen_of(bytes: &[u8]) -> vt100::Parser {
+    let mut parser = vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0);
+    parser.process(bytes);
+    parser
+}
 
-    session.wait_for(
-        "the reader (Timeline, Quotes and Disagreements)",
-        SCREEN_TIMEOUT,
-        shows_reader,
-    );
+/// Asserts that nothing at all was written after the restore.
+fn assert_quiet_after_restore(session: &mut Session, checks: &Restore, how: &str) {
     assert!(
-        session.parser.screen().alternate_screen(),
-        "the reader is not drawn on the alternate screen\n{}",
+        checks.after_restore.is_empty(),
+        "output continued after the terminal was restored {how}: {:?}\n{}",
+        checks.after_restore_text(),
         session.report()
     );
+}
+
+#[test]
+fn reader_opens_shows_help_quits_and_restores_terminal() {
+    let mut session = Session::start(&[]);
+    session.wait_for_reader();
 
     session.press("?");
     session.wait_for("the help overlay (Help: keys)", SCREEN_TIMEOUT, |s| {
@@ -297,62 +578,216 @@ fn reader_opens_shows_help_quits_and_restores_terminal() {
     });
 
     session.press("q");
-    let status = session.wait_exit(EXIT_TIMEOUT);
+    let status = session.wait_exit("`q`", EXIT_TIMEOUT);
     assert!(
         status.success(),
         "the reader exited with {status} after `q`, not 0\n{}",
         session.report()
     );
+    let checks = session.assert_restored("after help and `q`");
+    assert_quiet_after_restore(&mut session, &checks, "after `q`");
+}
 
-    let raw = session.raw.clone();
-    let entered = rfind(&raw, ENTER_ALT).unwrap_or_else(|| {
-        panic!(
-            "the reader never entered the alternate screen\n{}",
-            session.report()
-        )
-    });
-    let after = &raw[entered..];
-    let left = rfind(after, LEAVE_ALT).unwrap_or_else(|| {
-        panic!(
-            "the alternate screen was not left after it was last entered\n{}",
-            session.report()
-        )
-    });
-    let shown = rfind(after, SHOW_CURSOR).unwrap_or_else(|| {
-        panic!(
-            "the cursor was not shown again after the alternate screen was last entered\n{}",
-            session.report()
-        )
-    });
+/// Way 1: `q` quits with status 0.
+#[test]
+fn restore_1_after_q() {
+    let mut session = Session::start(&[]);
+    session.wait_for_reader();
+    session.press("q");
+    let status = session.wait_exit("`q`", EXIT_TIMEOUT);
     assert!(
-        rfind(after, HIDE_CURSOR).is_none_or(|hidden| hidden < shown),
-        "the cursor was hidden again after it was shown\n{}",
+        status.success(),
+        "the reader exited with {status} after `q`, not 0\n{}",
         session.report()
     );
-    let restore_end = (left + LEAVE_ALT.len()).max(shown + SHOW_CURSOR.len());
-    let trailing = &after[restore_end..];
-    assert!(
-        trailing.is_empty(),
-        "output continued after the terminal was restored: {:?}\n{}",
-        String::from_utf8_lossy(trailing),
-        session.report()
-    );
+    let checks = session.assert_restored("after `q`");
+    assert_quiet_after_restore(&mut session, &checks, "after `q`");
+}
 
-    let screen = session.parser.screen();
+/// Way 2: an I/O error after the first frame (injected in debug builds) ends
+/// the reader with status 2; the error is reported after the restore.
+#[test]
+fn restore_2_after_error_after_start() {
+    let mut session = Session::start(&[("BRIEFING_FAULT", "error-after-start")]);
+    // The error follows the first frame at once, so the reader may be gone
+    // before the screen can be looked at: check the frame afterwards.
+    let status = session.wait_exit("an error after start-up", EXIT_TIMEOUT);
+    let left = rfind(&session.raw, LEAVE_ALT).unwrap_or(session.raw.len());
+    let before_restore = screen_of(&session.raw[..left]);
     assert!(
-        !screen.alternate_screen(),
-        "the terminal is still on the alternate screen after exit\n{}",
+        before_restore.screen().alternate_screen()
+            && shows_reader(&before_restore.screen().contents()),
+        "the reader was not drawn on the alternate screen before the error \
+         (fault not injected after the first frame?)\n---- screen before restore ----\n{}\n{}",
+        before_restore.screen().contents(),
         session.report()
     );
     assert!(
-        !screen.hide_cursor(),
-        "the cursor is still hidden after exit\n{}",
+        status.signal().is_none() && status.exit_code() == 2,
+        "the reader exited with {status} after an error, not 2\n{}",
         session.report()
     );
+    let checks = session.assert_restored("after an error after start-up");
+    let message = "injected fault: error after start-up";
+    assert!(
+        checks.after_restore_text().contains(message),
+        "the error ({message:?}) was not reported after the restore; after the restore: {:?}\n{}",
+        checks.after_restore_text(),
+        session.report()
+    );
+    assert!(
+        !checks.after_restore.contains(&0x1b),
+        "escape sequences were written after the restore: {:?}\n{}",
+        checks.after_restore_text(),
+        session.report()
+    );
+}
 
-    let restored = tty_modes(session.master.as_ref());
+/// Way 3: a panic inside draw (injected in debug builds): the panic hook
+/// restores the terminal before the panic message is printed; status 101.
+#[test]
+fn restore_3_after_panic_in_draw() {
+    let mut session = Session::start(&[("BRIEFING_FAULT", "panic-in-draw")]);
+    // The first draw panics, so no panes are ever drawn.
+    let status = session.wait_exit("a panic inside draw", EXIT_TIMEOUT);
+    assert!(
+        status.signal().is_none() && status.exit_code() == 101,
+        "the reader exited with {status} after a panic, not 101\n{}",
+        session.report()
+    );
+    assert!(
+        find(&session.raw, b"\x1b[?1000h").is_some(),
+        "the reader did not turn on mouse capture before the panic\n{}",
+        session.report()
+    );
+    let checks = session.assert_restored("after a panic inside draw");
+    let message = "injected fault: panic inside draw";
+    assert!(
+        checks.after_restore_text().contains(message),
+        "the panic message ({message:?}) does not come after the restore sequences; \
+         after the restore: {:?}\n{}",
+        checks.after_restore_text(),
+        session.report()
+    );
+    assert!(
+        !checks.after_restore.contains(&0x1b),
+        "escape sequences were written after the restore: {:?}\n{}",
+        checks.after_restore_text(),
+        session.report()
+    );
+}
+
+/// Ways 4–7: a terminating signal from outside: the reader restores the
+/// terminal, then dies of the signal (or exits with 128 + its number).
+fn restore_after_signal(name: &str, number: u32, description: &str) {
+    let mut session = Session::start(&[]);
+    session.wait_for_reader();
+    session.kill(name);
+    let status = session.wait_exit(&format!("SIG{name}"), EXIT_TIMEOUT);
+    let by_signal = status.signal().is_some_and(|s| s.starts_with(description));
+    let by_code = status.signal().is_none() && status.exit_code() == 128 + number;
+    assert!(
+        by_signal || by_code,
+        "after SIG{name} the reader ended with {status} (signal {:?}), \
+         neither killed by SIG{name} nor exit code {}\n{}",
+        status.signal(),
+        128 + number,
+        session.report()
+    );
+    let how = format!("after SIG{name} (ended: {status})");
+    let checks = session.assert_restored(&how);
+    assert_quiet_after_restore(&mut session, &checks, &how);
+}
+
+#[test]
+fn restore_4_after_sigint() {
+    restore_after_signal("INT", 2, "Interrupt");
+}
+
+#[test]
+fn restore_5_after_sigterm() {
+    restore_after_signal("TERM", 15, "Terminated");
+}
+
+#[test]
+fn restore_6_after_sighup() {
+    restore_after_signal("HUP", 1, "Hangup");
+}
+
+#[test]
+fn restore_7_after_sigquit() {
+    restore_after_signal("QUIT", 3, "Quit");
+}
+
+/// Ctrl-Z stops the reader with the terminal restored; SIGCONT brings it
+/// back on the alternate screen, fully redrawn; `q` then quits normally.
+#[cfg(target_os = "linux")]
+#[test]
+fn restore_while_suspended_and_redraw_after_resume() {
+    let mut session = Session::start(&[]);
+    session.wait_for_reader();
+    let pid: u32 = session.pid().parse().expect("a process id is a number");
+    let entered_before = count(&session.raw, ENTER_ALT);
+
+    session.press("\x1a");
+    session.wait_until("the reader to stop after Ctrl-Z", STOP_TIMEOUT, |_| {
+        proc_state(pid) == Some('T')
+    });
+    // It restores before it stops, so all of that is written by now; the
+    // output may still be on its way to us.
+    session.wait_until(
+        "the terminal to be restored while suspended",
+        STOP_TIMEOUT,
+        |s| s.restore_checks().ok(),
+    );
+    let checks = session.assert_restored("while suspended");
+    assert_quiet_after_restore(&mut session, &checks, "while suspended");
     assert_eq!(
-        restored, session.modes_before,
-        "raw mode was not turned off on exit (terminal modes differ from before start)"
+        proc_state(pid),
+        Some('T'),
+        "the reader did not stay stopped\n{}",
+        session.report()
     );
+
+    session.kill("CONT");
+    session.wait_until(
+        "the reader to re-enter the alternate screen and redraw after SIGCONT",
+        SCREEN_TIMEOUT,
+        |s| {
+            count(&s.raw, ENTER_ALT) > entered_before
+                && s.parser.screen().alternate_screen()
+                && shows_reader(&s.screen())
+                // A full redraw: what follows the new enter alone shows
+                // the panes on a blank screen.
+                && rfind(&s.raw, ENTER_ALT)
+                    .is_some_and(|i| shows_reader(&screen_of(&s.raw[i..]).screen().contents()))
+        },
+    );
+    assert_ne!(
+        proc_state(pid),
+        Some('T'),
+        "the reader is still stopped after SIGCONT\n{}",
+        session.report()
+    );
+    let raw_again = tty_modes(session.master.as_ref()) != session.modes_before;
+    assert!(
+        raw_again,
+        "raw mode was not turned on again after SIGCONT\n{}",
+        session.report()
+    );
+    assert!(
+        session.parser.screen().hide_cursor(),
+        "the cursor was not hidden again after SIGCONT\n{}",
+        session.report()
+    );
+
+    session.press("q");
+    let status = session.wait_exit("`q` after resuming", EXIT_TIMEOUT);
+    assert!(
+        status.success(),
+        "the reader exited with {status} after `q` (after resuming), not 0\n{}",
+        session.report()
+    );
+    let checks = session.assert_restored("after resuming and `q`");
+    assert_quiet_after_restore(&mut session, &checks, "after resuming and `q`");
 }

@@ -57,6 +57,13 @@ impl Diagnostic {
     pub fn at(path: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
         Diagnostic {
             location: Some(Location::of(source, span.start)),
+            ..Diagnostic::unlocated(path, span, message)
+        }
+    }
+
+    /// A problem at `span`, its line and column to be filled in by [`locate_all`].
+    pub fn unlocated(path: &Path, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
             span: Some(span),
             ..Diagnostic::file(path, message)
         }
@@ -81,9 +88,50 @@ impl Diagnostic {
     }
 }
 
+/// Sorts `diagnostics` by position and fills in every line and column in one
+/// pass over `source` (linear, however many problems a file has).
+pub fn locate_all(diagnostics: &mut [Diagnostic], source: &str) {
+    diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    let (mut line, mut column) = (1, 1);
+    let mut chars = source.char_indices().peekable();
+    for d in diagnostics.iter_mut() {
+        let Some(span) = &d.span else { continue };
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= span.start.min(source.len()) {
+                break;
+            }
+            chars.next();
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        d.location = Some(Location { line, column });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locate_all_agrees_with_location_of() {
+        let src = "a = 1\nbé = \"x\"\n\nlast";
+        let path = Path::new("f.toml");
+        let mut ds: Vec<Diagnostic> = [12, 0, 7, 3, 100]
+            .into_iter()
+            .map(|at| Diagnostic::unlocated(path, at..at, "m"))
+            .collect();
+        locate_all(&mut ds, src);
+        for d in &ds {
+            assert_eq!(
+                d.location,
+                Some(Location::of(src, d.span.clone().unwrap().start))
+            );
+        }
+    }
 
     #[test]
     fn location_counts_lines_and_characters() {

@@ -47,22 +47,23 @@ impl Briefing {
     /// Every problem found is returned, not only the first.
     pub fn parse(path: &Path, source: &str) -> Result<Briefing, Vec<Diagnostic>> {
         let mut reader = parse::Reader::new(path, source);
+        let fail = |mut diagnostics: Vec<Diagnostic>| {
+            // In file order, as a reader fixes them.
+            diagnostic::locate_all(&mut diagnostics, source);
+            Err(diagnostics)
+        };
         let Some(root) = reader.parse_toml() else {
-            return Err(reader.diagnostics);
+            return fail(reader.diagnostics);
         };
         let Some(doc) = reader.read(&root) else {
-            return Err(reader.diagnostics);
+            return fail(reader.diagnostics);
         };
         reader.validate(&doc);
         if !reader.diagnostics.is_empty() {
-            // In file order, as a reader fixes them.
-            reader
-                .diagnostics
-                .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-            return Err(reader.diagnostics);
+            return fail(reader.diagnostics);
         }
         let Some(meta) = doc.meta else {
-            return Err(reader.diagnostics);
+            return fail(reader.diagnostics);
         };
         fn take<T>(items: Vec<parse::Read<'_, T>>) -> Vec<T> {
             items.into_iter().map(|r| r.value).collect()

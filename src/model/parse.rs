@@ -36,6 +36,8 @@ pub(crate) struct Reader<'a> {
     /// (section, id) of entities that could not be read: references to them
     /// are not reported again.
     pub unread_ids: Vec<(String, String)>,
+    /// Byte offsets where lines start, built on first use.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 const SECTIONS: &[&str] = &[
@@ -59,16 +61,18 @@ pub fn parse_toml<'a>(
     if errors.is_empty() {
         return Ok(root);
     }
-    Err(errors
+    let mut diagnostics: Vec<Diagnostic> = errors
         .into_iter()
         .map(|error| {
             let span = error.span().unwrap_or(0..0);
             let message = format!("TOML syntax: {}", error.message().trim_end());
-            let mut d = Diagnostic::at(path, source, span, message);
+            let mut d = Diagnostic::unlocated(path, span, message);
             d.with_help(format!("fix the TOML syntax here; {hint}"));
             d
         })
-        .collect())
+        .collect();
+    super::diagnostic::locate_all(&mut diagnostics, source);
+    Err(diagnostics)
 }
 
 /// The value under `key` in `table`, with its span.
@@ -114,13 +118,24 @@ impl<'a> Reader<'a> {
             source,
             diagnostics: Vec::new(),
             unread_ids: Vec::new(),
+            line_starts: std::cell::OnceCell::new(),
         }
     }
 
     fn error(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
         self.diagnostics
-            .push(Diagnostic::at(self.path, self.source, span, message));
+            .push(Diagnostic::unlocated(self.path, span, message));
         self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// The 1-based line of byte offset `at`.
+    pub fn line_of(&self, at: usize) -> usize {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        starts.partition_point(|&start| start <= at)
     }
 
     /// Parses the TOML syntax; every syntax error becomes a diagnostic.

@@ -51,7 +51,7 @@ impl Reader<'_> {
                     .help = Some(format!("try `{}`", suggest_id(value)));
             }
             if let Some(first) = ids.get(value) {
-                let line = super::Location::of(self.source, first.start).line;
+                let line = self.line_of(first.start);
                 self.push(span, format!("duplicate {kind} id `{value}`"))
                     .with_label("defined again here")
                     .help = Some(format!(
@@ -66,7 +66,7 @@ impl Reader<'_> {
 
     fn push(&mut self, span: Range<usize>, message: String) -> &mut super::Diagnostic {
         self.diagnostics
-            .push(super::Diagnostic::at(self.path, self.source, span, message));
+            .push(super::Diagnostic::unlocated(self.path, span, message));
         self.diagnostics.last_mut().expect("just pushed")
     }
 
