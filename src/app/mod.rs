@@ -623,10 +623,12 @@ impl App {
     fn keep_selection_visible(&mut self) {
         let layout = self.layout();
         for pane in Pane::ALL {
+            let i = pane.index();
+            let list = &mut self.lists[i];
+            list.offset = list.offset.min(list.selected);
             let Some(inner) = layout.inner(pane) else {
                 continue;
             };
-            let i = pane.index();
             let ListState {
                 selected,
                 mut offset,

@@ -1,0 +1,125 @@
+//! Property tests: random sequences of keys, mouse events and resizes against
+//! `App`, drawn after every step. No panic, and the state stays consistent.
+//!
+//! Quick by default (64 cases); a long run: `PROPTEST_CASES=10000 cargo test
+//! --release --test properties`.
+
+use std::path::Path;
+
+use briefing::app::{Action, App, BINDABLE, Popup, Rows, popup::links};
+use briefing::config::ThemeColors;
+use briefing::keys::Keymap;
+use briefing::model::{Briefing, load_paths};
+use briefing::ui::{self, Context, Theme};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn action() -> impl Strategy<Value = Action> {
+    let bindable: Vec<Action> = BINDABLE
+        .iter()
+        .map(|(a, _, _)| a.clone())
+        .filter(|a| *a != Action::Suspend)
+        .collect();
+    prop_oneof![
+        6 => proptest::sample::select(bindable),
+        1 => (0u16..220, 0u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
+        1 => (0u16..220, 0u16..80).prop_map(|(x, y)| Action::Click(x, y)),
+        1 => (0u16..220, 0u16..80, prop_oneof![Just(-1i8), Just(1i8)]).prop_map(|(x, y, d)| Action::Scroll(x, y, d)),
+        2 => proptest::sample::select(vec!['a', 'e', 'R', 'u', ' ', '中', '\u{1b}', '\u{202e}']).prop_map(Action::Input),
+        1 => Just(Action::DeleteChar),
+    ]
+}
+
+fn briefings() -> (Vec<Briefing>, Vec<briefing::model::Failure>) {
+    let mut report =
+        load_paths(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mixed")]);
+    report.briefings.push(Briefing::bundled());
+    (report.briefings, report.failures)
+}
+
+/// Every invariant of the state, as a list of violations.
+fn violations(app: &App) -> Vec<String> {
+    let mut out = Vec::new();
+    let b = app.briefing();
+    if app.current >= app.briefings.len() {
+        out.push("current briefing out of range".into());
+    }
+    let expected = Rows::compute(b, &app.topics, app.followed);
+    if app.rows != expected {
+        out.push("rows differ from the filter and followed speaker".into());
+    }
+    for pane in briefing::app::Pane::ALL {
+        let list = app.lists[pane.index()];
+        let len = app.rows.len(pane);
+        if (len == 0 && list.selected != 0) || (len > 0 && list.selected >= len) {
+            out.push(format!(
+                "{pane:?}: selection {} outside {len} rows",
+                list.selected
+            ));
+        }
+        if list.offset > list.selected {
+            out.push(format!(
+                "{pane:?}: offset {} past selection {}",
+                list.offset, list.selected
+            ));
+        }
+    }
+    if app.topics.iter().any(|&t| t >= b.topics.len()) {
+        out.push("topic filter names a topic that does not exist".into());
+    }
+    if app.followed.is_some_and(|s| s >= b.speakers.len()) {
+        out.push("followed speaker out of range".into());
+    }
+    for popup in &app.popups {
+        match popup {
+            Popup::Detail { target, link } => {
+                let n = links(b, *target).len();
+                if *link > n.saturating_sub(1) {
+                    out.push(format!("detail link {link} of {n}"));
+                }
+            }
+            Popup::Topics { cursor, chosen } => {
+                if *cursor > b.topics.len().saturating_sub(1)
+                    || chosen.iter().any(|&t| t >= b.topics.len())
+                {
+                    out.push("topic picker out of range".into());
+                }
+            }
+            Popup::Briefings { cursor } => {
+                if *cursor >= app.briefings.len() + app.failures.len() {
+                    out.push("briefing list cursor out of range".into());
+                }
+            }
+            Popup::Help { .. } | Popup::Overview { .. } => {}
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_input_never_panics_and_keeps_state_consistent(
+        start in (0u16..220, 0u16..80),
+        actions in proptest::collection::vec(action(), 1..60),
+    ) {
+        let (briefings, failures) = briefings();
+        let mut app = App::new(briefings, failures);
+        app.update(Action::Resize(start.0, start.1));
+        let keymap = Keymap::default();
+        let theme = Theme::new(ThemeColors::defaults(), false);
+        let ctx = Context { keymap: &keymap, theme: &theme };
+        for action in actions {
+            app.update(action.clone());
+            app.effects.clear();
+            app.quit = false;
+            let v = violations(&app);
+            prop_assert!(v.is_empty(), "after {:?}: {:?}", action, v);
+            let (w, h) = app.size;
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|f| ui::draw(f, &app, &ctx)).unwrap();
+        }
+    }
+}
