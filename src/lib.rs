@@ -10,6 +10,7 @@ pub mod keys;
 pub mod model;
 pub mod report;
 pub mod schema;
+pub mod synthetic;
 pub mod terminal;
 pub mod text;
 pub mod ui;

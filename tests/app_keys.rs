@@ -410,3 +410,16 @@ fn narrow_terminal_shows_one_pane_and_tabs_are_clickable() {
     app.update(Action::Click(tabs.x + start + 1, tabs.y));
     assert_eq!(app.focus, pane);
 }
+
+#[test]
+fn a_filter_that_empties_a_pane_then_a_resize_does_not_panic() {
+    // Found by the property test: follow the last speaker, filter by a topic
+    // they never spoke on, resize.
+    let mut app = alaska();
+    press(&mut app, "[t<Space><Enter>");
+    assert!(app.rows.quotes.is_empty());
+    app.update(Action::Resize(100, 12));
+    app.update(Action::Resize(120, 40));
+    press(&mut app, "3jG<C-d>");
+    assert_eq!(app.lists[2].selected, 0);
+}

@@ -629,6 +629,9 @@ impl App {
             let Some(inner) = layout.inner(pane) else {
                 continue;
             };
+            if self.rows.len(pane) == 0 {
+                continue;
+            }
             let ListState {
                 selected,
                 mut offset,

@@ -50,12 +50,25 @@ pub fn row_matches(b: &Briefing, rows: &Rows, pane: Pane, row: usize, needle: &s
 }
 
 /// Case-insensitive substring test; `needle` must already be lowercase.
+/// An ASCII needle is found without allocating: candidates are the places of
+/// its first byte in either case (memchr), each compared ignoring ASCII case
+/// (ASCII bytes never occur inside a multi-byte UTF-8 character).
 pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    if haystack.is_ascii() && needle.is_ascii() {
-        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-        return n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    if !needle.is_ascii() {
+        return haystack.to_lowercase().contains(needle);
     }
-    haystack.to_lowercase().contains(needle)
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    if n.len() > h.len() {
+        return false;
+    }
+    let last_start = h.len() - n.len();
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &h[..=last_start],
+    )
+    .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Byte ranges of `needle` (lowercase) in `text`, for highlighting. Works on
@@ -106,6 +119,9 @@ mod tests {
         ));
         assert!(contains_ignore_case("ÉTAT", "état"));
         assert!(!contains_ignore_case("peace", "war"));
+        assert!(contains_ignore_case("sécurité Ukraine", "ukraine"));
+        assert!(contains_ignore_case("abc", "c"));
+        assert!(!contains_ignore_case("ab", "abc"));
         assert_eq!(match_ranges("Peace, peace", "peace"), [0..5, 7..12]);
         assert_eq!(match_ranges("Über über", "über"), [0..5, 6..11]);
     }

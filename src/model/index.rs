@@ -17,6 +17,10 @@ pub struct Index {
     pub quote_by_id: HashMap<String, usize>,
     /// For each quote, its speaker.
     pub speaker_of_quote: Vec<usize>,
+    /// For each quote, event and disagreement: its topics.
+    pub topics_of_quote: Vec<Vec<usize>>,
+    pub topics_of_event: Vec<Vec<usize>>,
+    pub topics_of_disagreement: Vec<Vec<usize>>,
     pub quotes_by_speaker: Vec<Vec<usize>>,
     pub quotes_by_topic: Vec<Vec<usize>>,
     pub quotes_by_event: Vec<Vec<usize>>,
@@ -53,6 +57,9 @@ impl Index {
             event_by_id: ids(events, |e| &e.id),
             quote_by_id: ids(quotes, |q| &q.id),
             speaker_of_quote: Vec::with_capacity(quotes.len()),
+            topics_of_quote: Vec::with_capacity(quotes.len()),
+            topics_of_event: Vec::with_capacity(events.len()),
+            topics_of_disagreement: Vec::with_capacity(disagreements.len()),
             quotes_by_speaker: vec![Vec::new(); speakers.len()],
             quotes_by_topic: vec![Vec::new(); topics.len()],
             quotes_by_event: vec![Vec::new(); events.len()],
@@ -67,9 +74,11 @@ impl Index {
             let speaker = ix.speaker_by_id[&quote.speaker];
             ix.speaker_of_quote.push(speaker);
             ix.quotes_by_speaker[speaker].push(qi);
-            for topic in &quote.topics {
-                ix.quotes_by_topic[ix.topic_by_id[topic]].push(qi);
+            let topics: Vec<usize> = quote.topics.iter().map(|t| ix.topic_by_id[t]).collect();
+            for &topic in &topics {
+                ix.quotes_by_topic[topic].push(qi);
             }
+            ix.topics_of_quote.push(topics);
             if let Some(event) = &quote.event {
                 ix.quotes_by_event[ix.event_by_id[event]].push(qi);
             }
@@ -78,11 +87,15 @@ impl Index {
             for speaker in &event.speakers {
                 ix.events_by_speaker[ix.speaker_by_id[speaker]].push(ei);
             }
-            for topic in &event.topics {
-                ix.events_by_topic[ix.topic_by_id[topic]].push(ei);
+            let topics: Vec<usize> = event.topics.iter().map(|t| ix.topic_by_id[t]).collect();
+            for &topic in &topics {
+                ix.events_by_topic[topic].push(ei);
             }
+            ix.topics_of_event.push(topics);
         }
         for (di, d) in disagreements.iter().enumerate() {
+            ix.topics_of_disagreement
+                .push(d.topics.iter().map(|t| ix.topic_by_id[t]).collect());
             for (pi, position) in d.positions.iter().enumerate() {
                 ix.positions_by_speaker[ix.speaker_by_id[&position.speaker]].push((di, pi));
                 for quote in &position.quotes {

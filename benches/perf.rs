@@ -1,0 +1,169 @@
+//! Performance, each figure next to its baseline in the same run (see
+//! docs/PERFORMANCE.md for the targets and the measured ratios):
+//!
+//!     cargo bench --bench perf
+//!
+//! Groups: load (10 MB, and growth 10k → 100k quotes), frame (200×50 with 100k
+//! vs 100 quotes), move (a key at the end vs the top of a 100k list), search
+//! (one keystroke vs a plain substring pass), filter (a topic toggle vs the
+//! same pass).
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use briefing::app::{Action, App, Pane};
+use briefing::config::ThemeColors;
+use briefing::keys::Keymap;
+use briefing::model::Briefing;
+use briefing::synthetic::generate;
+use briefing::ui::{self, Context, Theme};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn parse(text: &str) -> Briefing {
+    Briefing::parse(Path::new("synthetic.toml"), text).expect("generated briefings are valid")
+}
+
+fn app(n: usize) -> App {
+    let mut app = App::new(vec![parse(&generate(n))], Vec::new());
+    app.update(Action::Resize(200, 50));
+    app
+}
+
+/// The quotes' texts with a substring test, as plain as it gets.
+fn plain_pass(b: &Briefing, needle: &str) -> usize {
+    b.quotes.iter().filter(|q| q.text.contains(needle)).count()
+}
+
+fn load(c: &mut Criterion) {
+    // About 10 MB: 40,000 quotes.
+    let ten_mb = generate(40_000);
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    g.bench_function("briefing_10mb", |b| b.iter(|| parse(black_box(&ten_mb))));
+    g.bench_function("baseline_toml_table_10mb", |b| {
+        b.iter(|| toml::from_str::<toml::Table>(black_box(&ten_mb)).unwrap())
+    });
+    let small = generate(10_000);
+    let large = generate(100_000);
+    g.bench_function("briefing_10k_quotes", |b| {
+        b.iter(|| parse(black_box(&small)))
+    });
+    g.bench_function("briefing_100k_quotes", |b| {
+        b.iter(|| parse(black_box(&large)))
+    });
+    g.finish();
+    eprintln!(
+        "load input sizes: 10 MB case {} bytes, 10k {} bytes, 100k {} bytes",
+        ten_mb.len(),
+        small.len(),
+        large.len()
+    );
+}
+
+fn frame(c: &mut Criterion) {
+    let keymap = Keymap::default();
+    let theme = Theme::new(ThemeColors::defaults(), false);
+    let ctx = Context {
+        keymap: &keymap,
+        theme: &theme,
+    };
+    let mut g = c.benchmark_group("frame_200x50");
+    for n in [100, 100_000] {
+        let app = app(n);
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        g.bench_function(format!("{n}_quotes"), |b| {
+            b.iter(|| {
+                // A full frame: forget what is on screen, draw everything.
+                terminal.swap_buffers();
+                terminal.swap_buffers();
+                terminal
+                    .draw(|f| ui::draw(f, black_box(&app), &ctx))
+                    .unwrap();
+            })
+        });
+    }
+    g.finish();
+}
+
+fn move_key(c: &mut Criterion) {
+    let mut g = c.benchmark_group("move_100k");
+    let mut top = app(100_000);
+    top.update(Action::Focus(Pane::Quotes));
+    let mut end = top.clone();
+    end.update(Action::Bottom);
+    // Up then Down keeps the selection where it is, so every iteration does the same work.
+    g.bench_function("at_top", |b| {
+        b.iter(|| {
+            top.update(Action::Down);
+            top.update(Action::Up);
+        })
+    });
+    g.bench_function("at_end", |b| {
+        b.iter(|| {
+            end.update(Action::Up);
+            end.update(Action::Down);
+        })
+    });
+    g.finish();
+}
+
+fn search(c: &mut Criterion) {
+    let mut g = c.benchmark_group("search_100k");
+    g.sample_size(20);
+    let mut app = app(100_000);
+    app.update(Action::Focus(Pane::Quotes));
+    app.update(Action::Search);
+    for ch in "zq".chars() {
+        app.update(Action::Input(ch));
+    }
+    let needle = "zqx";
+    // One keystroke of a query that matches nothing: every row is tested.
+    g.bench_function("keystroke", |b| {
+        b.iter(|| {
+            app.update(Action::Input('x'));
+            app.update(Action::DeleteChar);
+        })
+    });
+    let briefing = app.briefing().clone();
+    g.bench_function("baseline_substring_pass_x2", |b| {
+        b.iter(|| {
+            (
+                plain_pass(&briefing, black_box(needle)),
+                plain_pass(&briefing, black_box("zq")),
+            )
+        })
+    });
+    g.finish();
+}
+
+fn filter(c: &mut Criterion) {
+    let mut g = c.benchmark_group("filter_100k");
+    g.sample_size(20);
+    let mut app = app(100_000);
+    // Toggle the first topic on and off: two filter changes per iteration.
+    g.bench_function("topic_toggle_x2", |b| {
+        b.iter(|| {
+            for _ in 0..2 {
+                app.update(Action::TopicPicker);
+                app.update(Action::Toggle);
+                app.update(Action::Confirm);
+            }
+        })
+    });
+    let briefing = app.briefing().clone();
+    g.bench_function("baseline_substring_pass_x2", |b| {
+        b.iter(|| {
+            (
+                plain_pass(&briefing, black_box("zqx")),
+                plain_pass(&briefing, black_box("zqx")),
+            )
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, load, frame, move_key, search, filter);
+criterion_main!(benches);
