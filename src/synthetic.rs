@@ -237,7 +237,7 @@ pub fn generate(n: usize) -> String {
             list(&topics)
         );
         if seq.below(2) == 0 {
-            let _ = write!(out, "event = \"e{}\"\n", seq.below(events));
+            let _ = writeln!(out, "event = \"e{}\"", seq.below(events));
         }
         if seq.below(5) == 0 {
             let _ = write!(
