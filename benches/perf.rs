@@ -54,6 +54,13 @@ fn load(c: &mut Criterion) {
     g.bench_function("briefing_100k_quotes", |b| {
         b.iter(|| parse(black_box(&large)))
     });
+    // For context: how the untyped parse itself grows.
+    g.bench_function("baseline_toml_table_10k_quotes", |b| {
+        b.iter(|| toml::from_str::<toml::Table>(black_box(&small)).unwrap())
+    });
+    g.bench_function("baseline_toml_table_100k_quotes", |b| {
+        b.iter(|| toml::from_str::<toml::Table>(black_box(&large)).unwrap())
+    });
     g.finish();
     eprintln!(
         "load input sizes: 10 MB case {} bytes, 10k {} bytes, 100k {} bytes",
@@ -71,7 +78,9 @@ fn frame(c: &mut Criterion) {
         theme: &theme,
     };
     let mut g = c.benchmark_group("frame_200x50");
-    for n in [100, 100_000] {
+    // 100 quotes leave the Timeline and Disagreements panes part empty (5
+    // events, 2 disagreements); 10,000 fill every pane, as 100,000 do.
+    for n in [100, 10_000, 100_000] {
         let app = app(n);
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
         g.bench_function(format!("{n}_quotes"), |b| {

@@ -503,10 +503,18 @@ impl App {
             search.origin
         };
         let b = &self.briefings[self.current];
+        // The Quotes pane can be long: one scan of the quote corpus marks
+        // every matching quote, then rows are tested by lookup.
+        let hits = (pane == Pane::Quotes && !needle.contains('\n'))
+            .then(|| b.quote_corpus().matching(&needle));
+        let matches = |row: usize| match &hits {
+            Some(hits) => hits[self.rows.quotes[row]],
+            None => search::row_matches(b, &self.rows, pane, row, &needle),
+        };
         let first = if skip_current { 1 } else { 0 };
         let found = (first..=len)
             .map(|k| (start as isize + step * k as isize).rem_euclid(len as isize) as usize)
-            .find(|&row| search::row_matches(b, &self.rows, pane, row, &needle));
+            .find(|&row| matches(row));
         match found {
             Some(row) => {
                 self.focus = pane;

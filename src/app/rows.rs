@@ -36,13 +36,12 @@ impl Rows {
     /// several topics: any of them) and the followed speaker, if any.
     pub fn compute(b: &Briefing, topics: &BTreeSet<usize>, followed: Option<usize>) -> Rows {
         let ix = &b.index;
-        let any = |ids: &[String]| {
-            topics.is_empty()
-                || ids
-                    .iter()
-                    .any(|id| ix.topic_by_id.get(id).is_some_and(|t| topics.contains(t)))
-        };
-        let quote_in_filter: Vec<bool> = b.quotes.iter().map(|q| any(&q.topics)).collect();
+        let mut wanted = vec![false; b.topics.len()];
+        for &t in topics.iter().filter(|&&t| t < b.topics.len()) {
+            wanted[t] = true;
+        }
+        let any = |of: &[usize]| topics.is_empty() || of.iter().any(|&t| wanted[t]);
+        let quote_in_filter: Vec<bool> = ix.topics_of_quote.iter().map(|t| any(t)).collect();
 
         let mut quote_counts = vec![0; b.speakers.len()];
         for (qi, &keep) in quote_in_filter.iter().enumerate() {
@@ -56,7 +55,7 @@ impl Rows {
             .collect();
         let timeline = (ix.timeline.iter().copied())
             .filter(|&ei| {
-                any(&b.events[ei].topics)
+                any(&ix.topics_of_event[ei])
                     || ix.quotes_by_event[ei].iter().any(|&q| quote_in_filter[q])
             })
             .collect();
@@ -64,7 +63,7 @@ impl Rows {
             .filter(|&si| topics.is_empty() || quote_counts[si] > 0 || followed == Some(si))
             .collect();
         let mut order: Vec<usize> = (0..b.disagreements.len())
-            .filter(|&d| any(&b.disagreements[d].topics))
+            .filter(|&d| any(&ix.topics_of_disagreement[d]))
             .collect();
         order.sort_by_key(|&d| b.disagreements[d].status);
         let mut disagreements = Vec::new();

@@ -6,6 +6,7 @@ mod index;
 mod load;
 mod moment;
 mod parse;
+mod quote_corpus;
 pub use parse::parse_toml;
 mod suggest;
 mod types;
@@ -17,6 +18,7 @@ pub use diagnostic::{Diagnostic, Location};
 pub use index::{Index, PositionRef};
 pub use load::{Failure, LoadReport, MAX_FILE_BYTES, load_paths};
 pub use moment::Moment;
+pub use quote_corpus::QuoteCorpus;
 pub use suggest::did_you_mean;
 pub use types::*;
 pub use validate::is_valid_id;
@@ -40,6 +42,8 @@ pub struct Briefing {
     pub quotes: Vec<Quote>,
     pub disagreements: Vec<Disagreement>,
     pub index: Index,
+    /// Built on the first search of the Quotes pane.
+    quote_corpus: std::cell::OnceCell<QuoteCorpus>,
 }
 
 impl Briefing {
@@ -83,12 +87,18 @@ impl Briefing {
             quotes,
             disagreements,
             index,
+            quote_corpus: std::cell::OnceCell::new(),
         })
     }
 
     /// The bundled Alaska summit briefing.
     pub fn bundled() -> Briefing {
         Briefing::parse(Path::new(BUNDLED.0), BUNDLED.1).expect("the bundled briefing is valid")
+    }
+
+    /// Every quote's searchable text, lowercased, built on first use.
+    pub fn quote_corpus(&self) -> &QuoteCorpus {
+        self.quote_corpus.get_or_init(|| QuoteCorpus::build(self))
     }
 
     /// The speaker of quote `qi`.
