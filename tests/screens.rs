@@ -59,10 +59,17 @@ fn too_small_says_so() {
 }
 
 #[test]
-fn every_size_up_to_150x50_draws_without_panic() {
-    for width in (0..=150).step_by(7) {
-        for height in (0..=50).step_by(3) {
-            for keys in ["", "3<Enter>", "4<Enter>", "?", "t", "i", "b"] {
+fn every_size_from_0x0_to_300x100_draws_without_panic() {
+    let widths = (0..=300)
+        .step_by(23)
+        .chain([1, 2, 39, 40, 41, 99, 100, 101, 299, 300]);
+    let heights: Vec<u16> = (0..=100)
+        .step_by(9)
+        .chain([1, 2, 11, 12, 13, 99, 100])
+        .collect();
+    for width in widths {
+        for &height in &heights {
+            for keys in ["", "3<Enter>", "4<Enter>", "?", "t", "i", "b", "3/a"] {
                 screen(keys, width, height);
             }
         }
