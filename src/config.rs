@@ -12,7 +12,7 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{ErrorKind, Read as _};
+use std::io::ErrorKind;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -458,35 +458,7 @@ fn exists(path: &Path) -> bool {
 /// Reads the config file at `path`: a regular file, at most
 /// [`MAX_CONFIG_BYTES`], UTF-8 (a byte-order mark is skipped).
 fn read_text(path: &Path) -> Result<String, String> {
-    let meta = fs::metadata(path).map_err(|e| format!("cannot read the config file: {e}"))?;
-    if !meta.is_file() {
-        return Err("the config file is not a regular file".into());
-    }
-    let limit = MAX_CONFIG_BYTES;
-    if meta.len() > limit {
-        return Err(format!(
-            "the config file is larger than {} KiB",
-            limit / 1024
-        ));
-    }
-    let file = fs::File::open(path).map_err(|e| format!("cannot read the config file: {e}"))?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the config file: {e}"))?;
-    if bytes.len() as u64 > limit {
-        return Err(format!(
-            "the config file is larger than {} KiB",
-            limit / 1024
-        ));
-    }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        format!(
-            "the config file is not valid UTF-8 (at byte {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    crate::model::read_bounded(path, MAX_CONFIG_BYTES)
 }
 
 #[cfg(test)]

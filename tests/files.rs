@@ -60,7 +60,7 @@ fn oversized_file_is_refused_without_reading_it() {
         .unwrap()
         .set_len(MAX_FILE_BYTES + 1)
         .unwrap();
-    assert!(only_message(&[path]).contains("limited to 64 MiB"));
+    assert!(only_message(&[path]).contains("limited to 64.0 MiB"));
 }
 
 #[test]

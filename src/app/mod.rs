@@ -153,6 +153,15 @@ impl App {
             .map(|s| s.query.to_lowercase())
     }
 
+    /// The selected quote, when the Quotes pane has focus (other panes mark
+    /// what it links to).
+    pub fn focused_quote(&self) -> Option<usize> {
+        match self.selected_target(Pane::Quotes) {
+            Some(Target::Quote(q)) if self.focus == Pane::Quotes => Some(q),
+            _ => None,
+        }
+    }
+
     /// The item selected in `pane`, as a detail target.
     pub fn selected_target(&self, pane: Pane) -> Option<Target> {
         let i = self.lists[pane.index()].selected;

@@ -90,27 +90,30 @@ fn toml_files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
 /// or not UTF-8, without blocking (a FIFO is never opened) and in bounded memory.
 /// The error is a message about the file as a whole.
 pub fn read_text(path: &Path) -> Result<String, String> {
+    read_bounded(path, MAX_FILE_BYTES)
+}
+
+/// [`read_text`] with another size limit, for other files the program reads
+/// (its config file).
+pub fn read_bounded(path: &Path, limit: u64) -> Result<String, String> {
     let meta = fs::metadata(path).map_err(|e| format!("cannot read this file: {e}"))?;
     if !meta.is_file() {
         return Err("not a regular file; give a briefing .toml file or a folder of them".into());
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > limit {
         return Err(format!(
-            "file is {} MiB; briefings are limited to {} MiB, split it into several files",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
+            "file is {} but files are limited to {}; split it into several files",
+            human(meta.len()),
+            human(limit)
         ));
     }
     let file = fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read this file: {e}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "file grew past {} MiB while being read",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+    if bytes.len() as u64 > limit {
+        return Err(format!("file grew past {} while being read", human(limit)));
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err("file is UTF-16; save it as UTF-8".into());
@@ -128,4 +131,13 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             "not valid UTF-8 at line {line}, column {column} (byte {at}); save the file as UTF-8"
         )
     })
+}
+
+/// A size for people: "64.0 MiB", "512 KiB".
+fn human(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KiB", bytes.div_ceil(1024))
+    }
 }

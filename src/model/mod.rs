@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Location};
 pub use index::{Index, PositionRef};
-pub use load::{Failure, LoadReport, MAX_FILE_BYTES, load_paths};
+pub use load::{Failure, LoadReport, MAX_FILE_BYTES, load_paths, read_bounded};
 pub use moment::Moment;
 pub use quote_corpus::QuoteCorpus;
 pub use suggest::did_you_mean;

@@ -7,7 +7,7 @@ use ratatui::text::Span;
 
 use super::{Context, highlighted, pane, row_line};
 use crate::app::row_text::disagreement_lines;
-use crate::app::{App, DisagreementRow, Pane, Target};
+use crate::app::{App, DisagreementRow, Pane};
 use crate::model::Status;
 use crate::text::truncate;
 
@@ -15,10 +15,7 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
     let inner = pane::frame(frame, rect, app, Pane::Disagreements, ctx);
     let b = app.briefing();
     let needle = app.highlight(Pane::Disagreements);
-    let selected_quote = match app.selected_target(Pane::Quotes) {
-        Some(Target::Quote(q)) if app.focus == Pane::Quotes => Some(q),
-        _ => None,
-    };
+    let selected_quote = app.focused_quote();
     let width = usize::from(inner.width.saturating_sub(2));
     pane::rows(
         frame,

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 use super::{Context, highlighted, pane, row_line};
-use crate::app::{App, Pane, Target};
+use crate::app::{App, Pane};
 use crate::text::{one_line, truncate};
 
 pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
@@ -14,13 +14,10 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
     let needle = app.highlight(Pane::Timeline);
     // Events linked to the selection elsewhere: the followed speaker's, or the
     // selected quote's event.
-    let linked_quote_event = match app.selected_target(Pane::Quotes) {
-        Some(Target::Quote(q)) if app.focus == Pane::Quotes => b.quotes[q]
-            .event
-            .as_deref()
-            .and_then(|id| b.index.event_by_id.get(id).copied()),
-        _ => None,
-    };
+    let linked_quote_event = app.focused_quote().and_then(|q| {
+        let event = b.quotes[q].event.as_deref()?;
+        b.index.event_by_id.get(event).copied()
+    });
     let width = usize::from(inner.width.saturating_sub(2));
     pane::rows(
         frame,
