@@ -15,8 +15,6 @@ use crate::ui::{self, Context};
 
 /// Runs the reader until the user quits.
 pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io::Result<()> {
-    let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
     let fault = injected_fault();
     let mut dirty = true;
     while !app.quit {
@@ -26,6 +24,11 @@ pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io:
         }
         if terminal::take_redraw_request() {
             terminal::full_redraw(terminal)?;
+            dirty = true;
+        }
+        let size = terminal.size()?;
+        if (size.width, size.height) != app.size {
+            app.update(Action::Resize(size.width, size.height));
             dirty = true;
         }
         if dirty {

@@ -36,12 +36,11 @@ pub struct Context<'a> {
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
     let area = frame.area();
-    let screen = app.layout();
-    if screen.too_small || area.width != screen.area.width || area.height != screen.area.height {
+    // The frame's own size decides the layout; the terminal loop keeps the
+    // app's size (used for scrolling and the mouse) in step with it.
+    let screen = layout::ScreenLayout::new(area.width, area.height, app.focus);
+    if screen.too_small {
         too_small(frame, area, ctx);
-        if !screen.too_small {
-            return;
-        }
         return;
     }
     header::draw(frame, screen.header, app, ctx);
