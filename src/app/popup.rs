@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 
 use crate::model::Briefing;
 
+use super::{Action, App};
+
 /// An item a detail view can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -93,4 +95,106 @@ pub fn links(b: &Briefing, target: Target) -> Vec<Target> {
         new
     });
     out
+}
+
+impl App {
+    /// A key while a popup is open: it goes to the topmost popup.
+    pub(super) fn update_popup(&mut self, action: Action) {
+        let Some(popup) = self.popups.last_mut() else {
+            return;
+        };
+        let b = &self.briefings[self.current];
+        match popup {
+            Popup::Detail { target, link } => {
+                let count = links(b, *target).len();
+                match action {
+                    Action::Down => *link = (*link + 1).min(count.saturating_sub(1)),
+                    Action::Up => *link = link.saturating_sub(1),
+                    Action::Top => *link = 0,
+                    Action::Bottom => *link = count.saturating_sub(1),
+                    Action::Confirm => {
+                        if let Some(&next) = links(b, *target).get(*link) {
+                            self.popups.push(Popup::Detail {
+                                target: next,
+                                link: 0,
+                            });
+                        }
+                    }
+                    Action::Back => {
+                        self.popups.pop();
+                    }
+                    Action::JumpToSpeaker => {
+                        let speaker = match *target {
+                            Target::Speaker(s) => Some(s),
+                            Target::Quote(q) => Some(b.index.speaker_of_quote[q]),
+                            _ => None,
+                        };
+                        if let Some(s) = speaker {
+                            self.popups.clear();
+                            self.follow(s);
+                        }
+                    }
+                    Action::Copy => {
+                        if let Target::Quote(q) = *target {
+                            self.copy_quote(q);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Popup::Help { scroll } | Popup::Overview { scroll } => match action {
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => *scroll = scroll.saturating_add(10),
+                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+                Action::Top => *scroll = 0,
+                Action::Back | Action::Confirm => {
+                    self.popups.pop();
+                }
+                Action::OpenSource => self.open_source(),
+                _ => {}
+            },
+            Popup::Topics { cursor, chosen } => {
+                let count = b.topics.len();
+                match action {
+                    Action::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
+                    Action::Up => *cursor = cursor.saturating_sub(1),
+                    Action::Top => *cursor = 0,
+                    Action::Bottom => *cursor = count.saturating_sub(1),
+                    Action::Toggle if count > 0 && !chosen.remove(cursor) => {
+                        chosen.insert(*cursor);
+                    }
+                    Action::Confirm => {
+                        let chosen = std::mem::take(chosen);
+                        self.popups.pop();
+                        self.topics = chosen;
+                        self.refresh_rows();
+                    }
+                    Action::ClearTopics => chosen.clear(),
+                    Action::Back => {
+                        self.popups.pop();
+                    }
+                    _ => {}
+                }
+            }
+            Popup::Briefings { cursor } => {
+                let count = self.briefings.len() + self.failures.len();
+                match action {
+                    Action::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
+                    Action::Up => *cursor = cursor.saturating_sub(1),
+                    Action::Top => *cursor = 0,
+                    Action::Bottom => *cursor = count.saturating_sub(1),
+                    Action::Confirm if *cursor < self.briefings.len() => {
+                        let chosen = *cursor;
+                        self.popups.clear();
+                        self.switch_to(chosen);
+                    }
+                    Action::Back => {
+                        self.popups.pop();
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
 }
