@@ -18,6 +18,7 @@ pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io:
     let fault = injected_fault();
     let mut dirty = true;
     while !app.quit {
+        terminal::exit_if_terminated();
         if terminal::take_suspend_request() {
             terminal::suspend(terminal)?;
             dirty = true;

@@ -11,6 +11,9 @@ use crate::keys::{Key, Keymap};
 /// The action for `key` in the app's current state.
 pub fn key_action(app: &App, keymap: &Keymap, key: &Key) -> Option<Action> {
     if app.is_typing() {
+        if keymap.action(key) == Some(Action::Suspend) {
+            return Some(Action::Suspend);
+        }
         let plain = !key
             .mods
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);

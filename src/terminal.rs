@@ -3,7 +3,8 @@
 //! SIGQUIT from outside, and while suspended (Ctrl-Z or SIGTSTP).
 
 use std::io::{self, BufWriter, Stdout, Write as _};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -23,6 +24,8 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 static SUSPEND: AtomicBool = AtomicBool::new(false);
 /// Set by SIGCONT: the screen must be redrawn from scratch.
 static REDRAW: AtomicBool = AtomicBool::new(false);
+/// A terminating signal received (0: none); the main loop ends the process.
+static TERMINATE: AtomicI32 = AtomicI32::new(0);
 
 /// Puts the terminal in reader mode, and installs a panic hook and signal
 /// handlers that restore it.
@@ -86,6 +89,22 @@ pub fn take_suspend_request() -> bool {
     SUSPEND.swap(false, Ordering::SeqCst)
 }
 
+/// Ends the process if a terminating signal arrived: restores the terminal,
+/// then takes the signal's default action. Called by the main loop between
+/// frames, so no frame is half written when the terminal is restored.
+pub fn exit_if_terminated() {
+    let signal = TERMINATE.load(Ordering::SeqCst);
+    if signal != 0 {
+        terminate(signal);
+    }
+}
+
+fn terminate(signal: i32) -> ! {
+    restore();
+    let _ = signal_hook::low_level::emulate_default_handler(signal);
+    std::process::exit(128 + signal);
+}
+
 /// True once after SIGCONT: the caller should [`full_redraw`].
 pub fn take_redraw_request() -> bool {
     REDRAW.swap(false, Ordering::SeqCst)
@@ -105,9 +124,11 @@ fn handle_signals() -> io::Result<()> {
                     SIGTSTP => SUSPEND.store(true, Ordering::SeqCst),
                     SIGCONT => REDRAW.store(true, Ordering::SeqCst),
                     _ => {
-                        restore();
-                        let _ = signal_hook::low_level::emulate_default_handler(signal);
-                        std::process::exit(128 + signal);
+                        // The main loop ends the process between frames; if
+                        // it does not within a second (busy), end it here.
+                        TERMINATE.store(signal, Ordering::SeqCst);
+                        std::thread::sleep(Duration::from_secs(1));
+                        terminate(signal);
                     }
                 }
             }

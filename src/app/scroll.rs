@@ -20,16 +20,16 @@ impl App {
         if y < inner.y || y >= inner.bottom() {
             return;
         }
-        let mut top = inner.y;
+        let mut top = u32::from(inner.y);
         let list = self.lists[pane.index()];
         for row in list.offset..self.rows.len(pane) {
-            let h = self.row_height(pane, row, inner.width);
-            if y < top + h {
+            let h = u32::from(self.row_height(pane, row, inner.width));
+            if u32::from(y) < top + h {
                 self.select(pane, row);
                 return;
             }
             top += h;
-            if top >= inner.bottom() {
+            if top >= u32::from(inner.bottom()) {
                 return;
             }
         }
@@ -71,8 +71,9 @@ impl App {
         u16::try_from(lines).unwrap_or(u16::MAX)
     }
 
-    /// Scrolls every shown pane so its selection is in view. Looks only at the
-    /// rows between the offset and the selection.
+    /// Scrolls every shown pane so its selection is in view. Looks only at
+    /// rows that fit on screen: when the selection is below the window, the
+    /// new offset is found by walking up from the selection.
     pub(super) fn keep_selection_visible(&mut self) {
         let layout = self.layout();
         for pane in Pane::ALL {
@@ -92,13 +93,20 @@ impl App {
             if selected < offset || inner.height == 0 {
                 offset = selected;
             } else {
-                let mut used: u32 = (offset..=selected)
-                    .map(|r| u32::from(self.row_height(pane, r, inner.width)))
-                    .sum();
-                while offset < selected && used > u32::from(inner.height) {
-                    used -= u32::from(self.row_height(pane, offset, inner.width));
-                    offset += 1;
+                // The highest offset that still shows the whole selected row
+                // (or its top, when it is taller than the pane).
+                let height = u32::from(inner.height);
+                let mut lowest = selected;
+                let mut used = u32::from(self.row_height(pane, selected, inner.width));
+                while lowest > offset {
+                    let above = u32::from(self.row_height(pane, lowest - 1, inner.width));
+                    if used + above > height {
+                        break;
+                    }
+                    used += above;
+                    lowest -= 1;
                 }
+                offset = offset.max(lowest);
             }
             self.lists[i].offset = offset;
         }

@@ -1,28 +1,58 @@
 //! A quote with its citation, as copied to the clipboard.
 
 use super::{Briefing, QuoteKind};
+use crate::text::one_line;
 
 impl Briefing {
-    /// The quote's text with speaker, role, venue and date, one line each part:
-    /// `“text” — Name, role (affiliation), venue, date`.
+    /// The quote's text with speaker, role, venue and date on one line:
+    /// `“text” — Name, role (affiliation), venue, date`. Every field is
+    /// escaped, so pasting it cannot smuggle control sequences (such as the
+    /// end of a bracketed paste) into a shell.
     pub fn citation(&self, qi: usize) -> String {
         let q = &self.quotes[qi];
         let s = self.speaker_of(qi);
+        let text = one_line(q.text.trim());
+        let name = one_line(&s.name);
         let mut out = match q.kind {
-            QuoteKind::Direct => format!("“{}” — {}", q.text.trim(), s.name),
-            QuoteKind::Reported => format!("{} (reported) — {}", q.text.trim(), s.name),
+            QuoteKind::Direct => format!("“{text}” — {name}"),
+            QuoteKind::Reported => format!("{text} (reported) — {name}"),
         };
-        out.push_str(&format!(", {}", s.role));
+        out.push_str(&format!(", {}", one_line(&s.role)));
         if let Some(a) = &s.affiliation {
-            out.push_str(&format!(" ({a})"));
+            out.push_str(&format!(" ({})", one_line(a)));
         }
         if let Some(by) = q.reported_by.as_deref().and_then(|id| self.speaker(id)) {
-            out.push_str(&format!(", as reported by {}", by.name));
+            out.push_str(&format!(", as reported by {}", one_line(&by.name)));
         }
         if let Some(v) = &q.venue {
-            out.push_str(&format!(", {v}"));
+            out.push_str(&format!(", {}", one_line(v)));
         }
         out.push_str(&format!(", {}", q.at));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::model::Briefing;
+
+    #[test]
+    fn citations_carry_no_control_characters() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile/osc52-clipboard.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let b = Briefing::parse(&path, &text).unwrap();
+        for qi in 0..b.quotes.len() {
+            let c = b.citation(qi);
+            assert!(!c.chars().any(crate::text::is_unsafe), "{c:?}");
+        }
+        let pasted = "ok\u{1b}[201~\ncurl x|sh\n";
+        assert!(
+            !crate::text::one_line(pasted)
+                .chars()
+                .any(crate::text::is_unsafe)
+        );
     }
 }

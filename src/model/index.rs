@@ -35,6 +35,19 @@ pub struct Index {
     pub quotes_in_order: Vec<usize>,
 }
 
+/// The indices of `refs`, each once, in the order first written (a reference
+/// listed twice must not count twice).
+fn resolve(by_id: &HashMap<String, usize>, refs: &[String]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(refs.len());
+    for r in refs {
+        let i = by_id[r];
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
 fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
     items
         .iter()
@@ -74,7 +87,7 @@ impl Index {
             let speaker = ix.speaker_by_id[&quote.speaker];
             ix.speaker_of_quote.push(speaker);
             ix.quotes_by_speaker[speaker].push(qi);
-            let topics: Vec<usize> = quote.topics.iter().map(|t| ix.topic_by_id[t]).collect();
+            let topics = resolve(&ix.topic_by_id, &quote.topics);
             for &topic in &topics {
                 ix.quotes_by_topic[topic].push(qi);
             }
@@ -84,10 +97,10 @@ impl Index {
             }
         }
         for (ei, event) in events.iter().enumerate() {
-            for speaker in &event.speakers {
-                ix.events_by_speaker[ix.speaker_by_id[speaker]].push(ei);
+            for speaker in resolve(&ix.speaker_by_id, &event.speakers) {
+                ix.events_by_speaker[speaker].push(ei);
             }
-            let topics: Vec<usize> = event.topics.iter().map(|t| ix.topic_by_id[t]).collect();
+            let topics = resolve(&ix.topic_by_id, &event.topics);
             for &topic in &topics {
                 ix.events_by_topic[topic].push(ei);
             }
@@ -95,11 +108,11 @@ impl Index {
         }
         for (di, d) in disagreements.iter().enumerate() {
             ix.topics_of_disagreement
-                .push(d.topics.iter().map(|t| ix.topic_by_id[t]).collect());
+                .push(resolve(&ix.topic_by_id, &d.topics));
             for (pi, position) in d.positions.iter().enumerate() {
                 ix.positions_by_speaker[ix.speaker_by_id[&position.speaker]].push((di, pi));
-                for quote in &position.quotes {
-                    ix.positions_by_quote[ix.quote_by_id[quote]].push((di, pi));
+                for quote in resolve(&ix.quote_by_id, &position.quotes) {
+                    ix.positions_by_quote[quote].push((di, pi));
                 }
             }
         }

@@ -156,11 +156,17 @@ fn positions_side_by_side(frame: &mut Frame, area: Rect, b: &Briefing, d: usize,
     if positions.is_empty() || area.height == 0 {
         return;
     }
-    let columns = Layout::horizontal(vec![
-        Constraint::Ratio(1, positions.len() as u32);
-        positions.len()
-    ])
-    .split(area);
+    // Columns of at least 16 cells; the positions that do not fit are still
+    // reachable through the links below. Rectangles are computed directly:
+    // a layout solver is slow with hundreds of constraints.
+    let count = positions.len().min(usize::from(area.width / 16).max(1));
+    let columns: Vec<Rect> = (0..count)
+        .map(|i| {
+            let x = area.x + (u32::from(area.width) * i as u32 / count as u32) as u16;
+            let next = area.x + (u32::from(area.width) * (i as u32 + 1) / count as u32) as u16;
+            Rect::new(x, area.y, next - x, area.height)
+        })
+        .collect();
     for (p, col) in positions.iter().zip(columns.iter()) {
         let name = b
             .speaker(&p.speaker)
