@@ -125,16 +125,16 @@ fn load_for_reading(paths: &[PathBuf]) -> LoadReport {
         return model::load_paths(paths);
     }
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-    if folder.is_dir() {
-        let report = model::load_paths(&[folder]);
-        if !report.briefings.is_empty() {
-            return report;
-        }
+    let mut report = if folder.is_dir() {
+        model::load_paths(&[folder])
+    } else {
+        LoadReport::default()
+    };
+    if report.briefings.is_empty() {
+        // Failures in the folder stay in the report: the reader lists them.
+        report.briefings.push(Briefing::bundled());
     }
-    LoadReport {
-        briefings: vec![Briefing::bundled()],
-        failures: Vec::new(),
-    }
+    report
 }
 
 /// Loads the config and briefings and builds the app, or says why not.

@@ -24,7 +24,8 @@ pub use types::*;
 pub use validate::is_valid_id;
 
 /// The briefing compiled into the binary, used when no path is given and the
-/// bundled `briefings/` folder is not beside the working directory.
+/// `briefings/` folder of the source tree it was built from is gone (an
+/// installed binary on another machine), or holds no valid briefing.
 pub const BUNDLED: (&str, &str) = (
     "alaska-summit-2025.toml",
     include_str!("../../briefings/alaska-summit-2025.toml"),
