@@ -2,13 +2,13 @@
 
 pub mod app;
 pub mod config;
+pub mod diag;
 pub mod event_loop;
 pub mod export;
 pub mod headless;
 pub mod input;
 pub mod keys;
 pub mod model;
-pub mod report;
 pub mod schema;
 pub mod synthetic;
 pub mod terminal;

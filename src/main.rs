@@ -12,7 +12,7 @@ use briefing::config::{self, Config};
 use briefing::export::{json, markdown};
 use briefing::model::{self, Briefing, LoadReport};
 use briefing::ui::{Context, Theme};
-use briefing::{event_loop, headless, keys, report, schema, terminal, text};
+use briefing::{diag, event_loop, headless, keys, schema, terminal, text};
 use clap::Parser as _;
 
 use cli::{Cli, Command, ExportFormat, ReaderOptions};
@@ -43,7 +43,7 @@ fn print_failures(report: &LoadReport) {
     let color = stderr_color();
     let mut err = std::io::stderr().lock();
     for failure in &report.failures {
-        let _ = write!(err, "{}", report::render_failure(failure, color));
+        let _ = write!(err, "{}", diag::render_failure(failure, color));
     }
 }
 
@@ -139,12 +139,12 @@ fn load_for_reading(paths: &[PathBuf]) -> LoadReport {
 
 /// Loads the config and briefings and builds the app, or says why not.
 fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), ExitCode> {
-    let config = config::load(options.config.as_deref()).map_err(|diagnostics| {
-        let color = stderr_color();
-        for d in &diagnostics {
-            let source = std::fs::read_to_string(&d.path).ok();
-            eprintln!("{}", report::render(d, source.as_deref(), color));
-        }
+    let config = config::load(options.config.as_deref()).map_err(|failure| {
+        let _ = write!(
+            std::io::stderr().lock(),
+            "{}",
+            diag::render_failure(&failure, stderr_color())
+        );
         ExitCode::from(2)
     })?;
     let report = load_for_reading(paths);

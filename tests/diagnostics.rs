@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use briefing::model::{Briefing, Diagnostic, load_paths};
+use briefing::diag::Diagnostic;
+use briefing::model::{Briefing, load_paths};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -98,10 +99,21 @@ fn missing_field_points_at_the_table() {
 }
 
 #[test]
-fn duplicate_ids_point_at_the_second_definition() {
+fn duplicate_ids_point_at_both_definitions() {
     let p = problems("invalid/duplicate-id.toml");
     assert_eq!(p, vec![(19, 6, "duplicate speaker id `ana`".to_string())]);
-    assert!(help_of("invalid/duplicate-id.toml", 0).contains("line 14"));
+    let path = fixture("invalid/duplicate-id.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let d = &Briefing::parse(&path, &text).unwrap_err()[0];
+    let first = &d.related[0];
+    assert_eq!(first.text, "first defined here");
+    let at = first.location.expect("the first definition is located");
+    assert_eq!((at.line, at.column), (14, 6));
+    let shown = briefing::diag::render(d, Some(&text), false);
+    assert!(shown.contains("14 | id = \"ana\""), "{shown}");
+    assert!(shown.contains("---- first defined here"), "{shown}");
+    assert!(shown.contains("19 | id = \"ana\""), "{shown}");
+    assert!(shown.contains("^^^^^ defined again here"), "{shown}");
 }
 
 #[test]

@@ -23,7 +23,7 @@ use briefing::export::{json::to_json, markdown::to_markdown};
 use briefing::headless::{render, to_text};
 use briefing::keys::{Key, Keymap, parse_sequence};
 use briefing::model::Briefing;
-use briefing::report;
+use briefing::diag;
 use briefing::text::is_unsafe;
 use briefing::ui::{Context, Theme};
 
@@ -84,8 +84,8 @@ fuzz_target!(|data: &[u8]| {
         Ok(b) => b,
         Err(diagnostics) => {
             for d in &diagnostics {
-                assert_safe("diagnostic", &report::render(d, Some(source), false));
-                assert_safe("diagnostic without source", &report::render(d, None, false));
+                assert_safe("diagnostic", &diag::render(d, Some(source), false));
+                assert_safe("diagnostic without source", &diag::render(d, None, false));
             }
             return;
         }

@@ -474,11 +474,8 @@ impl App {
 /// "unknown topic `x`; did you mean `y`?"
 fn unknown<'a>(kind: &str, id: &str, ids: impl Iterator<Item = &'a str>) -> String {
     let ids: Vec<&str> = ids.collect();
-    match crate::model::did_you_mean(id, ids.iter().copied()) {
-        Some(s) => format!(
-            "unknown {kind} `{}`; did you mean `{s}`?",
-            crate::text::one_line(id)
-        ),
+    match crate::diag::did_you_mean(id, ids.iter().copied()) {
+        Some(s) => format!("unknown {kind} `{}`; {s}", crate::text::one_line(id)),
         None => format!(
             "unknown {kind} `{}`; this briefing has: {}",
             crate::text::one_line(id),

@@ -8,7 +8,7 @@ use toml::de::DeTable;
 
 use super::notation::Key;
 use crate::app::{Action, BINDABLE};
-use crate::model::did_you_mean;
+use crate::diag::did_you_mean;
 
 /// The default key bindings, embedded in the binary.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
@@ -148,17 +148,17 @@ impl Keymap {
         let mut overridden: Vec<Option<usize>> = vec![None; BINDABLE.len()];
         for (i, o) in overrides.iter().enumerate() {
             let Some(index) = index_of(o.action) else {
-                let help = match did_you_mean(o.action, BINDABLE.iter().map(|(_, n, _)| *n)) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!(
-                        "the actions are {}",
-                        BINDABLE
-                            .iter()
-                            .map(|(_, n, _)| *n)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
+                let help = did_you_mean(o.action, BINDABLE.iter().map(|(_, n, _)| *n))
+                    .unwrap_or_else(|| {
+                        format!(
+                            "the actions are {}",
+                            BINDABLE
+                                .iter()
+                                .map(|(_, n, _)| *n)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    });
                 errors.push(KeymapError {
                     place: Place::Action(i),
                     message: format!("unknown action `{}`", o.action),

@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::model::did_you_mean;
+use crate::diag::did_you_mean;
 
 /// One key press: a key code and the modifiers held with it.
 ///
@@ -196,7 +196,7 @@ impl FromStr for Key {
                 candidates.extend((1..=MAX_F).map(|n| format!("f{n}")));
                 let lower = rest.to_ascii_lowercase();
                 let problem = match did_you_mean(&lower, candidates.iter().map(String::as_str)) {
-                    Some(s) => format!("unknown key `{written}` (did you mean `{s}`?)"),
+                    Some(s) => format!("unknown key `{written}` ({s})"),
                     None => format!("unknown key `{written}`"),
                 };
                 fail(problem)

@@ -1,25 +1,23 @@
 //! The briefing model: types, loading, validation and indexes. No terminal code.
 
 mod citation;
-mod diagnostic;
 mod index;
 mod load;
 mod moment;
 mod parse;
 mod quote_corpus;
-pub use parse::parse_toml;
-mod suggest;
 mod types;
 mod validate;
 
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::{Diagnostic, Location};
+use crate::diag::Diagnostic;
+pub use crate::diag::Failure;
+
 pub use index::{Index, PositionRef};
-pub use load::{Failure, LoadReport, MAX_FILE_BYTES, load_paths, read_bounded};
+pub use load::{LoadReport, MAX_FILE_BYTES, load_paths};
 pub use moment::Moment;
 pub use quote_corpus::QuoteCorpus;
-pub use suggest::did_you_mean;
 pub use types::*;
 pub use validate::is_valid_id;
 
@@ -52,23 +50,20 @@ impl Briefing {
     /// Every problem found is returned, not only the first.
     pub fn parse(path: &Path, source: &str) -> Result<Briefing, Vec<Diagnostic>> {
         let mut reader = parse::Reader::new(path, source);
-        let fail = |mut diagnostics: Vec<Diagnostic>| {
-            // In file order, as a reader fixes them.
-            diagnostic::locate_all(&mut diagnostics, source);
-            Err(diagnostics)
-        };
+        // In file order, as a reader fixes them.
+        let fail = |reader: parse::Reader<'_>| Err(reader.problems.finish(source));
         let Some(root) = reader.parse_toml() else {
-            return fail(reader.diagnostics);
+            return fail(reader);
         };
         let Some(doc) = reader.read(&root) else {
-            return fail(reader.diagnostics);
+            return fail(reader);
         };
         reader.validate(&doc);
-        if !reader.diagnostics.is_empty() {
-            return fail(reader.diagnostics);
+        if !reader.problems.is_empty() {
+            return fail(reader);
         }
         let Some(meta) = doc.meta else {
-            return fail(reader.diagnostics);
+            return fail(reader);
         };
         fn take<T>(items: Vec<parse::Read<'_, T>>) -> Vec<T> {
             items.into_iter().map(|r| r.value).collect()

@@ -1,16 +1,15 @@
 //! TOML text → typed entities, reporting every syntax, shape and type problem
 //! with its span (not only the first).
 
-use std::ops::Range;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::diagnostic::Diagnostic;
-use super::suggest::did_you_mean;
 use super::types::{Disagreement, Event, FORMAT_VERSION, Meta, Quote, Speaker, Topic};
+use crate::diag::toml::field;
+use crate::diag::{Collector, did_you_mean};
 
 /// One entity as read, with the TOML table it came from (for spans).
 pub(crate) struct Read<'a, T> {
@@ -30,14 +29,11 @@ pub(crate) struct Document<'a> {
 
 /// Reads TOML into entities, collecting diagnostics as it goes.
 pub(crate) struct Reader<'a> {
-    pub path: &'a Path,
     pub source: &'a str,
-    pub diagnostics: Vec<Diagnostic>,
+    pub problems: Collector<'a>,
     /// (section, id) of entities that could not be read: references to them
     /// are not reported again.
     pub unread_ids: Vec<(String, String)>,
-    /// Byte offsets where lines start, built on first use.
-    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 const SECTIONS: &[&str] = &[
@@ -49,57 +45,6 @@ const SECTIONS: &[&str] = &[
     "quotes",
     "disagreements",
 ];
-
-/// Parses TOML text into a spanned table; every syntax error becomes a
-/// diagnostic whose help ends with `hint`.
-pub fn parse_toml<'a>(
-    path: &Path,
-    source: &'a str,
-    hint: &str,
-) -> Result<Spanned<DeTable<'a>>, Vec<Diagnostic>> {
-    let (root, errors) = DeTable::parse_recoverable(source);
-    if errors.is_empty() {
-        return Ok(root);
-    }
-    let mut diagnostics: Vec<Diagnostic> = errors
-        .into_iter()
-        .map(|error| {
-            let span = error.span().unwrap_or(0..0);
-            let message = format!("TOML syntax: {}", error.message().trim_end());
-            let mut d = Diagnostic::unlocated(path, span, message);
-            d.with_help(format!("fix the TOML syntax here; {hint}"));
-            d
-        })
-        .collect();
-    super::diagnostic::locate_all(&mut diagnostics, source);
-    Err(diagnostics)
-}
-
-/// The value under `key` in `table`, with its span.
-pub(crate) fn field<'t, 'a>(table: &'t DeTable<'a>, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
-    table
-        .iter()
-        .find(|(k, _)| k.get_ref() == key)
-        .map(|(_, v)| v)
-}
-
-/// The span of `table[key]`, or of element `index` of that array.
-pub(crate) fn span_of(
-    table: &Spanned<DeValue<'_>>,
-    key: &str,
-    index: Option<usize>,
-) -> Range<usize> {
-    let Some(fields) = table.get_ref().as_table() else {
-        return table.span();
-    };
-    let Some(value) = field(fields, key) else {
-        return table.span();
-    };
-    match (index, value.get_ref().as_array()) {
-        (Some(i), Some(items)) => items.get(i).map_or(value.span(), Spanned::span),
-        _ => value.span(),
-    }
-}
 
 /// The names of a type's fields, from its JSON Schema.
 fn field_names<T: schemars::JsonSchema>() -> Vec<String> {
@@ -114,43 +59,19 @@ fn field_names<T: schemars::JsonSchema>() -> Vec<String> {
 impl<'a> Reader<'a> {
     pub fn new(path: &'a Path, source: &'a str) -> Self {
         Reader {
-            path,
             source,
-            diagnostics: Vec::new(),
+            problems: Collector::new(path),
             unread_ids: Vec::new(),
-            line_starts: std::cell::OnceCell::new(),
         }
-    }
-
-    fn error(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
-        self.diagnostics
-            .push(Diagnostic::unlocated(self.path, span, message));
-        self.diagnostics.last_mut().expect("just pushed")
-    }
-
-    /// The 1-based line of byte offset `at`.
-    pub fn line_of(&self, at: usize) -> usize {
-        let starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.source.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        starts.partition_point(|&start| start <= at)
     }
 
     /// Parses the TOML syntax; every syntax error becomes a diagnostic.
     pub fn parse_toml(&mut self) -> Option<Spanned<DeTable<'a>>> {
-        match parse_toml(
-            self.path,
+        crate::diag::toml::parse(
             self.source,
+            &mut self.problems,
             "see docs/FORMAT.md for a complete example",
-        ) {
-            Ok(root) => Some(root),
-            Err(diagnostics) => {
-                self.diagnostics.extend(diagnostics);
-                None
-            }
-        }
+        )
     }
 
     /// Reads the whole document. Returns `None` when the format version is
@@ -163,8 +84,9 @@ impl<'a> Reader<'a> {
         let meta = match field(top, "briefing") {
             Some(table) => self.read_one::<Meta>(table, "[briefing]"),
             None => {
-                self.error(0..0, "missing the [briefing] table").help =
-                    Some("add a [briefing] table with id, title, as_of and summary".into());
+                self.problems
+                    .error(0..0, "missing the [briefing] table")
+                    .help = Some("add a [briefing] table with id, title, as_of and summary".into());
                 None
             }
         };
@@ -212,7 +134,7 @@ impl<'a> Reader<'a> {
 
     fn check_format(&mut self, top: &DeTable<'a>) -> Option<()> {
         let Some(format) = field(top, "format") else {
-            self.error(0..0, "missing `format`").help =
+            self.problems.error(0..0, "missing `format`").help =
                 Some(format!("start the file with `format = {FORMAT_VERSION}`"));
             return None;
         };
@@ -223,7 +145,8 @@ impl<'a> Reader<'a> {
         if version == Some(FORMAT_VERSION) {
             return Some(());
         }
-        self.error(format.span(), "unsupported format")
+        self.problems
+            .error(format.span(), "unsupported format")
             .with_label(format!(
                 "this reader understands only format {FORMAT_VERSION}"
             ))
@@ -240,12 +163,11 @@ impl<'a> Reader<'a> {
             if known.iter().any(|k| k == name) {
                 continue;
             }
-            let help = match did_you_mean(name, known.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("expected {}", list(known)),
-            };
+            let help = did_you_mean(name, known.iter().map(String::as_str))
+                .unwrap_or_else(|| format!("expected {}", list(known)));
             let message = format!("unknown field `{name}`");
-            self.error(key.span(), message)
+            self.problems
+                .error(key.span(), message)
                 .with_label(format!("not {what}"))
                 .help = Some(help);
         }
@@ -257,7 +179,8 @@ impl<'a> Reader<'a> {
         T: DeserializeOwned + schemars::JsonSchema,
     {
         let Some(fields) = table.get_ref().as_table() else {
-            self.error(table.span(), format!("{what} must be a table"));
+            self.problems
+                .error(table.span(), format!("{what} must be a table"));
             return None;
         };
         self.check_keys(fields, &field_names::<T>(), &format!("a field of {what}"));
@@ -271,8 +194,7 @@ impl<'a> Reader<'a> {
                 let span = error.span().unwrap_or(table.span());
                 let message = error.message().trim_end().to_string();
                 let help = type_help(&message);
-                let d = self.error(span, message);
-                d.help = help;
+                self.problems.error(span, message).help = help;
                 None
             }
         }
@@ -287,7 +209,7 @@ impl<'a> Reader<'a> {
             return Vec::new();
         };
         let Some(items) = section.get_ref().as_array() else {
-            self.error(
+            self.problems.error(
                 section.span(),
                 format!("`{name}` must be a list of [[{name}]] tables"),
             );
@@ -298,7 +220,7 @@ impl<'a> Reader<'a> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             let Some(fields) = item.get_ref().as_table() else {
-                self.error(
+                self.problems.error(
                     item.span(),
                     format!("each entry of `{name}` must be a table"),
                 );

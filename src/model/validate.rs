@@ -7,8 +7,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::parse::{Document, Read, Reader, field, span_of};
-use super::suggest::did_you_mean;
+use super::parse::{Document, Read, Reader};
+use crate::diag::did_you_mean;
+use crate::diag::toml::{field, span_of};
 
 /// Is `id` made of lowercase letters, digits and `-` only (and not empty)?
 pub fn is_valid_id(id: &str) -> bool {
@@ -46,17 +47,17 @@ impl Reader<'_> {
             let value = id(&item.value);
             let span = span_of(item.table, "id", None);
             if !is_valid_id(value) {
-                self.push(span.clone(), format!("invalid {kind} id `{value}`"))
+                self.problems
+                    .error(span.clone(), format!("invalid {kind} id `{value}`"))
                     .with_label("ids use lowercase letters, digits and `-` only")
                     .help = Some(format!("try `{}`", suggest_id(value)));
             }
             if let Some(first) = ids.get(value) {
-                let line = self.line_of(first.start);
-                self.push(span, format!("duplicate {kind} id `{value}`"))
+                self.problems
+                    .error(span, format!("duplicate {kind} id `{value}`"))
                     .with_label("defined again here")
-                    .help = Some(format!(
-                    "first defined on line {line}; give each {kind} its own id"
-                ));
+                    .with_related(first.clone(), "first defined here")
+                    .with_help(format!("give each {kind} its own id"));
             } else {
                 ids.insert(value, span);
             }
@@ -64,26 +65,23 @@ impl Reader<'_> {
         IdSet { kind, ids, unread }
     }
 
-    fn push(&mut self, span: Range<usize>, message: String) -> &mut super::Diagnostic {
-        self.diagnostics
-            .push(super::Diagnostic::unlocated(self.path, span, message));
-        self.diagnostics.last_mut().expect("just pushed")
-    }
-
     /// Reports `value` if it is not an id in `set`.
     fn check_ref(&mut self, set: &IdSet<'_>, value: &str, span: Range<usize>) {
         if set.ids.contains_key(value) || set.unread.contains(&value) {
             return;
         }
-        let help = match did_you_mean(value, set.names()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if set.ids.is_empty() => format!("this file defines no {}s", set.kind),
-            None => format!(
-                "define a {} with id `{value}`, or use an existing one",
-                set.kind
-            ),
-        };
-        self.push(span, format!("unknown {} `{value}`", set.kind))
+        let help = did_you_mean(value, set.names()).unwrap_or_else(|| {
+            if set.ids.is_empty() {
+                format!("this file defines no {}s", set.kind)
+            } else {
+                format!(
+                    "define a {} with id `{value}`, or use an existing one",
+                    set.kind
+                )
+            }
+        });
+        self.problems
+            .error(span, format!("unknown {} `{value}`", set.kind))
             .with_label(format!("no {} has this id", set.kind))
             .help = Some(help);
     }
@@ -105,11 +103,12 @@ impl Reader<'_> {
         if let Some(meta) = &doc.meta
             && !is_valid_id(&meta.value.id)
         {
-            self.push(
-                span_of(meta.table, "id", None),
-                format!("invalid briefing id `{}`", meta.value.id),
-            )
-            .help = Some(format!("try `{}`", suggest_id(&meta.value.id)));
+            self.problems
+                .error(
+                    span_of(meta.table, "id", None),
+                    format!("invalid briefing id `{}`", meta.value.id),
+                )
+                .help = Some(format!("try `{}`", suggest_id(&meta.value.id)));
         }
         let unread = std::mem::take(&mut self.unread_ids);
         let unread_in = |section: &str| -> Vec<&str> {
@@ -133,12 +132,13 @@ impl Reader<'_> {
             if let Some(by) = &q.reported_by {
                 self.check_ref(&speakers, by, span_of(quote.table, "reported_by", None));
                 if q.kind == super::QuoteKind::Direct {
-                    self.push(
-                        span_of(quote.table, "reported_by", None),
-                        "`reported_by` on a direct quote".into(),
-                    )
-                    .with_label("only reported statements have a reporter")
-                    .help = Some("add `kind = \"reported\"`, or remove `reported_by`".into());
+                    self.problems
+                        .error(
+                            span_of(quote.table, "reported_by", None),
+                            "`reported_by` on a direct quote",
+                        )
+                        .with_label("only reported statements have a reporter")
+                        .help = Some("add `kind = \"reported\"`, or remove `reported_by`".into());
                 }
             }
             if let Some(event) = &q.event {
@@ -146,11 +146,12 @@ impl Reader<'_> {
             }
             self.check_refs(&topics, &q.topics, quote.table, "topics");
             if q.text.trim().is_empty() {
-                self.push(
-                    span_of(quote.table, "text", None),
-                    format!("quote `{}` has no text", q.id),
-                )
-                .help = Some("put the words said in `text`, or remove the quote".into());
+                self.problems
+                    .error(
+                        span_of(quote.table, "text", None),
+                        format!("quote `{}` has no text", q.id),
+                    )
+                    .help = Some("put the words said in `text`, or remove the quote".into());
             }
         }
         for d in &doc.disagreements {

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{Diagnostic, Failure};
+use super::{Diagnostic, Failure, Location};
 use crate::text;
 
 /// Bytes of context shown on each side of a span, at most.
@@ -47,7 +47,9 @@ pub fn render_failure(failure: &Failure, color: bool) -> String {
     out
 }
 
-/// Renders one diagnostic, with its source line when `source` is known.
+/// Renders one diagnostic, with its source lines when `source` is known: the
+/// line of the problem marked with `^`, and the line of each related place
+/// (a first definition) marked with `-`, in file order.
 pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
     let s = if color { COLOR } else { PLAIN };
     let mut out = String::new();
@@ -65,48 +67,91 @@ pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
         help(&mut out, d, &s, 1);
         return out;
     };
-    let number = loc.line.to_string();
-    let pad = " ".repeat(number.len());
+    let mut marks = vec![Mark {
+        location: loc,
+        span,
+        caret: '^',
+        label: d.label.as_deref(),
+    }];
+    marks.extend(d.related.iter().filter_map(|l| {
+        Some(Mark {
+            location: l.location?,
+            span: l.span.clone(),
+            caret: '-',
+            label: Some(&l.text),
+        })
+    }));
+    marks.sort_by_key(|m| m.location.line);
+    let width = marks
+        .iter()
+        .map(|m| m.location.line.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let pad = " ".repeat(width);
     let _ = writeln!(
         out,
         "{pad}{}-->{} {path}:{}:{}",
         s.accent, s.reset, loc.line, loc.column
     );
     let _ = writeln!(out, "{pad} {}|{}", s.accent, s.reset);
-    let (before, marked, after, cut_left, cut_right) = excerpt(src, span);
-    let before = format!(
-        "{}{}",
-        if cut_left { "..." } else { "" },
-        text::one_line(before)
-    );
-    let marked = text::one_line(marked);
-    let after = format!(
-        "{}{}",
-        text::one_line(after),
-        if cut_right { "..." } else { "" }
-    );
-    let _ = writeln!(
-        out,
-        "{}{number} |{} {before}{marked}{after}",
-        s.accent, s.reset
-    );
-    let carets = "^".repeat(marked.width().max(1));
-    let label = d
-        .label
-        .as_deref()
-        .map(|l| format!(" {}", text::one_line(l)))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{pad} {}|{} {}{}{carets}{label}{}",
-        s.accent,
-        s.reset,
-        " ".repeat(before.width()),
-        s.error,
-        s.reset
-    );
-    help(&mut out, d, &s, number.len());
+    let mut previous: Option<usize> = None;
+    for mark in &marks {
+        if previous.is_some_and(|p| mark.location.line > p + 1) {
+            let _ = writeln!(out, "{}...{}", s.accent, s.reset);
+        }
+        previous = Some(mark.location.line);
+        mark.write(&mut out, src, width, &s);
+    }
+    help(&mut out, d, &s, width);
     out
+}
+
+/// One marked place in a diagnostic's excerpt.
+struct Mark<'d> {
+    location: Location,
+    span: std::ops::Range<usize>,
+    caret: char,
+    label: Option<&'d str>,
+}
+
+impl Mark<'_> {
+    /// The source line (an excerpt of a long one) and the marks under it.
+    fn write(&self, out: &mut String, src: &str, width: usize, s: &Style) {
+        let pad = " ".repeat(width);
+        let (before, marked, after, cut_left, cut_right) = excerpt(src, self.span.clone());
+        let before = format!(
+            "{}{}",
+            if cut_left { "..." } else { "" },
+            text::one_line(before)
+        );
+        let marked = text::one_line(marked);
+        let after = format!(
+            "{}{}",
+            text::one_line(after),
+            if cut_right { "..." } else { "" }
+        );
+        let number = self.location.line;
+        let _ = writeln!(
+            out,
+            "{}{number:>width$} |{} {before}{marked}{after}",
+            s.accent, s.reset
+        );
+        let carets = self.caret.to_string().repeat(marked.width().max(1));
+        let label = self
+            .label
+            .map(|l| format!(" {}", text::one_line(l)))
+            .unwrap_or_default();
+        let style = if self.caret == '^' { s.error } else { s.accent };
+        let _ = writeln!(
+            out,
+            "{pad} {}|{} {}{}{carets}{label}{}",
+            s.accent,
+            s.reset,
+            " ".repeat(before.width()),
+            style,
+            s.reset
+        );
+    }
 }
 
 fn help(out: &mut String, d: &Diagnostic, s: &Style, pad: usize) {
@@ -176,6 +221,28 @@ error: unknown speaker `benn`
 2 | speaker = \"benn\"
   |           ^^^^^^ no speaker has this id
   = help: did you mean `ben`?
+";
+        assert_eq!(render(&d, Some(src), false), expected);
+    }
+
+    #[test]
+    fn a_related_place_is_shown_in_file_order() {
+        let src = "[[s]]\nid = \"x\"\n\n[[s]]\nid = \"x\"\n";
+        let second = src.rfind("\"x\"").unwrap();
+        let first = src.find("\"x\"").unwrap();
+        let mut d = Diagnostic::unlocated(Path::new("f.toml"), second..second + 3, "duplicate id");
+        d.with_label("defined again here")
+            .with_related(first..first + 3, "first defined here");
+        super::super::diagnostic::locate_all(std::slice::from_mut(&mut d), src);
+        let expected = "\
+error: duplicate id
+ --> f.toml:5:6
+  |
+2 | id = \"x\"
+  |      --- first defined here
+...
+5 | id = \"x\"
+  |      ^^^ defined again here
 ";
         assert_eq!(render(&d, Some(src), false), expected);
     }

@@ -1,4 +1,5 @@
-//! `Diagnostic`: one problem found in a briefing file, located by byte span.
+//! `Diagnostic`: one problem in one file, located by byte span, with an
+//! optional second place ("first defined here").
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -9,11 +10,23 @@ pub struct Diagnostic {
     pub path: PathBuf,
     pub message: String,
     pub span: Option<Range<usize>>,
-    /// A short note under the caret ("unknown field", "defined here").
+    /// A short note under the caret ("unknown field", "defined again here").
     pub label: Option<String>,
     /// What to do about it ("did you mean `speaker`?").
     pub help: Option<String>,
     /// Line and column (1-based, column in characters), when the span is known.
+    pub location: Option<Location>,
+    /// Other places that explain this one, such as where a duplicate id was
+    /// first defined.
+    pub related: Vec<Label>,
+}
+
+/// A second place in the same file, with a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Range<usize>,
+    pub text: String,
+    /// Filled in with the diagnostic's own location.
     pub location: Option<Location>,
 }
 
@@ -26,6 +39,7 @@ pub struct Location {
 
 impl Location {
     /// Line and column of byte offset `at` in `source` (clamped to the text).
+    /// Linear in `source`: to locate many offsets, use [`locate_all`].
     pub fn of(source: &str, at: usize) -> Location {
         let mut at = at.min(source.len());
         while !source.is_char_boundary(at) {
@@ -50,14 +64,7 @@ impl Diagnostic {
             label: None,
             help: None,
             location: None,
-        }
-    }
-
-    /// A problem at `span` of `source`.
-    pub fn at(path: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            location: Some(Location::of(source, span.start)),
-            ..Diagnostic::unlocated(path, span, message)
+            related: Vec::new(),
         }
     }
 
@@ -67,6 +74,13 @@ impl Diagnostic {
             span: Some(span),
             ..Diagnostic::file(path, message)
         }
+    }
+
+    /// A problem at `span` of `source`, located at once.
+    pub fn at(path: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+        let mut d = Diagnostic::unlocated(path, span, message);
+        locate_all(std::slice::from_mut(&mut d), source);
+        d
     }
 
     pub fn with_label(&mut self, label: impl Into<String>) -> &mut Self {
@@ -79,6 +93,16 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a second place, such as where a duplicate was first defined.
+    pub fn with_related(&mut self, span: Range<usize>, text: impl Into<String>) -> &mut Self {
+        self.related.push(Label {
+            span,
+            text: text.into(),
+            location: None,
+        });
+        self
+    }
+
     /// `path:line:column`, or just the path when there is no position.
     pub fn position(&self) -> String {
         match self.location {
@@ -88,16 +112,30 @@ impl Diagnostic {
     }
 }
 
-/// Sorts `diagnostics` by position and fills in every line and column in one
-/// pass over `source` (linear, however many problems a file has).
+/// Sorts `diagnostics` by position and fills in the line and column of every
+/// span, related ones included, in one pass over `source` (linear, however
+/// many problems a file has).
 pub fn locate_all(diagnostics: &mut [Diagnostic], source: &str) {
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    // (offset, diagnostic, 0 for its span or 1 + the index of a related label)
+    let mut wanted: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if let Some(span) = &d.span {
+            wanted.push((span.start, i, 0));
+        }
+        wanted.extend(
+            d.related
+                .iter()
+                .enumerate()
+                .map(|(j, l)| (l.span.start, i, j + 1)),
+        );
+    }
+    wanted.sort_unstable();
     let (mut line, mut column) = (1, 1);
     let mut chars = source.char_indices().peekable();
-    for d in diagnostics.iter_mut() {
-        let Some(span) = &d.span else { continue };
-        while let Some(&(i, c)) = chars.peek() {
-            if i >= span.start.min(source.len()) {
+    for (at, i, which) in wanted {
+        while let Some(&(offset, c)) = chars.peek() {
+            if offset >= at.min(source.len()) {
                 break;
             }
             chars.next();
@@ -108,7 +146,11 @@ pub fn locate_all(diagnostics: &mut [Diagnostic], source: &str) {
                 column += 1;
             }
         }
-        d.location = Some(Location { line, column });
+        let location = Some(Location { line, column });
+        match which {
+            0 => diagnostics[i].location = location,
+            j => diagnostics[i].related[j - 1].location = location,
+        }
     }
 }
 
@@ -122,13 +164,22 @@ mod tests {
         let path = Path::new("f.toml");
         let mut ds: Vec<Diagnostic> = [12, 0, 7, 3, 100]
             .into_iter()
-            .map(|at| Diagnostic::unlocated(path, at..at, "m"))
+            .map(|at| {
+                let mut d = Diagnostic::unlocated(path, at..at, "m");
+                d.with_related(at / 2..at / 2, "first");
+                d
+            })
             .collect();
         locate_all(&mut ds, src);
         for d in &ds {
             assert_eq!(
                 d.location,
                 Some(Location::of(src, d.span.clone().unwrap().start))
+            );
+            let related = &d.related[0];
+            assert_eq!(
+                related.location,
+                Some(Location::of(src, related.span.start))
             );
         }
     }
