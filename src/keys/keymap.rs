@@ -6,7 +6,7 @@ use std::fmt;
 
 use toml::de::DeTable;
 
-use super::notation::Key;
+use super::key::Key;
 use crate::app::{Action, BINDABLE};
 use crate::diag::did_you_mean;
 

@@ -1,7 +1,10 @@
-//! Keys: key notation ([`Key`], key names, key sequences) and the [`Keymap`].
+//! Keys: the [`Key`] type, the one key grammar for names and sequences, and
+//! the [`Keymap`] with its modes.
 
+mod key;
 pub mod keymap;
-pub mod notation;
+mod parse;
 
+pub use key::Key;
 pub use keymap::{DEFAULT_KEYMAP, Keymap, KeymapError, Override, Place};
-pub use notation::{Key, KeyError, parse_key, parse_sequence};
+pub use parse::{KeyError, VALID_KEYS, parse_sequence};
