@@ -1,7 +1,7 @@
 //! Performance, each figure next to its baseline in the same run (see
 //! docs/PERFORMANCE.md for the targets and the measured ratios):
 //!
-//!     cargo bench --bench perf
+//!     cargo bench --features synthetic --bench perf
 //!
 //! Groups: load (10 MB, and growth 10k → 100k quotes), frame (200×50 with 100k
 //! vs 100 quotes), move (a key at the end vs the top of a 100k list), search

@@ -1,7 +1,7 @@
 //! Writes a synthetic, valid format-v1 briefing to stdout (see
 //! `briefing::synthetic`):
 //!
-//!     cargo run --release --example generate -- 100000 > /tmp/briefing-100k.toml
+//!     cargo run --release --features synthetic --example generate -- 100000 > /tmp/briefing-100k.toml
 //!
 //! N quotes (default 1000), N/10 speakers, N/20 events, N/50 disagreements.
 

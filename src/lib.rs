@@ -10,6 +10,7 @@ pub mod input;
 pub mod keys;
 pub mod model;
 pub mod schema;
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod terminal;
 pub mod text;

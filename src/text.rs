@@ -9,6 +9,9 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use unicode_segmentation::UnicodeSegmentation as _;
+use unicode_width::UnicodeWidthStr as _;
+
 /// Width of a tab stop, in characters.
 pub const TAB_WIDTH: usize = 4;
 
@@ -74,17 +77,16 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 
 /// Escapes `text` and wraps it to lines of at most `width` columns (display
 /// width, so CJK and emoji count double). Always at least one line.
+///
+/// Lines break between words as textwrap places them; a word wider than a
+/// line is broken between grapheme clusters, never inside one (an emoji ZWJ
+/// sequence, a letter with its combining marks, a flag).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let escaped = multi_line(text);
     let width = width.max(1);
     let mut lines = Vec::new();
     for paragraph in escaped.split('\n') {
-        let options = textwrap::Options::new(width).break_words(true);
-        lines.extend(
-            textwrap::wrap(paragraph, options)
-                .into_iter()
-                .map(|l| l.into_owned()),
-        );
+        wrap_paragraph(paragraph, width, &mut lines);
     }
     if lines.is_empty() {
         lines.push(String::new());
@@ -92,27 +94,91 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Cuts an already escaped `text` to at most `width` columns, ending in `…`
-/// when something was cut.
-pub fn truncate(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
-    use unicode_width::UnicodeWidthStr;
-    if text.width() <= width {
-        return std::borrow::Cow::Borrowed(text);
+/// Wraps one paragraph (no line breaks), as `textwrap::wrap` with
+/// `break_words(true)` does, but measuring and breaking words per grapheme
+/// cluster.
+fn wrap_paragraph(paragraph: &str, width: usize, lines: &mut Vec<String>) {
+    // Fewer bytes than columns: it fits (textwrap's own shortcut).
+    if paragraph.len() < width {
+        lines.push(paragraph.trim_end_matches(' ').to_owned());
+        return;
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
+    let options = textwrap::Options::new(width);
+    let words = options.word_separator.find_words(paragraph);
+    let mut broken = Vec::new();
+    for word in textwrap::word_splitters::split_words(words, &options.word_splitter) {
+        break_word(word, width, &mut broken);
+    }
+    let mut start = 0;
+    for line in options.wrap_algorithm.wrap(&broken, &[width]) {
+        let Some(last) = line.last() else {
+            lines.push(String::new());
+            continue;
+        };
+        // Words are contiguous slices of the paragraph.
+        let len: usize = line.iter().map(|w| w.word.len() + w.whitespace.len()).sum();
+        let mut out = paragraph[start..start + len - last.whitespace.len()].to_owned();
+        out.push_str(last.penalty);
+        lines.push(out);
+        start += len;
+    }
+}
+
+/// Pushes `word` with its width in columns counted per grapheme cluster,
+/// broken between clusters into pieces of at most `width` columns when it
+/// is wider (a single cluster wider than `width` stays whole).
+fn break_word<'a>(
+    word: textwrap::core::Word<'a>,
+    width: usize,
+    out: &mut Vec<textwrap::core::Word<'a>>,
+) {
+    use textwrap::core::Word;
+    let mut piece_start = 0;
+    let mut piece_width = 0;
+    for (i, g) in word.word.grapheme_indices(true) {
+        let w = g.width();
+        if piece_width > 0 && piece_width + w > width {
+            out.push(Word {
+                word: &word.word[piece_start..i],
+                whitespace: "",
+                penalty: "",
+                width: piece_width,
+            });
+            piece_start = i;
+            piece_width = 0;
         }
-        out.push(c);
+        piece_width += w;
+    }
+    out.push(Word {
+        word: &word.word[piece_start..],
+        width: piece_width,
+        ..word
+    });
+}
+
+/// Cuts an already escaped `text` to at most `width` columns, ending in `…`
+/// when something was cut. Cuts fall between grapheme clusters, so an emoji
+/// ZWJ sequence or a letter with its marks is kept whole or left out whole.
+pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    let mut used = 0;
+    // Where the text is cut if it turns out not to fit: after the longest
+    // prefix that leaves a column for the `…`.
+    let mut cut = None;
+    for (i, g) in text.grapheme_indices(true) {
+        let w = g.width();
+        if cut.is_none() && used + w + 1 > width {
+            cut = Some(i);
+        }
         used += w;
+        if used > width {
+            let mut out = text[..cut.unwrap_or(i)].to_owned();
+            if width > 0 {
+                out.push('…');
+            }
+            return Cow::Owned(out);
+        }
     }
-    if width > 0 {
-        out.push('…');
-    }
-    std::borrow::Cow::Owned(out)
+    Cow::Borrowed(text)
 }
 
 #[cfg(test)]
@@ -131,7 +197,107 @@ mod tests {
     fn truncates_with_an_ellipsis() {
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(truncate("abc", 4), "abc");
+        assert_eq!(truncate("abcd", 4), "abcd");
+        assert_eq!(truncate("abcdef", 1), "…");
+        assert_eq!(truncate("abcdef", 0), "");
+        assert_eq!(truncate("", 0), "");
+        assert!(matches!(truncate("abc", 4), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn truncates_cjk_by_display_width() {
         assert_eq!(truncate("中文中文", 5), "中文…");
+        // A wide character that does not fit whole is left out.
+        assert_eq!(truncate("中文中文", 4), "中…");
+        assert_eq!(truncate("a中文", 3), "a…");
+        assert_eq!(truncate("中文", 4), "中文");
+    }
+
+    /// A family: woman, ZWJ, woman, ZWJ, girl; one cluster two columns wide.
+    const FAMILY: &str = "\u{1f469}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+
+    #[test]
+    fn truncation_keeps_zwj_sequences_whole() {
+        let text = format!("{FAMILY}{FAMILY}{FAMILY}");
+        assert_eq!(truncate(&text, 6), text);
+        assert_eq!(truncate(&text, 5), format!("{FAMILY}{FAMILY}…"));
+        assert_eq!(truncate(&text, 4), format!("{FAMILY}…"));
+        assert_eq!(truncate(&format!("ab{FAMILY}"), 3), "ab…");
+        // Never half a family: a cut ends before a ZWJ or the whole cluster.
+        for width in 0..8 {
+            let cut = truncate(&text, width);
+            let kept = cut.trim_end_matches('…');
+            assert_eq!(kept.len() % FAMILY.len(), 0, "{width}: {cut:?}");
+        }
+    }
+
+    #[test]
+    fn truncation_keeps_combining_marks_with_their_letter() {
+        // "é" written as e + combining acute accent, then "tude".
+        let text = "e\u{301}e\u{301}e\u{301}tude";
+        assert_eq!(truncate(text, 3), "e\u{301}e\u{301}…");
+        assert_eq!(truncate(text, 7), text);
+        assert_eq!(truncate(text, 6), "e\u{301}e\u{301}e\u{301}tu…");
+        // A letter with several marks stays whole.
+        let stacked = "a\u{301}\u{323}bc";
+        assert_eq!(truncate(stacked, 2), "a\u{301}\u{323}…");
+        // A spacing mark has a width of its own: "कि" (ka + vowel sign i) is
+        // one cluster two columns wide, never cut after the consonant.
+        assert_eq!(truncate("किकिकि", 4), "कि…");
+        assert_eq!(truncate("किकिकि", 5), "किकि…");
+    }
+
+    #[test]
+    fn truncation_keeps_flags_and_skin_tones_whole() {
+        let flags = "\u{1f1fa}\u{1f1f8}\u{1f1eb}\u{1f1f7}\u{1f1ef}\u{1f1f5}";
+        assert_eq!(truncate(flags, 5), "\u{1f1fa}\u{1f1f8}\u{1f1eb}\u{1f1f7}…");
+        let thumbs = "\u{1f44d}\u{1f3fd}\u{1f44d}\u{1f3fd}";
+        assert_eq!(truncate(thumbs, 3), "\u{1f44d}\u{1f3fd}…");
+    }
+
+    #[test]
+    fn truncation_is_linear() {
+        // A long run of combining marks on one letter is one cluster.
+        let long = format!("x{}y", "\u{301}".repeat(100_000));
+        assert_eq!(truncate(&long, 1), "…");
+        assert_eq!(truncate(&long, 2), long);
+    }
+
+    #[test]
+    fn wrapping_plain_text_is_textwraps() {
+        let texts = [
+            "one two three four five six seven eight nine ten",
+            "a well-known, hyphen-separated sentence: state-of-the-art",
+            "averyveryverylongwordthatneedsbreaking then short words",
+            "  leading and trailing spaces   ",
+            "double  spaces  between  words",
+            "中文中文中文 mixed 中文 text 中文中文中文中文",
+            "https://example.org/a/very/long/path/that/never/fits?q=1",
+        ];
+        for text in texts {
+            for width in 1..30 {
+                let expected: Vec<String> =
+                    textwrap::wrap(text, textwrap::Options::new(width).break_words(true))
+                        .into_iter()
+                        .map(|l| l.into_owned())
+                        .collect();
+                assert_eq!(wrap(text, width), expected, "{text:?} at {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_grapheme_clusters_whole() {
+        let text = format!("{FAMILY}{FAMILY}{FAMILY}");
+        assert_eq!(wrap(&text, 2), [FAMILY, FAMILY, FAMILY]);
+        assert_eq!(
+            wrap(&text, 4),
+            [format!("{FAMILY}{FAMILY}"), FAMILY.to_string()]
+        );
+        let accents = "e\u{301}e\u{301}e\u{301}";
+        assert_eq!(wrap(accents, 2), ["e\u{301}e\u{301}", "e\u{301}"]);
+        // Long words are still broken and short ones still flow.
+        assert_eq!(wrap("abcdefgh ij", 5), ["abcde", "fgh", "ij"]);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The bundled Alaska summit briefing: valid, complete, faithful to its source,
 //! and its JSON export is stable.
 
-use std::path::Path;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
 use briefing::export::json::to_json;
 use briefing::model::{Briefing, QuoteKind};
@@ -69,16 +70,59 @@ fn the_compiled_in_copy_is_the_file() {
     assert_eq!(b.quotes.len(), alaska().quotes.len());
 }
 
+/// The article the direct quotes are checked against, outside the repository.
+fn source_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources/alaska-summit-2025-08-17.txt")
+}
+
+/// Whether the environment says this is a CI run (`CI=true`).
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true"))
+}
+
+/// What to do about the source article at `path`.
+#[derive(Debug)]
+enum Source {
+    /// Its text: run the check.
+    Article(String),
+    /// Missing outside CI: skip the check, saying why.
+    Skip(String),
+    /// Missing in CI, or present but unreadable: fail, saying why.
+    Fail(String),
+}
+
+fn source_article(path: &Path, ci: bool) -> Source {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Source::Article(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let why = format!(
+                "source article not found at {}, so direct quotes were not checked \
+                 against it",
+                path.display()
+            );
+            if ci {
+                Source::Fail(format!(
+                    "{why}; CI=true requires the check: provide the article there"
+                ))
+            } else {
+                Source::Skip(format!("SKIPPED verbatim quote check: {why}"))
+            }
+        }
+        Err(e) => Source::Fail(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
 #[test]
 fn direct_quotes_are_verbatim_from_the_source() {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/sources/alaska-summit-2025-08-17.txt");
-    let Ok(article) = std::fs::read_to_string(&source) else {
-        eprintln!(
-            "source article not found at {}; verbatim check not run",
-            source.display()
-        );
-        return;
+    let article = match source_article(&source_path(), in_ci()) {
+        Source::Article(text) => text,
+        Source::Skip(message) => {
+            // Straight to the process's stderr: the test harness captures
+            // `eprintln!` of passing tests, and a skip must be seen.
+            let _ = writeln!(std::io::stderr(), "{message}");
+            return;
+        }
+        Source::Fail(message) => panic!("{message}"),
     };
     for q in alaska()
         .quotes
@@ -87,6 +131,49 @@ fn direct_quotes_are_verbatim_from_the_source() {
     {
         assert!(article.contains(&q.text), "not verbatim: {}", q.id);
     }
+}
+
+#[test]
+fn a_present_source_is_checked_in_and_out_of_ci() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, "the text").unwrap();
+    for ci in [false, true] {
+        assert!(
+            matches!(source_article(&path, ci), Source::Article(ref t) if t == "the text"),
+            "ci={ci}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_source_is_skipped_visibly_outside_ci() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing.txt");
+    let Source::Skip(message) = source_article(&path, false) else {
+        panic!("expected a skip");
+    };
+    assert!(message.contains("SKIPPED"), "{message}");
+    assert!(message.contains(&path.display().to_string()), "{message}");
+}
+
+#[test]
+fn a_missing_source_fails_in_ci() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing.txt");
+    let Source::Fail(message) = source_article(&path, true) else {
+        panic!("expected a failure");
+    };
+    assert!(message.contains("not found"), "{message}");
+    assert!(message.contains("CI=true"), "{message}");
+    assert!(message.contains(&path.display().to_string()), "{message}");
+}
+
+#[test]
+fn an_unreadable_source_fails_even_outside_ci() {
+    // A folder where the file should be: present, but not readable as text.
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(source_article(dir.path(), false), Source::Fail(_)));
 }
 
 #[test]

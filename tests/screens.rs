@@ -1,12 +1,20 @@
 //! Screen snapshots: the real app drawn on ratatui's TestBackend after a key
-//! sequence, compared with the committed text in tests/snapshots/.
+//! sequence, compared with the committed text in tests/snapshots/. And at the
+//! edge sizes of the layout and common ones: boxes whole, nothing drawn
+//! outside the frame.
 
-use briefing::app::App;
+use briefing::app::layout::{MIN_COLUMNS, MIN_ROWS, WIDE_MIN_COLUMNS};
+use briefing::app::{Action, App, Pane, ScreenLayout};
 use briefing::config::ThemeColors;
 use briefing::headless::{render, to_text};
+use briefing::input::key_action;
 use briefing::keys::{Keymap, parse_sequence};
 use briefing::model::Briefing;
-use briefing::ui::{Context, Theme};
+use briefing::ui::{self, Context, Theme};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 fn screen(keys: &str, width: u16, height: u16) -> String {
     let mut app = App::new(vec![Briefing::bundled()], Vec::new());
@@ -58,20 +66,235 @@ fn too_small_says_so() {
     assert!(text.contains("Terminal too small: 39×11"), "{text}");
 }
 
-#[test]
-fn every_size_from_0x0_to_300x100_draws_without_panic() {
-    let widths = (0..=300)
-        .step_by(23)
-        .chain([1, 2, 39, 40, 41, 99, 100, 101, 299, 300]);
-    let heights: Vec<u16> = (0..=100)
-        .step_by(9)
-        .chain([1, 2, 11, 12, 13, 99, 100])
-        .collect();
-    for width in widths {
-        for &height in &heights {
-            for keys in ["", "3<Enter>", "4<Enter>", "?", "t", "i", "b", "3/a"] {
-                screen(keys, width, height);
+/// Widths and heights at the edges of the layout: nothing, one and two cells,
+/// around the minimum size and around the switch to the wide layout.
+const EDGE_WIDTHS: [u16; 10] = [
+    0,
+    1,
+    2,
+    MIN_COLUMNS - 1,
+    MIN_COLUMNS,
+    MIN_COLUMNS + 1,
+    WIDE_MIN_COLUMNS - 1,
+    WIDE_MIN_COLUMNS,
+    WIDE_MIN_COLUMNS + 1,
+    300,
+];
+const EDGE_HEIGHTS: [u16; 7] = [0, 1, 2, MIN_ROWS - 1, MIN_ROWS, MIN_ROWS + 1, 100];
+/// Common terminal sizes and odd ones, on top of every edge combination.
+const SIZES: [(u16, u16); 9] = [
+    (80, 24),
+    (60, 20),
+    (120, 40),
+    (300, 100),
+    (41, 13),
+    (57, 19),
+    (77, 23),
+    (133, 37),
+    (211, 61),
+];
+/// Key sequences reaching each popup, a search and the plain screen.
+const SEQUENCES: [&str; 8] = ["", "3<Enter>", "4<Enter>", "?", "t", "i", "b", "3/a"];
+
+/// Rounded (unfocused panes, popups) and thick (the focused pane) borders:
+/// top-left, top-right, bottom-left, bottom-right corners and the side.
+const ROUNDED: [&str; 5] = ["╭", "╮", "╰", "╯", "│"];
+const THICK: [&str; 5] = ["┏", "┓", "┗", "┛", "┃"];
+
+/// The app after `keys` on a `viewport`-sized screen, drawn into that
+/// viewport of a larger terminal; returns the app and the whole terminal.
+fn draw_in(keys: &str, viewport: Rect) -> (App, Buffer) {
+    let mut app = App::new(vec![Briefing::bundled()], Vec::new());
+    let keymap = Keymap::default();
+    let theme = Theme::new(ThemeColors::defaults(), true);
+    let ctx = Context {
+        keymap: &keymap,
+        theme: &theme,
+    };
+    app.update(Action::Resize(viewport.width, viewport.height));
+    for key in parse_sequence(keys).unwrap() {
+        if let Some(action) = key_action(&app, &keymap, &key) {
+            app.update(action);
+        }
+        app.effects.clear();
+    }
+    let backend = TestBackend::new(viewport.right() + 3, viewport.bottom() + 2);
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(viewport),
+    };
+    let mut terminal = Terminal::with_options(backend, options).unwrap();
+    terminal.draw(|frame| ui::draw(frame, &app, &ctx)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (app, buffer)
+}
+
+/// Everything wrong with the box at `rect` drawn in `style`, ignoring the
+/// cells under `covered` (a popup drawn over it): corners, and the left and
+/// right sides (top and bottom rows hold titles).
+fn box_errors(buf: &Buffer, rect: Rect, style: [&str; 5], covered: Rect) -> Vec<String> {
+    let mut errors = Vec::new();
+    let (left, top) = (rect.left(), rect.top());
+    let (right, bottom) = (rect.right() - 1, rect.bottom() - 1);
+    let mut expect = |x: u16, y: u16, symbol: &str| {
+        let found = buf[(x, y)].symbol();
+        if found != symbol && !covered.contains(Position::new(x, y)) {
+            errors.push(format!(
+                "({x},{y}) of {rect:?}: {found:?}, expected {symbol:?}"
+            ));
+        }
+    };
+    expect(left, top, style[0]);
+    expect(right, top, style[1]);
+    expect(left, bottom, style[2]);
+    expect(right, bottom, style[3]);
+    for y in top + 1..bottom {
+        expect(left, y, style[4]);
+        expect(right, y, style[4]);
+    }
+    errors
+}
+
+/// The popup's box: the smallest complete rounded box around the middle of
+/// the screen that is not a pane.
+fn popup_box(buf: &Buffer, area: Rect, panes: &[Rect]) -> Option<Rect> {
+    let middle = Position::new(area.x + area.width / 2, area.y + area.height / 2);
+    let mut found: Option<Rect> = None;
+    for top in area.top()..=middle.y {
+        for left in area.left()..=middle.x {
+            if buf[(left, top)].symbol() != ROUNDED[0] {
+                continue;
+            }
+            for right in middle.x..area.right() {
+                for bottom in middle.y..area.bottom() {
+                    let rect = Rect::new(left, top, right - left + 1, bottom - top + 1);
+                    if buf[(right, top)].symbol() == ROUNDED[1]
+                        && buf[(left, bottom)].symbol() == ROUNDED[2]
+                        && !panes.contains(&rect)
+                        && box_errors(buf, rect, ROUNDED, Rect::ZERO).is_empty()
+                        && found.is_none_or(|f| rect.area() < f.area())
+                    {
+                        found = Some(rect);
+                    }
+                }
             }
         }
     }
+    found
+}
+
+fn count(buf: &Buffer, area: Rect, symbol: &str) -> usize {
+    area.positions()
+        .filter(|&p| buf[p].symbol() == symbol)
+        .count()
+}
+
+/// Everything wrong with the screen drawn in `area` of `buf` after `app`'s
+/// keys.
+fn screen_errors(app: &App, buf: &Buffer, area: Rect) -> Vec<String> {
+    let mut errors = Vec::new();
+    // Nothing outside the frame.
+    for p in buf.area.positions() {
+        if !area.contains(p) && buf[p] != Cell::default() {
+            errors.push(format!("drawn outside the frame at {p:?}: {:?}", buf[p]));
+        }
+    }
+    let all_borders = ROUNDED.iter().chain(&THICK);
+    let screen = ScreenLayout::new(area.width, area.height, app.focus);
+    if screen.too_small {
+        if all_borders.clone().any(|s| count(buf, area, s) > 0) {
+            errors.push("a border on the too-small screen".into());
+        }
+        if area.width >= 20 && area.height >= 3 {
+            let text = to_text(buf);
+            if !text.contains("Terminal too small") {
+                errors.push("no too-small message".into());
+            }
+        }
+        return errors;
+    }
+    let panes: Vec<(Pane, Rect)> = Pane::ALL
+        .into_iter()
+        .filter_map(|p| screen.panes[p.index()].map(|r| (p, r)))
+        .collect();
+    let pane_rects: Vec<Rect> = panes.iter().map(|&(_, r)| r).collect();
+    let covered = if app.popups.is_empty() {
+        // With no popup every box is whole: corners come in pairs, one box
+        // per pane, exactly one of them (the focused pane) thick.
+        for style in [ROUNDED, THICK] {
+            for (a, b) in [(0, 2), (1, 3), (0, 1)] {
+                let (na, nb) = (count(buf, area, style[a]), count(buf, area, style[b]));
+                if na != nb {
+                    errors.push(format!("{na} {} but {nb} {}", style[a], style[b]));
+                }
+            }
+        }
+        let boxes = count(buf, area, ROUNDED[0]) + count(buf, area, THICK[0]);
+        if boxes != panes.len() || count(buf, area, THICK[0]) != 1 {
+            errors.push(format!("{boxes} boxes for {} panes", panes.len()));
+        }
+        Rect::ZERO
+    } else {
+        match popup_box(buf, area, &pane_rects) {
+            Some(rect) => rect,
+            None => {
+                errors.push("no whole popup box".into());
+                area
+            }
+        }
+    };
+    for (pane, rect) in panes {
+        let style = if pane == app.focus { THICK } else { ROUNDED };
+        errors.extend(box_errors(buf, rect, style, covered));
+    }
+    errors
+}
+
+#[test]
+fn edge_and_common_sizes_draw_whole_boxes_inside_the_frame() {
+    let sizes = EDGE_WIDTHS
+        .iter()
+        .flat_map(|&w| EDGE_HEIGHTS.iter().map(move |&h| (w, h)))
+        .chain(SIZES);
+    let mut failures = Vec::new();
+    for (width, height) in sizes {
+        for keys in SEQUENCES {
+            let area = Rect::new(0, 0, width, height);
+            let (app, buf) = draw_in(keys, area);
+            let errors = screen_errors(&app, &buf, area);
+            if !errors.is_empty() {
+                failures.push(format!(
+                    "{width}x{height} after {keys:?}:\n  {}\n{}",
+                    errors.join("\n  "),
+                    to_text(&buf)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_screen_checks_catch_broken_borders_and_cells_outside_the_frame() {
+    let area = Rect::new(0, 0, 120, 40);
+    for keys in ["", "?"] {
+        let (app, buf) = draw_in(keys, area);
+        assert_eq!(screen_errors(&app, &buf, area), Vec::<String>::new());
+        // Text over the left side of the timeline pane (outside any popup).
+        let mut broken = buf.clone();
+        broken[(0, 5)].set_symbol("x");
+        assert!(!screen_errors(&app, &broken, area).is_empty(), "{keys:?}");
+        // A cell drawn beside the frame.
+        let mut outside = buf.clone();
+        outside[(120, 3)].set_symbol("x");
+        assert!(!screen_errors(&app, &outside, area).is_empty(), "{keys:?}");
+    }
+    // A popup's missing corner.
+    let (app, mut buf) = draw_in("?", area);
+    let corner = area
+        .positions()
+        .filter(|&p| buf[p].symbol() == "╯")
+        .find(|&p| p.x > 0 && p.x < 119)
+        .unwrap();
+    buf[corner].set_symbol("─");
+    assert!(!screen_errors(&app, &buf, area).is_empty());
 }
