@@ -12,12 +12,13 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use briefing::app::{Action, App, Pane};
-use briefing::config::ThemeColors;
-use briefing::keys::Keymap;
 use briefing::model::Briefing;
 use briefing::synthetic::generate;
-use briefing::ui::{self, Context, Theme};
+use briefing::ui::{self, Context};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -27,7 +28,7 @@ fn parse(text: &str) -> Briefing {
 }
 
 fn app(n: usize) -> App {
-    let mut app = App::new(vec![parse(&generate(n))], Vec::new());
+    let mut app = support::app_with(vec![parse(&generate(n))], Vec::new());
     app.update(Action::Resize(200, 50));
     app
 }
@@ -71,12 +72,8 @@ fn load(c: &mut Criterion) {
 }
 
 fn frame(c: &mut Criterion) {
-    let keymap = Keymap::default();
-    let theme = Theme::new(ThemeColors::defaults(), false);
-    let ctx = Context {
-        keymap: &keymap,
-        theme: &theme,
-    };
+    let theme = support::theme(false);
+    let ctx = Context { theme: &theme };
     let mut g = c.benchmark_group("frame_200x50");
     // 100 quotes leave the Timeline and Disagreements panes part empty (5
     // events, 2 disagreements); 10,000 fill every pane, as 100,000 do.

@@ -63,7 +63,8 @@ pub enum Command {
         /// Screen size as COLUMNSxROWS.
         #[arg(long, value_name = "WxH", default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
-        /// Keys to press, in vim notation: "]]t<Space><Enter>", "<C-d>", "<Esc>".
+        /// Keys to press: characters, and key names as help shows them between < and >:
+        /// "]]t<space><enter>", "<ctrl-d>" (or vim's "<C-d>"), "<esc>".
         #[arg(long, value_name = "KEYS", default_value = "")]
         keys: String,
         #[arg(value_name = "PATH")]

@@ -1,5 +1,6 @@
 //! The interactive loop: draw, wait for an event, turn it into an action,
-//! update, carry out effects (clipboard, browser).
+//! update, carry out effects (clipboard, browser) and report their failures
+//! back to the app as actions.
 
 use std::io::{self, Write as _};
 use std::process::{Command, Stdio};
@@ -49,12 +50,14 @@ pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io:
             continue;
         }
         let event = event::read()?;
-        if let Some(action) = event_action(app, ctx.keymap, mouse, &event) {
+        if let Some(action) = event_action(app, mouse, &event) {
             app.update(action);
             dirty = true;
         }
-        for effect in std::mem::take(&mut app.effects) {
-            perform(terminal, app, effect)?;
+        for effect in app.take_effects() {
+            if let Some(failed) = perform(terminal, effect)? {
+                app.update(failed);
+            }
         }
     }
     Ok(())
@@ -70,14 +73,17 @@ fn injected_fault() -> Option<String> {
     }
 }
 
-fn perform(terminal: &mut Tui, app: &mut App, effect: Effect) -> io::Result<()> {
+/// Carries out `effect`. A failure the reader can live with comes back as an
+/// action for [`App::update`]; one it cannot is an error.
+fn perform(terminal: &mut Tui, effect: Effect) -> io::Result<Option<Action>> {
     match effect {
         Effect::Suspend => terminal::suspend(terminal)?,
         Effect::Copy(text) => {
             let out = terminal.backend_mut();
             let written = write!(out, "{}", osc52(&text)).and_then(|()| out.flush());
             if written.is_err() {
-                app.message = Some("could not write to the terminal's clipboard".into());
+                let message = "could not write to the terminal's clipboard";
+                return Ok(Some(Action::Failed(message.into())));
             }
         }
         Effect::Open(url) => {
@@ -93,11 +99,12 @@ fn perform(terminal: &mut Tui, app: &mut App, effect: Effect) -> io::Result<()> 
                 .stderr(Stdio::null())
                 .spawn();
             if spawned.is_err() {
-                app.message = Some(format!("could not run {opener} to open the URL"));
+                let message = format!("could not run {opener} to open the URL");
+                return Ok(Some(Action::Failed(message)));
             }
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard. The text is base64

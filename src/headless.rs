@@ -5,29 +5,42 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-use crate::app::{Action, App};
-use crate::input::key_action;
+use crate::app::{Action, App, Effect};
 use crate::keys::Key;
 use crate::ui::{self, Context};
 
-/// Applies `keys` to `app` on a `width`×`height` screen and returns the screen.
-pub fn render(app: &mut App, ctx: &Context, keys: &[Key], width: u16, height: u16) -> Buffer {
-    app.update(Action::Resize(width, height));
+/// Applies `keys` to `app` as the terminal loop does, up to a quit, and
+/// returns the effects asked for instead of carrying them out (no clipboard,
+/// no browser, no suspending).
+pub fn press(app: &mut App, keys: &[Key]) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for key in keys {
-        if let Some(action) = key_action(app, ctx.keymap, key) {
+        if let Some(action) = app.action_for(key) {
             app.update(action);
         }
-        app.effects.clear();
-        if app.quit {
+        effects.extend(app.take_effects());
+        if app.should_quit() {
             break;
         }
     }
+    effects
+}
+
+/// Draws `app` on a `width`×`height` test backend and returns the screen.
+pub fn draw(app: &App, ctx: &Context, width: u16, height: u16) -> Buffer {
     let mut terminal =
         Terminal::new(TestBackend::new(width, height)).expect("a test backend never fails");
     terminal
         .draw(|frame| ui::draw(frame, app, ctx))
         .expect("a test backend never fails");
     terminal.backend().buffer().clone()
+}
+
+/// Applies `keys` to `app` on a `width`×`height` screen and returns the screen.
+pub fn render(app: &mut App, ctx: &Context, keys: &[Key], width: u16, height: u16) -> Buffer {
+    app.update(Action::Resize(width, height));
+    let _ignored = press(app, keys);
+    draw(app, ctx, width, height)
 }
 
 /// The buffer's text, one line per row, trailing spaces removed.

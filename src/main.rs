@@ -153,7 +153,17 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         eprintln!("error: no briefing could be loaded");
         return Err(ExitCode::from(1));
     }
-    let mut app = App::new(report.briefings, report.failures);
+    let config_path = match &options.config {
+        Some(path) => Some(path.clone()),
+        None => config::default_path(),
+    };
+    let config_path = config_path.map_or_else(
+        || "$XDG_CONFIG_HOME/briefing/config.toml".to_string(),
+        |p| p.display().to_string(),
+    );
+    let mut app = App::new(report.briefings, report.failures)
+        .with_keymap(config.keymap.clone())
+        .with_config_path(config_path);
     let start = StartOptions {
         topics: options.topics.clone(),
         speaker: options.speaker.clone(),
@@ -174,15 +184,12 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         // Not an interactive terminal: print the digest instead of drawing.
         print_failures(&LoadReport {
             briefings: Vec::new(),
-            failures: app.failures.clone(),
+            failures: app.failures().to_vec(),
         });
         return print(&markdown::to_markdown(app.briefing()));
     }
     let theme = Theme::new(config.theme, Theme::no_color_requested());
-    let ctx = Context {
-        keymap: &config.keymap,
-        theme: &theme,
-    };
+    let ctx = Context { theme: &theme };
     let mouse = config.mouse && !options.no_mouse;
     let result = terminal::setup(mouse).and_then(|mut tui| {
         let result = event_loop::run(&mut tui, &mut app, &ctx, mouse);
@@ -211,10 +218,7 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
         Err(code) => return code,
     };
     let theme = Theme::new(config.theme, true);
-    let ctx = Context {
-        keymap: &config.keymap,
-        theme: &theme,
-    };
+    let ctx = Context { theme: &theme };
     let buffer = headless::render(&mut app, &ctx, &keys, size.0, size.1);
     print(&headless::to_text(&buffer))
 }

@@ -1,27 +1,13 @@
 //! Key-sequence tests on `App`: keys go through the default keymap into
 //! `App::update`; no terminal involved.
 
+mod support;
+
 use std::path::Path;
 
 use briefing::app::{Action, App, Effect, Pane, Popup, StartOptions, Target};
-use briefing::input::key_action;
-use briefing::keys::{Keymap, parse_sequence};
-use briefing::model::{Briefing, load_paths};
-
-fn alaska() -> App {
-    let mut app = App::new(vec![Briefing::bundled()], Vec::new());
-    app.update(Action::Resize(120, 40));
-    app
-}
-
-fn press(app: &mut App, keys: &str) {
-    let keymap = Keymap::default();
-    for key in parse_sequence(keys).unwrap() {
-        if let Some(action) = key_action(app, &keymap, &key) {
-            app.update(action);
-        }
-    }
-}
+use briefing::model::load_paths;
+use support::{alaska, press};
 
 fn speaker_id(app: &App, s: usize) -> &str {
     &app.briefing().speakers[s].id
@@ -38,98 +24,105 @@ fn selected_quote_speaker(app: &App) -> String {
 fn quit_with_q_and_ctrl_c() {
     let mut app = alaska();
     press(&mut app, "q");
-    assert!(app.quit);
+    assert!(app.should_quit());
     let mut app = alaska();
     press(&mut app, "<C-c>");
-    assert!(app.quit);
+    assert!(app.should_quit());
 }
 
 #[test]
 fn panes_cycle_and_number_keys_focus() {
     let mut app = alaska();
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
     press(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Speakers);
+    assert_eq!(app.focus(), Pane::Speakers);
     press(&mut app, "<S-Tab><S-Tab>");
-    assert_eq!(app.focus, Pane::Disagreements);
+    assert_eq!(app.focus(), Pane::Disagreements);
     press(&mut app, "3");
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
     press(&mut app, "1");
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
 }
 
 #[test]
 fn movement_keys_stay_inside_the_list() {
     let mut app = alaska();
     press(&mut app, "3");
-    let len = app.rows.quotes.len();
+    let len = app.rows().quotes.len();
     press(&mut app, "jj<Down>");
-    assert_eq!(app.lists[2].selected, 3);
+    assert_eq!(app.list(Pane::Quotes).selected, 3);
     press(&mut app, "k<Up>");
-    assert_eq!(app.lists[2].selected, 1);
+    assert_eq!(app.list(Pane::Quotes).selected, 1);
     press(&mut app, "G");
-    assert_eq!(app.lists[2].selected, len - 1);
+    assert_eq!(app.list(Pane::Quotes).selected, len - 1);
     press(&mut app, "jjj");
-    assert_eq!(app.lists[2].selected, len - 1, "no move past the end");
+    assert_eq!(
+        app.list(Pane::Quotes).selected,
+        len - 1,
+        "no move past the end"
+    );
     press(&mut app, "g");
-    assert_eq!(app.lists[2].selected, 0);
+    assert_eq!(app.list(Pane::Quotes).selected, 0);
     press(&mut app, "<End>");
-    assert_eq!(app.lists[2].selected, len - 1);
+    assert_eq!(app.list(Pane::Quotes).selected, len - 1);
     press(&mut app, "<Home><C-d>");
-    let half = app.lists[2].selected;
+    let half = app.list(Pane::Quotes).selected;
     assert!(half > 0);
     press(&mut app, "<C-u>");
-    assert_eq!(app.lists[2].selected, 0);
+    assert_eq!(app.list(Pane::Quotes).selected, 0);
     press(&mut app, "<PageDown>");
-    assert!(app.lists[2].selected >= half);
+    assert!(app.list(Pane::Quotes).selected >= half);
     press(&mut app, "<PageUp>");
-    assert_eq!(app.lists[2].selected, 0);
+    assert_eq!(app.list(Pane::Quotes).selected, 0);
 }
 
 #[test]
 fn scrolling_keeps_the_selection_in_view() {
     let mut app = alaska();
     press(&mut app, "3G");
-    let list = app.lists[2];
+    let list = app.list(Pane::Quotes);
     assert!(list.offset > 0, "the list scrolled");
     assert!(list.offset <= list.selected);
     press(&mut app, "g");
-    assert_eq!(app.lists[2].offset, 0);
+    assert_eq!(app.list(Pane::Quotes).offset, 0);
 }
 
 #[test]
 fn speaker_jumps_make_every_pane_follow() {
     let mut app = alaska();
     press(&mut app, "]");
-    let first = app.followed.expect("following someone");
+    let first = app.followed().expect("following someone");
     assert_eq!(
         speaker_id(&app, first),
-        app.briefing().speakers[app.rows.speakers[0]].id
+        app.briefing().speakers[app.rows().speakers[0]].id
     );
     // Quotes pane lists only their quotes.
     assert!(
-        app.rows
+        app.rows()
             .quotes
             .iter()
             .all(|&q| app.briefing().index.speaker_of_quote[q] == first)
     );
     // Speakers pane selects them.
-    assert_eq!(app.rows.speakers[app.lists[1].selected], first);
+    assert_eq!(
+        app.rows().speakers[app.list(Pane::Speakers).selected],
+        first
+    );
     press(&mut app, "]");
-    let second = app.followed.unwrap();
+    let second = app.followed().unwrap();
     assert_ne!(first, second);
     press(&mut app, "[");
-    assert_eq!(app.followed, Some(first));
+    assert_eq!(app.followed(), Some(first));
     press(&mut app, "[");
-    let last = *app.rows.speakers.last().unwrap();
-    assert_eq!(app.followed, Some(last), "wraps around");
+    let last = *app.rows().speakers.last().unwrap();
+    assert_eq!(app.followed(), Some(last), "wraps around");
     // Works from any pane, and Esc releases.
     press(&mut app, "4]");
-    assert_eq!(app.focus, Pane::Disagreements);
-    assert_eq!(app.followed, Some(app.rows.speakers[0]));
+    assert_eq!(app.focus(), Pane::Disagreements);
+    assert_eq!(app.followed(), Some(app.rows().speakers[0]));
     press(&mut app, "<Esc>");
-    assert_eq!(app.followed, None);
-    assert_eq!(app.rows.quotes.len(), app.briefing().quotes.len());
+    assert_eq!(app.followed(), None);
+    assert_eq!(app.rows().quotes.len(), app.briefing().quotes.len());
 }
 
 #[test]
@@ -138,24 +131,24 @@ fn s_follows_the_speaker_of_the_selection() {
     press(&mut app, "3jjj");
     let expected = selected_quote_speaker(&app);
     press(&mut app, "s");
-    assert_eq!(speaker_id(&app, app.followed.unwrap()), expected);
+    assert_eq!(speaker_id(&app, app.followed().unwrap()), expected);
     press(&mut app, "<Esc>4");
     // The first disagreement heading: its first party.
-    let first_party = app.briefing().disagreements[app.rows.disagreements[0].disagreement()]
+    let first_party = app.briefing().disagreements[app.rows().disagreements[0].disagreement()]
         .positions[0]
         .speaker
         .clone();
     press(&mut app, "s");
-    assert_eq!(speaker_id(&app, app.followed.unwrap()), first_party);
+    assert_eq!(speaker_id(&app, app.followed().unwrap()), first_party);
     // A position row: that party.
     press(&mut app, "<Esc>jj");
-    let row = app.rows.disagreements[app.lists[3].selected];
+    let row = app.rows().disagreements[app.list(Pane::Disagreements).selected];
     let briefing::app::DisagreementRow::Position(d, p) = row else {
         panic!("{row:?}")
     };
     let party = app.briefing().disagreements[d].positions[p].speaker.clone();
     press(&mut app, "s");
-    assert_eq!(speaker_id(&app, app.followed.unwrap()), party);
+    assert_eq!(speaker_id(&app, app.followed().unwrap()), party);
 }
 
 #[test]
@@ -167,37 +160,40 @@ fn topic_picker_filters_every_pane() {
     press(&mut app, "t");
     press(&mut app, &"j".repeat(sanctions));
     press(&mut app, "<Space><Enter>");
-    assert!(app.popups.is_empty());
-    assert_eq!(app.topics.iter().copied().collect::<Vec<_>>(), [sanctions]);
+    assert!(app.popups().is_empty());
+    assert_eq!(
+        app.topics().iter().copied().collect::<Vec<_>>(),
+        [sanctions]
+    );
     let on_topic = |ids: &[String]| ids.iter().any(|t| t == "sanctions");
-    assert!(!app.rows.quotes.is_empty());
+    assert!(!app.rows().quotes.is_empty());
     assert!(
-        app.rows
+        app.rows()
             .quotes
             .iter()
             .all(|&q| on_topic(&b.quotes[q].topics))
     );
     assert_eq!(
-        app.rows.quotes.len(),
+        app.rows().quotes.len(),
         b.index.quotes_by_topic[sanctions].len()
     );
     assert!(
-        app.rows
+        app.rows()
             .disagreements
             .iter()
             .all(|r| on_topic(&b.disagreements[r.disagreement()].topics))
     );
     assert!(
-        app.rows
+        app.rows()
             .speakers
             .iter()
-            .all(|&s| app.rows.quote_counts[s] > 0)
+            .all(|&s| app.rows().quote_counts[s] > 0)
     );
-    assert!(app.rows.speakers.len() < b.speakers.len());
+    assert!(app.rows().speakers.len() < b.speakers.len());
     // T clears.
     press(&mut app, "T");
-    assert!(app.topics.is_empty());
-    assert_eq!(app.rows.quotes.len(), b.quotes.len());
+    assert!(app.topics().is_empty());
+    assert_eq!(app.rows().quotes.len(), b.quotes.len());
 }
 
 #[test]
@@ -211,9 +207,9 @@ fn several_topics_mean_any_of_them_and_esc_cancels_the_picker() {
         .iter()
         .filter(|q| q.topics.contains(a) || q.topics.contains(c))
         .count();
-    assert_eq!(app.rows.quotes.len(), expected);
+    assert_eq!(app.rows().quotes.len(), expected);
     press(&mut app, "t<Space><Esc>");
-    assert_eq!(app.topics.len(), 2, "Esc leaves the filter as it was");
+    assert_eq!(app.topics().len(), 2, "Esc leaves the filter as it was");
 }
 
 #[test]
@@ -222,21 +218,21 @@ fn search_is_incremental_with_next_and_previous() {
     press(&mut app, "3/sanction");
     assert!(app.is_typing());
     let b = app.briefing().clone();
-    let first = app.rows.quotes[app.lists[2].selected];
+    let first = app.rows().quotes[app.list(Pane::Quotes).selected];
     assert!(b.quotes[first].text.to_lowercase().contains("sanction"));
     press(&mut app, "<Enter>");
     assert!(!app.is_typing());
     press(&mut app, "n");
-    let second = app.rows.quotes[app.lists[2].selected];
+    let second = app.rows().quotes[app.list(Pane::Quotes).selected];
     assert_ne!(first, second);
     assert!(b.quotes[second].text.to_lowercase().contains("sanction"));
     press(&mut app, "N");
-    assert_eq!(app.rows.quotes[app.lists[2].selected], first);
+    assert_eq!(app.rows().quotes[app.list(Pane::Quotes).selected], first);
     // Esc clears the search; n then says there is none.
     press(&mut app, "<Esc>");
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     press(&mut app, "n");
-    assert!(app.message.as_deref().unwrap().contains("no search"));
+    assert!(app.message().unwrap().contains("no search"));
 }
 
 #[test]
@@ -244,20 +240,16 @@ fn search_typing_and_backspace_and_cancel() {
     let mut app = alaska();
     press(&mut app, "3jj");
     press(&mut app, "/zzzz");
-    assert!(
-        app.message
-            .as_deref()
-            .unwrap_or_default()
-            .contains("no match")
-    );
+    assert!(app.message().unwrap_or_default().contains("no match"));
     press(&mut app, "<BS><BS><BS><BS>");
-    assert_eq!(app.search.as_ref().unwrap().query, "");
+    assert_eq!(app.search().as_ref().unwrap().query, "");
     press(&mut app, "q");
-    assert!(!app.quit, "q is text while typing a search");
+    assert!(!app.should_quit(), "q is text while typing a search");
     press(&mut app, "<Esc>");
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(
-        app.lists[2].selected, 2,
+        app.list(Pane::Quotes).selected,
+        2,
         "cancel returns to where the search began"
     );
 }
@@ -270,12 +262,12 @@ fn topic_filter_and_search_combined() {
     press(&mut app, "t");
     press(&mut app, &"j".repeat(sanctions));
     press(&mut app, "<Space><Enter>3/table<Enter>");
-    let q = app.rows.quotes[app.lists[2].selected];
+    let q = app.rows().quotes[app.list(Pane::Quotes).selected];
     assert!(b.quotes[q].topics.iter().any(|t| t == "sanctions"));
     assert!(b.quotes[q].text.contains("table"));
     // n cycles only through the filtered rows.
     press(&mut app, "n");
-    let q2 = app.rows.quotes[app.lists[2].selected];
+    let q2 = app.rows().quotes[app.list(Pane::Quotes).selected];
     assert!(b.quotes[q2].topics.iter().any(|t| t == "sanctions"));
 }
 
@@ -286,34 +278,34 @@ fn enter_opens_detail_follows_links_and_esc_goes_back() {
     let Some(Popup::Detail {
         target: Target::Quote(q),
         ..
-    }) = app.popups.last().cloned()
+    }) = app.popups().last().cloned()
     else {
-        panic!("{:?}", app.popups)
+        panic!("{:?}", app.popups())
     };
     // The first link of a quote is its speaker.
     press(&mut app, "<Enter>");
-    assert_eq!(app.popups.len(), 2);
+    assert_eq!(app.popups().len(), 2);
     let Some(Popup::Detail {
         target: Target::Speaker(s),
         ..
-    }) = app.popups.last().cloned()
+    }) = app.popups().last().cloned()
     else {
         panic!()
     };
     assert_eq!(s, app.briefing().index.speaker_of_quote[q]);
     press(&mut app, "<Esc>");
-    assert_eq!(app.popups.len(), 1);
+    assert_eq!(app.popups().len(), 1);
     press(&mut app, "<Esc>");
-    assert!(app.popups.is_empty());
-    assert!(!app.quit);
+    assert!(app.popups().is_empty());
+    assert!(!app.should_quit());
 }
 
 #[test]
 fn copy_puts_the_quote_and_citation_on_the_clipboard() {
     let mut app = alaska();
-    press(&mut app, "3jy");
-    let Some(Effect::Copy(text)) = app.effects.first() else {
-        panic!("{:?}", app.effects)
+    let effects = press(&mut app, "3jy");
+    let Some(Effect::Copy(text)) = effects.first() else {
+        panic!("{effects:?}")
     };
     let Some(Target::Quote(q)) = app.selected_target(Pane::Quotes) else {
         panic!()
@@ -325,29 +317,27 @@ fn copy_puts_the_quote_and_citation_on_the_clipboard() {
     assert!(text.contains(&b.quotes[q].at.to_string()));
     // Outside the Quotes pane there is nothing to copy.
     let mut app = alaska();
-    press(&mut app, "y");
-    assert!(app.effects.is_empty());
+    assert!(press(&mut app, "y").is_empty());
 }
 
 #[test]
 fn open_source_without_url_says_so() {
     let mut app = alaska();
-    press(&mut app, "o");
-    assert!(app.effects.is_empty());
-    assert!(app.message.as_deref().unwrap().contains("no source URL"));
+    assert!(press(&mut app, "o").is_empty());
+    assert!(app.message().unwrap().contains("no source URL"));
 }
 
 #[test]
 fn overview_help_and_briefing_list_toggle() {
     let mut app = alaska();
     press(&mut app, "i");
-    assert!(matches!(app.popups.last(), Some(Popup::Overview { .. })));
+    assert!(matches!(app.popups().last(), Some(Popup::Overview { .. })));
     press(&mut app, "<Esc>?");
-    assert!(matches!(app.popups.last(), Some(Popup::Help { .. })));
+    assert!(matches!(app.popups().last(), Some(Popup::Help { .. })));
     press(&mut app, "?");
-    assert!(app.popups.is_empty());
+    assert!(app.popups().is_empty());
     press(&mut app, "b");
-    assert!(matches!(app.popups.last(), Some(Popup::Briefings { .. })));
+    assert!(matches!(app.popups().last(), Some(Popup::Briefings { .. })));
 }
 
 #[test]
@@ -357,13 +347,13 @@ fn several_briefings_open_newest_first_and_b_switches() {
     let mut app = App::new(report.briefings, report.failures);
     app.update(Action::Resize(120, 40));
     assert_eq!(app.briefing().meta.id, "minimal-later", "newest first");
-    assert!(app.message.as_deref().unwrap().contains("failed to load"));
+    assert!(app.message().unwrap().contains("failed to load"));
     press(&mut app, "bj<Enter>");
     assert_eq!(app.briefing().meta.id, "minimal");
-    assert!(app.popups.is_empty());
+    assert!(app.popups().is_empty());
     // The failed file is listed but cannot be opened.
     press(&mut app, "bjj<Enter>");
-    assert!(matches!(app.popups.last(), Some(Popup::Briefings { .. })));
+    assert!(matches!(app.popups().last(), Some(Popup::Briefings { .. })));
 }
 
 #[test]
@@ -374,8 +364,8 @@ fn start_options_filter_and_follow() {
         speaker: Some("rubio".into()),
     };
     app.start_with(&start).unwrap();
-    assert_eq!(app.topics.len(), 1);
-    assert_eq!(speaker_id(&app, app.followed.unwrap()), "rubio");
+    assert_eq!(app.topics().len(), 1);
+    assert_eq!(speaker_id(&app, app.followed().unwrap()), "rubio");
     let bad = StartOptions {
         topics: vec!["sanction".into()],
         speaker: None,
@@ -391,12 +381,16 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
     let speakers = layout.inner(Pane::Speakers).unwrap();
     // Second speaker row: two lines per speaker.
     app.update(Action::Click(speakers.x + 3, speakers.y + 2));
-    assert_eq!(app.focus, Pane::Speakers);
-    assert_eq!(app.lists[1].selected, 1);
+    assert_eq!(app.focus(), Pane::Speakers);
+    assert_eq!(app.list(Pane::Speakers).selected, 1);
     let quotes = layout.inner(Pane::Quotes).unwrap();
     app.update(Action::Scroll(quotes.x + 3, quotes.y + 3, 1));
-    assert_eq!(app.lists[2].selected, 1);
-    assert_eq!(app.focus, Pane::Speakers, "the wheel does not steal focus");
+    assert_eq!(app.list(Pane::Quotes).selected, 1);
+    assert_eq!(
+        app.focus(),
+        Pane::Speakers,
+        "the wheel does not steal focus"
+    );
 }
 
 #[test]
@@ -408,7 +402,7 @@ fn narrow_terminal_shows_one_pane_and_tabs_are_clickable() {
     let tabs = layout.tabs.unwrap();
     let (pane, start, _) = briefing::app::layout::tab_spans()[2];
     app.update(Action::Click(tabs.x + start + 1, tabs.y));
-    assert_eq!(app.focus, pane);
+    assert_eq!(app.focus(), pane);
 }
 
 #[test]
@@ -417,9 +411,137 @@ fn a_filter_that_empties_a_pane_then_a_resize_does_not_panic() {
     // they never spoke on, resize.
     let mut app = alaska();
     press(&mut app, "[t<Space><Enter>");
-    assert!(app.rows.quotes.is_empty());
+    assert!(app.rows().quotes.is_empty());
     app.update(Action::Resize(100, 12));
     app.update(Action::Resize(120, 40));
     press(&mut app, "3jG<C-d>");
-    assert_eq!(app.lists[2].selected, 0);
+    assert_eq!(app.list(Pane::Quotes).selected, 0);
+}
+
+/// A reader with the keys of a config file's `[keys]` section.
+fn with_config(keys: &str) -> App {
+    let config = briefing::config::Config::parse(Path::new("config.toml"), keys)
+        .unwrap_or_else(|e| panic!("{e:#?}"));
+    alaska().with_keymap(config.keymap)
+}
+
+#[test]
+fn a_config_rebinds_keys_on_the_main_screen() {
+    let mut app = with_config("[keys.panes]\ndown = [\"ctrl-n\"]\nfocus_quotes = [\"Q\"]\n");
+    press(&mut app, "Q<C-n><C-n>j");
+    assert_eq!(app.focus(), Pane::Quotes);
+    assert_eq!(app.list(Pane::Quotes).selected, 2, "j no longer moves");
+    // In a popup, down keeps its default keys.
+    press(&mut app, "?j");
+    assert!(matches!(app.popups(), [Popup::Help { scroll: 1 }]));
+}
+
+#[test]
+fn a_config_rebinds_keys_in_popups() {
+    let mut app = with_config("[keys.popup]\ndown = [\"ctrl-n\"]\nback = [\"h\"]\n");
+    press(&mut app, "?<C-n><C-n>j");
+    assert!(matches!(app.popups(), [Popup::Help { scroll: 2 }]));
+    press(&mut app, "h");
+    assert!(app.popups().is_empty());
+    press(&mut app, "j");
+    assert_eq!(
+        app.list(Pane::Timeline).selected,
+        1,
+        "j still moves in panes"
+    );
+}
+
+#[test]
+fn a_config_rebinds_keys_in_the_topic_picker() {
+    let mut app = with_config("[keys.picker]\ntoggle = [\"x\"]\nconfirm = [\"a\"]\n");
+    press(&mut app, "t<Space>");
+    assert!(matches!(app.popups(), [Popup::Topics { chosen, .. }] if chosen.is_empty()));
+    press(&mut app, "xa");
+    assert!(app.popups().is_empty());
+    assert_eq!(app.topics().len(), 1);
+}
+
+#[test]
+fn a_config_rebinds_keys_in_the_search_line() {
+    let mut app = with_config(
+        "[keys.search]\ndelete_char = [\"ctrl-h\", \"backspace\"]\nconfirm = [\"ctrl-m\", \"enter\"]\nback = [\"ctrl-g\"]\n",
+    );
+    press(&mut app, "3/guaranteex<C-h>");
+    assert_eq!(app.search().unwrap().query, "guarantee");
+    press(&mut app, "<Esc>");
+    assert_eq!(
+        app.search().unwrap().query,
+        "guarantee",
+        "esc is unbound: ignored"
+    );
+    press(&mut app, "<C-g>");
+    assert!(app.search().is_none());
+    // Unbound printable keys are typed, even q.
+    press(&mut app, "/q");
+    assert_eq!(app.search().unwrap().query, "q");
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn config_mistakes_in_key_modes_are_located() {
+    let source = "[keys.popop]\ndown = [\"j\"]\n[keys.search]\ndown = [\"j\"]\n";
+    let ds = briefing::config::Config::parse(Path::new("config.toml"), source).unwrap_err();
+    let found: Vec<(usize, usize, &str)> = ds
+        .iter()
+        .map(|d| {
+            let at = d.location.unwrap();
+            (at.line, at.column, d.message.as_str())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (1, 7, "unknown mode `popop`"),
+            (4, 1, "`down` does nothing in [keys.search]"),
+        ]
+    );
+    assert_eq!(ds[0].help.as_deref(), Some("did you mean `popup`?"));
+}
+
+#[test]
+fn help_and_overview_stop_scrolling_at_their_last_line() {
+    for popup in ["i", "?"] {
+        let mut app = alaska();
+        press(&mut app, &format!("{popup}G"));
+        let Some(Popup::Help { scroll: last } | Popup::Overview { scroll: last }) =
+            app.popups().last().cloned()
+        else {
+            panic!("{popup}: {:?}", app.popups())
+        };
+        press(&mut app, &"j".repeat(60));
+        assert!(
+            matches!(app.popups().last(), Some(Popup::Help { scroll } | Popup::Overview { scroll }) if *scroll == last),
+            "{popup}: {:?}",
+            app.popups()
+        );
+        // One key back up moves at once.
+        press(&mut app, "k");
+        assert!(
+            matches!(app.popups().last(), Some(Popup::Help { scroll } | Popup::Overview { scroll }) if *scroll + 1 == last.max(1))
+        );
+        // The last line is on screen: the screen is not empty below the title.
+        let mut app = alaska();
+        let text = support::screen(&mut app, &format!("{popup}{}", "j".repeat(60)), 100, 30);
+        let last_line = if popup == "i" {
+            "topics"
+        } else {
+            "under [keys]."
+        };
+        assert!(text.contains(last_line), "{popup}:\n{text}");
+    }
+}
+
+#[test]
+fn help_names_the_config_file_in_use() {
+    let mut app = alaska().with_config_path("/tmp/my \u{1b}]0;x\u{7}config.toml");
+    let text = support::screen(&mut app, "?G", 120, 40);
+    assert!(
+        text.contains("/tmp/my ^[]0;x^Gconfig.toml under [keys]."),
+        "{text}"
+    );
 }

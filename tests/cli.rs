@@ -151,3 +151,16 @@ fn config_errors_name_file_line_and_column() {
     assert!(err.contains("config.toml:2:1"), "{err}");
     assert!(err.contains("did you mean `down`?"), "{err}");
 }
+
+#[test]
+fn readme_key_table_is_the_keymap() {
+    let table = briefing::keys::keymap::markdown_table(&briefing::keys::Keymap::default());
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("<!-- keys:start -->\n").expect("start marker") + 20;
+    let end = readme.find("<!-- keys:end -->").expect("end marker");
+    assert!(
+        readme[start..end] == table,
+        "README.md's key table is stale; put this between its keys markers:\n{table}"
+    );
+}

@@ -7,12 +7,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use briefing::app::{Action, App};
-use briefing::config::ThemeColors;
-use briefing::input::key_action;
-use briefing::keys::{Keymap, parse_sequence};
+mod support;
+
+use briefing::app::Action;
+use briefing::keys::parse_sequence;
 use briefing::model::{Briefing, load_paths};
-use briefing::ui::{self, Context, Theme};
+use briefing::ui::{self, Context};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -63,12 +63,8 @@ fn leaks(bytes: &[u8]) -> Vec<String> {
 /// The bytes the TUI writes for a series of screens of `briefing`, through
 /// the crossterm backend, in colour.
 fn tui_bytes(b: &Briefing, width: u16, height: u16) -> Vec<u8> {
-    let keymap = Keymap::default();
-    let theme = Theme::new(ThemeColors::defaults(), false);
-    let ctx = Context {
-        keymap: &keymap,
-        theme: &theme,
-    };
+    let theme = support::theme(false);
+    let ctx = Context { theme: &theme };
     let mut out = Vec::new();
     for keys in [
         "",
@@ -89,13 +85,9 @@ fn tui_bytes(b: &Briefing, width: u16, height: u16) -> Vec<u8> {
         "3/a",
         "3/e<Enter>n",
     ] {
-        let mut app = App::new(vec![b.clone()], Vec::new());
+        let mut app = support::app_with(vec![b.clone()], Vec::new());
         app.update(Action::Resize(width, height));
-        for key in parse_sequence(keys).unwrap() {
-            if let Some(action) = key_action(&app, &keymap, &key) {
-                app.update(action);
-            }
-        }
+        support::press(&mut app, keys);
         let backend = CrosstermBackend::new(&mut out);
         let options = TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
@@ -196,15 +188,11 @@ fn wide_characters_never_break_borders() {
         .find(|f| f.ends_with("wide-and-combining.toml"))
         .unwrap();
     let b = load_paths(&[file]).briefings.remove(0);
-    let keymap = Keymap::default();
-    let theme = Theme::new(ThemeColors::defaults(), true);
-    let ctx = Context {
-        keymap: &keymap,
-        theme: &theme,
-    };
+    let theme = support::theme(true);
+    let ctx = Context { theme: &theme };
     for (w, h) in [(120, 40), (100, 30), (80, 24), (41, 13)] {
         for keys in ["", "2", "3", "4"] {
-            let mut app = App::new(vec![b.clone()], Vec::new());
+            let mut app = support::app_with(vec![b.clone()], Vec::new());
             let buffer =
                 briefing::headless::render(&mut app, &ctx, &parse_sequence(keys).unwrap(), w, h);
             for rect in app.layout().panes.iter().flatten() {

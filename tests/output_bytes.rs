@@ -6,11 +6,11 @@ use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 
-use briefing::app::{Action, App, Pane};
-use briefing::config::ThemeColors;
-use briefing::keys::Keymap;
+mod support;
+
+use briefing::app::{Action, Pane};
 use briefing::model::Briefing;
-use briefing::ui::{self, Context, Theme};
+use briefing::ui::{self, Context};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -33,15 +33,11 @@ impl Write for Counter {
 fn a_selection_move_writes_under_five_percent_of_a_full_redraw() {
     let text = briefing::synthetic::generate(100_000);
     let b = Briefing::parse(std::path::Path::new("synthetic.toml"), &text).unwrap();
-    let keymap = Keymap::default();
-    let theme = Theme::new(ThemeColors::defaults(), false);
-    let ctx = Context {
-        keymap: &keymap,
-        theme: &theme,
-    };
+    let theme = support::theme(false);
+    let ctx = Context { theme: &theme };
     let mut report = Vec::new();
     for pane in Pane::ALL {
-        let mut app = App::new(vec![b.clone()], Vec::new());
+        let mut app = support::app_with(vec![b.clone()], Vec::new());
         app.update(Action::Resize(200, 50));
         app.update(Action::Focus(pane));
         app.update(Action::Down);

@@ -6,20 +6,26 @@
 
 use std::path::Path;
 
-use briefing::app::{Action, App, BINDABLE, Popup, Rows, popup::links};
-use briefing::config::ThemeColors;
-use briefing::keys::Keymap;
+mod support;
+
+use briefing::app::layout::popup_inner;
+use briefing::app::popup_text::{
+    HELP_WIDTH, OVERVIEW_WIDTH, help_height, help_lines, overview_height, overview_lines,
+    overview_text_width,
+};
+use briefing::app::{ACTIONS, Action, App, Popup, Rows, popup::links};
 use briefing::model::{Briefing, load_paths};
-use briefing::ui::{self, Context, Theme};
+use briefing::ui::{self, Context};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn action() -> impl Strategy<Value = Action> {
-    let bindable: Vec<Action> = BINDABLE
+    // Quit ends the session; the other actions keep the state changing.
+    let bindable: Vec<Action> = ACTIONS
         .iter()
-        .map(|(a, _, _)| a.clone())
-        .filter(|a| *a != Action::Suspend)
+        .map(|s| s.action.clone())
+        .filter(|a| *a != Action::Suspend && *a != Action::Quit)
         .collect();
     prop_oneof![
         6 => proptest::sample::select(bindable),
@@ -28,6 +34,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0u16..220, 0u16..80, prop_oneof![Just(-1i8), Just(1i8)]).prop_map(|(x, y, d)| Action::Scroll(x, y, d)),
         2 => proptest::sample::select(vec!['a', 'e', 'R', 'u', ' ', '中', '\u{1b}', '\u{202e}']).prop_map(Action::Input),
         1 => Just(Action::DeleteChar),
+        1 => Just(Action::Failed("\u{1b}]52;c;x\u{7} failed".into())),
     ]
 }
 
@@ -42,16 +49,16 @@ fn briefings() -> (Vec<Briefing>, Vec<briefing::model::Failure>) {
 fn violations(app: &App) -> Vec<String> {
     let mut out = Vec::new();
     let b = app.briefing();
-    if app.current >= app.briefings.len() {
+    if app.current() >= app.briefings().len() {
         out.push("current briefing out of range".into());
     }
-    let expected = Rows::compute(b, &app.topics, app.followed);
-    if app.rows != expected {
+    let expected = Rows::compute(b, app.topics(), app.followed());
+    if *app.rows() != expected {
         out.push("rows differ from the filter and followed speaker".into());
     }
     for pane in briefing::app::Pane::ALL {
-        let list = app.lists[pane.index()];
-        let len = app.rows.len(pane);
+        let list = app.list(pane);
+        let len = app.rows().len(pane);
         if (len == 0 && list.selected != 0) || (len > 0 && list.selected >= len) {
             out.push(format!(
                 "{pane:?}: selection {} outside {len} rows",
@@ -65,13 +72,13 @@ fn violations(app: &App) -> Vec<String> {
             ));
         }
     }
-    if app.topics.iter().any(|&t| t >= b.topics.len()) {
+    if app.topics().iter().any(|&t| t >= b.topics.len()) {
         out.push("topic filter names a topic that does not exist".into());
     }
-    if app.followed.is_some_and(|s| s >= b.speakers.len()) {
+    if app.followed().is_some_and(|s| s >= b.speakers.len()) {
         out.push("followed speaker out of range".into());
     }
-    for popup in &app.popups {
+    for popup in app.popups() {
         match popup {
             Popup::Detail { target, link } => {
                 let n = links(b, *target).len();
@@ -87,11 +94,27 @@ fn violations(app: &App) -> Vec<String> {
                 }
             }
             Popup::Briefings { cursor } => {
-                if *cursor >= app.briefings.len() + app.failures.len() {
+                if *cursor >= app.briefings().len() + app.failures().len() {
                     out.push("briefing list cursor out of range".into());
                 }
             }
-            Popup::Help { .. } | Popup::Overview { .. } => {}
+            Popup::Help { scroll } => {
+                let lines = help_lines(app.keymap(), app.config_path()).len();
+                let inner = popup_inner(app.screen(), HELP_WIDTH, help_height(lines));
+                if usize::from(*scroll) > lines.saturating_sub(usize::from(inner.height)) {
+                    out.push(format!("help scrolled to {scroll}, past its {lines} lines"));
+                }
+            }
+            Popup::Overview { scroll } => {
+                let inner =
+                    popup_inner(app.screen(), OVERVIEW_WIDTH, overview_height(app.size().1));
+                let lines = overview_lines(app, overview_text_width(inner)).len();
+                if usize::from(*scroll) > lines.saturating_sub(usize::from(inner.height)) {
+                    out.push(format!(
+                        "overview scrolled to {scroll}, past its {lines} lines"
+                    ));
+                }
+            }
         }
     }
     out
@@ -108,16 +131,14 @@ proptest! {
         let (briefings, failures) = briefings();
         let mut app = App::new(briefings, failures);
         app.update(Action::Resize(start.0, start.1));
-        let keymap = Keymap::default();
-        let theme = Theme::new(ThemeColors::defaults(), false);
-        let ctx = Context { keymap: &keymap, theme: &theme };
+        let theme = support::theme(false);
+        let ctx = Context { theme: &theme };
         for action in actions {
             app.update(action.clone());
-            app.effects.clear();
-            app.quit = false;
+            app.take_effects();
             let v = violations(&app);
             prop_assert!(v.is_empty(), "after {:?}: {:?}", action, v);
-            let (w, h) = app.size;
+            let (w, h) = app.size();
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
             terminal.draw(|f| ui::draw(f, &app, &ctx)).unwrap();
         }

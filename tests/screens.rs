@@ -3,34 +3,18 @@
 //! edge sizes of the layout and common ones: boxes whole, nothing drawn
 //! outside the frame.
 
+mod support;
+
 use briefing::app::layout::{MIN_COLUMNS, MIN_ROWS, WIDE_MIN_COLUMNS};
 use briefing::app::{Action, App, Pane, ScreenLayout};
-use briefing::config::ThemeColors;
-use briefing::headless::{render, to_text};
-use briefing::input::key_action;
-use briefing::keys::{Keymap, parse_sequence};
-use briefing::model::Briefing;
-use briefing::ui::{self, Context, Theme};
+use briefing::ui::{self, Context};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 fn screen(keys: &str, width: u16, height: u16) -> String {
-    let mut app = App::new(vec![Briefing::bundled()], Vec::new());
-    let keymap = Keymap::default();
-    let theme = Theme::new(ThemeColors::defaults(), true);
-    let ctx = Context {
-        keymap: &keymap,
-        theme: &theme,
-    };
-    to_text(&render(
-        &mut app,
-        &ctx,
-        &parse_sequence(keys).unwrap(),
-        width,
-        height,
-    ))
+    support::screen(&mut support::alaska(), keys, width, height)
 }
 
 macro_rules! snapshots {
@@ -104,20 +88,11 @@ const THICK: [&str; 5] = ["┏", "┓", "┗", "┛", "┃"];
 /// The app after `keys` on a `viewport`-sized screen, drawn into that
 /// viewport of a larger terminal; returns the app and the whole terminal.
 fn draw_in(keys: &str, viewport: Rect) -> (App, Buffer) {
-    let mut app = App::new(vec![Briefing::bundled()], Vec::new());
-    let keymap = Keymap::default();
-    let theme = Theme::new(ThemeColors::defaults(), true);
-    let ctx = Context {
-        keymap: &keymap,
-        theme: &theme,
-    };
+    let mut app = support::alaska();
+    let theme = support::theme(true);
+    let ctx = Context { theme: &theme };
     app.update(Action::Resize(viewport.width, viewport.height));
-    for key in parse_sequence(keys).unwrap() {
-        if let Some(action) = key_action(&app, &keymap, &key) {
-            app.update(action);
-        }
-        app.effects.clear();
-    }
+    support::press(&mut app, keys);
     let backend = TestBackend::new(viewport.right() + 3, viewport.bottom() + 2);
     let options = TerminalOptions {
         viewport: Viewport::Fixed(viewport),
@@ -199,13 +174,13 @@ fn screen_errors(app: &App, buf: &Buffer, area: Rect) -> Vec<String> {
         }
     }
     let all_borders = ROUNDED.iter().chain(&THICK);
-    let screen = ScreenLayout::new(area.width, area.height, app.focus);
+    let screen = ScreenLayout::new(area.width, area.height, app.focus());
     if screen.too_small {
         if all_borders.clone().any(|s| count(buf, area, s) > 0) {
             errors.push("a border on the too-small screen".into());
         }
         if area.width >= 20 && area.height >= 3 {
-            let text = to_text(buf);
+            let text = briefing::headless::to_text(buf);
             if !text.contains("Terminal too small") {
                 errors.push("no too-small message".into());
             }
@@ -217,7 +192,7 @@ fn screen_errors(app: &App, buf: &Buffer, area: Rect) -> Vec<String> {
         .filter_map(|p| screen.panes[p.index()].map(|r| (p, r)))
         .collect();
     let pane_rects: Vec<Rect> = panes.iter().map(|&(_, r)| r).collect();
-    let covered = if app.popups.is_empty() {
+    let covered = if app.popups().is_empty() {
         // With no popup every box is whole: corners come in pairs, one box
         // per pane, exactly one of them (the focused pane) thick.
         for style in [ROUNDED, THICK] {
@@ -243,7 +218,7 @@ fn screen_errors(app: &App, buf: &Buffer, area: Rect) -> Vec<String> {
         }
     };
     for (pane, rect) in panes {
-        let style = if pane == app.focus { THICK } else { ROUNDED };
+        let style = if pane == app.focus() { THICK } else { ROUNDED };
         errors.extend(box_errors(buf, rect, style, covered));
     }
     errors
@@ -265,7 +240,7 @@ fn edge_and_common_sizes_draw_whole_boxes_inside_the_frame() {
                 failures.push(format!(
                     "{width}x{height} after {keys:?}:\n  {}\n{}",
                     errors.join("\n  "),
-                    to_text(&buf)
+                    briefing::headless::to_text(&buf)
                 ));
             }
         }

@@ -13,19 +13,16 @@
 #![no_main]
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 
-use briefing::app::App;
-use briefing::config::ThemeColors;
-use briefing::export::{json::to_json, markdown::to_markdown};
-use briefing::headless::{render, to_text};
-use briefing::keys::{Key, Keymap, parse_sequence};
-use briefing::model::Briefing;
 use briefing::diag;
+use briefing::export::{json::to_json, markdown::to_markdown};
+use briefing::model::Briefing;
 use briefing::text::is_unsafe;
-use briefing::ui::{Context, Theme};
+
+#[path = "../../tests/support/mod.rs"]
+mod support;
 
 /// Key sequences applied before drawing, each from a fresh reader.
 const SEQUENCES: &[&str] = &[
@@ -45,24 +42,6 @@ const SEQUENCES: &[&str] = &[
 
 /// Screen sizes (columns, rows).
 const SIZES: &[(u16, u16)] = &[(0, 0), (1, 1), (40, 12), (80, 24), (200, 60)];
-
-struct Fixed {
-    keymap: Keymap,
-    theme: Theme,
-    sequences: Vec<(&'static str, Vec<Key>)>,
-}
-
-fn fixed() -> &'static Fixed {
-    static FIXED: OnceLock<Fixed> = OnceLock::new();
-    FIXED.get_or_init(|| Fixed {
-        keymap: Keymap::default(),
-        theme: Theme::new(ThemeColors::defaults(), true),
-        sequences: SEQUENCES
-            .iter()
-            .map(|s| (*s, parse_sequence(s).expect("fixed key sequences parse")))
-            .collect(),
-    })
-}
 
 /// The first unsafe character of `text` other than `\n`, with its byte offset.
 fn first_unsafe(text: &str) -> Option<(usize, char)> {
@@ -94,15 +73,10 @@ fuzz_target!(|data: &[u8]| {
     let _ = to_json(&briefing);
     assert_safe("markdown export", &to_markdown(&briefing));
 
-    let f = fixed();
-    let ctx = Context {
-        keymap: &f.keymap,
-        theme: &f.theme,
-    };
-    for (written, keys) in &f.sequences {
+    for written in SEQUENCES {
         for &(width, height) in SIZES {
-            let mut app = App::new(vec![briefing.clone()], Vec::new());
-            let screen = to_text(&render(&mut app, &ctx, keys, width, height));
+            let mut app = support::app_with(vec![briefing.clone()], Vec::new());
+            let screen = support::screen(&mut app, written, width, height);
             if let Some((at, c)) = first_unsafe(&screen) {
                 panic!(
                     "screen after {written:?} at {width}x{height}: unsafe character {c:?} \

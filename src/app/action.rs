@@ -1,4 +1,6 @@
-//! `Action`: everything that can change the reader's state.
+//! `Action`: everything that can change the reader's state, and [`ACTIONS`],
+//! the one declaration of each bindable action: name, description, the key
+//! modes it works in and its hint in each mode's status line.
 
 /// One of the reader's four panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,8 +34,8 @@ impl Pane {
 }
 
 /// A change to the reader's state. Keys map to the bindable actions (see
-/// [`Action::BINDABLE`]); the others come from the terminal (resize, mouse,
-/// text typed into the search line).
+/// [`ACTIONS`]); the others come from the terminal (resize, mouse, text typed
+/// into the search line) or from the event loop (a failed effect).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
@@ -56,7 +58,7 @@ pub enum Action {
     Search,
     NextMatch,
     PrevMatch,
-    /// `Enter`: open detail, follow a link, apply, confirm the search.
+    /// `Enter`: open detail, follow a link, apply, keep the search.
     Confirm,
     /// `Esc`: back out of whatever is innermost.
     Back,
@@ -69,6 +71,8 @@ pub enum Action {
     Help,
     /// Stop the reader and give the shell back (`fg` resumes).
     Suspend,
+    /// Delete the last character of the search line.
+    DeleteChar,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at column, row.
@@ -77,113 +81,319 @@ pub enum Action {
     Scroll(u16, u16, i8),
     /// A character typed while the search line is open.
     Input(char),
-    /// Backspace while the search line is open.
-    DeleteChar,
+    /// Something the event loop was asked to do failed; the message says what.
+    Failed(String),
 }
 
-/// Name (as written in keymap files) and description (as shown in help) of
-/// each bindable action, in help order.
-pub const BINDABLE: &[(Action, &str, &str)] = &[
-    (Action::Quit, "quit", "quit"),
-    (Action::NextPane, "next_pane", "next pane"),
-    (Action::PrevPane, "prev_pane", "previous pane"),
-    (
-        Action::Focus(Pane::Timeline),
-        "focus_timeline",
-        "focus Timeline",
-    ),
-    (
-        Action::Focus(Pane::Speakers),
-        "focus_speakers",
-        "focus Speakers",
-    ),
-    (Action::Focus(Pane::Quotes), "focus_quotes", "focus Quotes"),
-    (
-        Action::Focus(Pane::Disagreements),
-        "focus_disagreements",
-        "focus Disagreements",
-    ),
-    (Action::Down, "down", "move down"),
-    (Action::Up, "up", "move up"),
-    (Action::Top, "top", "go to the top"),
-    (Action::Bottom, "bottom", "go to the bottom"),
-    (Action::HalfPageDown, "half_page_down", "half a page down"),
-    (Action::HalfPageUp, "half_page_up", "half a page up"),
-    (Action::PageDown, "page_down", "page down"),
-    (Action::PageUp, "page_up", "page up"),
-    (
-        Action::NextSpeaker,
-        "next_speaker",
-        "follow the next speaker",
-    ),
-    (
-        Action::PrevSpeaker,
-        "prev_speaker",
-        "follow the previous speaker",
-    ),
-    (
-        Action::JumpToSpeaker,
-        "jump_to_speaker",
-        "follow the speaker of the selection",
-    ),
-    (Action::TopicPicker, "topic_picker", "filter by topic"),
-    (
-        Action::ClearTopics,
-        "clear_topics",
-        "clear the topic filter",
-    ),
-    (Action::Search, "search", "search the focused pane"),
-    (Action::NextMatch, "next_match", "next match"),
-    (Action::PrevMatch, "prev_match", "previous match"),
-    (
-        Action::Confirm,
-        "confirm",
-        "open detail / follow link / apply",
-    ),
-    (
-        Action::Back,
-        "back",
-        "back / close / release / clear search",
-    ),
-    (
-        Action::Toggle,
-        "toggle",
-        "toggle topic (in the topic picker)",
-    ),
-    (Action::Copy, "copy", "copy the quote with its citation"),
-    (Action::OpenSource, "open_source", "open the source URL"),
-    (Action::Overview, "overview", "briefing overview"),
-    (Action::BriefingList, "briefing_list", "loaded briefings"),
-    (Action::Help, "help", "help"),
-    (
-        Action::Suspend,
-        "suspend",
-        "suspend to the shell (fg resumes)",
-    ),
+/// Where a key is looked up: each mode has its own section of the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The main screen: the four panes.
+    Panes,
+    /// A detail view, help, the overview or the briefing list.
+    Popup,
+    /// The topic picker.
+    Picker,
+    /// The search line while typing: unbound printable keys are typed.
+    Search,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 4] = [Mode::Panes, Mode::Popup, Mode::Picker, Mode::Search];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The mode's section name in keymap and config files (`[keys.popup]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Panes => "panes",
+            Mode::Popup => "popup",
+            Mode::Picker => "picker",
+            Mode::Search => "search",
+        }
+    }
+
+    /// The mode's heading in help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Panes => "Main screen",
+            Mode::Popup => "Detail, help, overview and briefing list",
+            Mode::Picker => "Topic picker",
+            Mode::Search => "Search line (other keys are typed)",
+        }
+    }
+
+    /// The mode called `name` in keymap and config files.
+    pub fn from_name(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// The declaration of one bindable action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionSpec {
+    pub action: Action,
+    /// As written in keymap and config files.
+    pub name: &'static str,
+    /// As shown in help.
+    pub description: &'static str,
+    /// The modes the action works in, each with the word the status line
+    /// shows for it there (`None`: not hinted in that mode).
+    pub modes: &'static [(Mode, Option<&'static str>)],
+}
+
+impl ActionSpec {
+    /// Does the action work in `mode`?
+    pub fn works_in(&self, mode: Mode) -> bool {
+        self.modes.iter().any(|(m, _)| *m == mode)
+    }
+
+    /// The status-line hint in `mode`, if the action has one there.
+    pub fn hint(&self, mode: Mode) -> Option<&'static str> {
+        self.modes.iter().find(|(m, _)| *m == mode)?.1
+    }
+}
+
+use Mode::{Panes, Picker, Popup, Search};
+
+/// The modes with lists to move in, without hints.
+const MOVING: &[(Mode, Option<&str>)] = &[(Panes, None), (Popup, None), (Picker, None)];
+
+/// Every bindable action, once, in help order.
+pub const ACTIONS: &[ActionSpec] = &[
+    ActionSpec {
+        action: Action::Quit,
+        name: "quit",
+        description: "quit",
+        modes: &[
+            (Panes, Some("quit")),
+            (Popup, None),
+            (Picker, None),
+            (Search, None),
+        ],
+    },
+    ActionSpec {
+        action: Action::Help,
+        name: "help",
+        description: "help: every key",
+        modes: &[(Panes, Some("help")), (Popup, None), (Picker, None)],
+    },
+    ActionSpec {
+        action: Action::NextPane,
+        name: "next_pane",
+        description: "next pane",
+        modes: &[(Panes, Some("next pane"))],
+    },
+    ActionSpec {
+        action: Action::PrevPane,
+        name: "prev_pane",
+        description: "previous pane",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::Focus(Pane::Timeline),
+        name: "focus_timeline",
+        description: "focus Timeline",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::Focus(Pane::Speakers),
+        name: "focus_speakers",
+        description: "focus Speakers",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::Focus(Pane::Quotes),
+        name: "focus_quotes",
+        description: "focus Quotes",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::Focus(Pane::Disagreements),
+        name: "focus_disagreements",
+        description: "focus Disagreements",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::Down,
+        name: "down",
+        description: "move down / next link / scroll down",
+        modes: &[(Panes, None), (Popup, Some("down")), (Picker, None)],
+    },
+    ActionSpec {
+        action: Action::Up,
+        name: "up",
+        description: "move up / previous link / scroll up",
+        modes: &[(Panes, None), (Popup, Some("up")), (Picker, None)],
+    },
+    ActionSpec {
+        action: Action::Top,
+        name: "top",
+        description: "go to the top",
+        modes: MOVING,
+    },
+    ActionSpec {
+        action: Action::Bottom,
+        name: "bottom",
+        description: "go to the bottom",
+        modes: MOVING,
+    },
+    ActionSpec {
+        action: Action::HalfPageDown,
+        name: "half_page_down",
+        description: "half a page down",
+        modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::HalfPageUp,
+        name: "half_page_up",
+        description: "half a page up",
+        modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::PageDown,
+        name: "page_down",
+        description: "page down",
+        modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::PageUp,
+        name: "page_up",
+        description: "page up",
+        modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::Confirm,
+        name: "confirm",
+        description: "open detail / follow link / apply / keep the search",
+        modes: &[
+            (Panes, Some("open detail")),
+            (Popup, Some("open")),
+            (Picker, Some("apply")),
+            (Search, Some("keep")),
+        ],
+    },
+    ActionSpec {
+        action: Action::Back,
+        name: "back",
+        description: "back / close / release / clear search",
+        modes: &[
+            (Panes, None),
+            (Popup, Some("back")),
+            (Picker, Some("cancel")),
+            (Search, Some("cancel")),
+        ],
+    },
+    ActionSpec {
+        action: Action::Search,
+        name: "search",
+        description: "search the focused pane",
+        modes: &[(Panes, Some("search"))],
+    },
+    ActionSpec {
+        action: Action::NextMatch,
+        name: "next_match",
+        description: "next match",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::PrevMatch,
+        name: "prev_match",
+        description: "previous match",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::DeleteChar,
+        name: "delete_char",
+        description: "delete the last character",
+        modes: &[(Search, None)],
+    },
+    ActionSpec {
+        action: Action::TopicPicker,
+        name: "topic_picker",
+        description: "filter by topic",
+        modes: &[(Panes, Some("topics")), (Popup, None), (Picker, None)],
+    },
+    ActionSpec {
+        action: Action::Toggle,
+        name: "toggle",
+        description: "toggle the topic under the cursor",
+        modes: &[(Picker, Some("toggle"))],
+    },
+    ActionSpec {
+        action: Action::ClearTopics,
+        name: "clear_topics",
+        description: "clear the topic filter",
+        modes: &[(Panes, None), (Picker, Some("clear"))],
+    },
+    ActionSpec {
+        action: Action::NextSpeaker,
+        name: "next_speaker",
+        description: "follow the next speaker",
+        modes: &[(Panes, Some("next speaker"))],
+    },
+    ActionSpec {
+        action: Action::PrevSpeaker,
+        name: "prev_speaker",
+        description: "follow the previous speaker",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::JumpToSpeaker,
+        name: "jump_to_speaker",
+        description: "follow the speaker of the selection",
+        modes: &[(Panes, Some("follow speaker")), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::Copy,
+        name: "copy",
+        description: "copy the quote with its citation",
+        modes: &[(Panes, Some("copy")), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::OpenSource,
+        name: "open_source",
+        description: "open the source URL",
+        modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::Overview,
+        name: "overview",
+        description: "briefing overview",
+        modes: &[(Panes, Some("overview")), (Popup, None), (Picker, None)],
+    },
+    ActionSpec {
+        action: Action::BriefingList,
+        name: "briefing_list",
+        description: "loaded briefings",
+        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+    },
+    ActionSpec {
+        action: Action::Suspend,
+        name: "suspend",
+        description: "suspend to the shell (fg resumes)",
+        modes: &[(Panes, None), (Popup, None), (Picker, None), (Search, None)],
+    },
 ];
 
 impl Action {
-    /// The keymap name of a bindable action.
-    pub fn name(&self) -> Option<&'static str> {
-        BINDABLE
-            .iter()
-            .find(|(a, _, _)| a == self)
-            .map(|(_, n, _)| *n)
+    /// The declaration of a bindable action.
+    pub fn spec(&self) -> Option<&'static ActionSpec> {
+        ACTIONS.iter().find(|s| s.action == *self)
     }
 
-    /// The help description of a bindable action.
-    pub fn description(&self) -> Option<&'static str> {
-        BINDABLE
-            .iter()
-            .find(|(a, _, _)| a == self)
-            .map(|(_, _, d)| *d)
+    /// Is `name` the name of a bindable action?
+    pub fn is_name(name: &str) -> bool {
+        ACTIONS.iter().any(|s| s.name == name)
     }
 
     /// The bindable action called `name` in keymap files.
     pub fn from_name(name: &str) -> Option<Action> {
-        BINDABLE
+        ACTIONS
             .iter()
-            .find(|(_, n, _)| *n == name)
-            .map(|(a, _, _)| a.clone())
+            .find(|s| s.name == name)
+            .map(|s| s.action.clone())
     }
 }

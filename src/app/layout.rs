@@ -117,3 +117,22 @@ pub fn tab_spans() -> Vec<(Pane, u16, u16)> {
 pub fn tab_label(pane: Pane) -> String {
     format!(" {} {} ", pane.index() + 1, pane.title())
 }
+
+/// A popup's outer rectangle: at most `width`×`height`, centred on `screen`,
+/// never larger than it.
+pub fn popup_area(screen: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(screen.width);
+    let h = height.min(screen.height);
+    Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + (screen.height - h) / 2,
+        w,
+        h,
+    )
+    .intersection(screen)
+}
+
+/// The area inside a popup's border.
+pub fn popup_inner(screen: Rect, width: u16, height: u16) -> Rect {
+    popup_area(screen, width, height).inner(ratatui::layout::Margin::new(1, 1))
+}

@@ -1,22 +1,27 @@
-//! The reader's state (`App`) and `App::update`, the one place it changes.
-//! Plain data: no terminal, testable with key sequences.
+//! The reader's state (`App`), its mode, and `App::update`, the one place
+//! it changes. Plain data: no terminal, testable with key sequences.
 
 mod action;
 pub mod layout;
+mod panes;
 pub mod popup;
+pub mod popup_text;
 pub mod row_text;
 pub mod rows;
 mod scroll;
 pub mod search;
+mod start;
 
 use std::collections::BTreeSet;
 
-pub use action::{Action, BINDABLE, Pane};
+pub use action::{ACTIONS, Action, ActionSpec, Mode, Pane};
 pub use layout::ScreenLayout;
 pub use popup::{Popup, Target};
 pub use rows::{DisagreementRow, Rows};
 pub use search::Search;
+pub use start::StartOptions;
 
+use crate::keys::{Key, Keymap};
 use crate::model::{Briefing, Failure};
 
 /// Something the app asks the outside world to do (the terminal loop does it).
@@ -38,45 +43,42 @@ pub struct ListState {
     pub offset: usize,
 }
 
-/// What the reader starts with.
-#[derive(Debug, Clone, Default)]
-pub struct StartOptions {
-    /// Topic ids to filter by.
-    pub topics: Vec<String>,
-    /// Speaker id to follow.
-    pub speaker: Option<String>,
-}
-
-/// The reader's whole state.
+/// The reader's whole state. Its fields are private to the crate: outside it
+/// the state is read through accessors and changed only by [`App::update`].
 #[derive(Debug, Clone)]
 pub struct App {
     /// Loaded briefings, newest first.
-    pub briefings: Vec<Briefing>,
+    pub(crate) briefings: Vec<Briefing>,
     /// Files that failed to load.
-    pub failures: Vec<Failure>,
+    pub(crate) failures: Vec<Failure>,
     /// Index of the briefing shown.
-    pub current: usize,
-    pub focus: Pane,
-    pub lists: [ListState; 4],
+    pub(crate) current: usize,
+    pub(crate) focus: Pane,
+    pub(crate) lists: [ListState; 4],
     /// Topic filter (topic indices); empty means no filter.
-    pub topics: BTreeSet<usize>,
+    pub(crate) topics: BTreeSet<usize>,
     /// The followed speaker.
-    pub followed: Option<usize>,
-    pub search: Option<Search>,
-    pub popups: Vec<Popup>,
+    pub(crate) followed: Option<usize>,
+    pub(crate) search: Option<Search>,
+    pub(crate) popups: Vec<Popup>,
     /// Rows of each pane under the filter (recomputed when it changes).
-    pub rows: Rows,
+    pub(crate) rows: Rows,
     /// Terminal size in columns and rows.
-    pub size: (u16, u16),
+    pub(crate) size: (u16, u16),
     /// A one-line message for the status line.
-    pub message: Option<String>,
-    pub quit: bool,
-    /// Work for the terminal loop, drained after each update.
-    pub effects: Vec<Effect>,
+    pub(crate) message: Option<String>,
+    pub(crate) quit: bool,
+    /// Work for the terminal loop, taken after each update.
+    effects: Vec<Effect>,
+    /// Which key does what, in each mode.
+    keymap: Keymap,
+    /// The config file in use, or where it would be read from, as help names it.
+    config_path: String,
 }
 
 impl App {
-    /// A reader over `briefings` (at least one), newest first.
+    /// A reader over `briefings` (at least one), newest first, with the
+    /// default keymap.
     pub fn new(mut briefings: Vec<Briefing>, failures: Vec<Failure>) -> App {
         assert!(!briefings.is_empty(), "the reader needs a briefing");
         briefings.sort_by_key(|b| std::cmp::Reverse(b.meta.as_of));
@@ -96,6 +98,8 @@ impl App {
             message: None,
             quit: false,
             effects: Vec::new(),
+            keymap: Keymap::default(),
+            config_path: "the config file".into(),
         };
         if !app.failures.is_empty() {
             app.message = Some(format!(
@@ -106,31 +110,114 @@ impl App {
         app
     }
 
-    /// Applies start options; an unknown id is an error naming the closest one.
-    pub fn start_with(&mut self, options: &StartOptions) -> Result<(), String> {
-        let b = self.briefing();
-        let mut topics = BTreeSet::new();
-        for id in &options.topics {
-            let t = b
-                .index
-                .topic_by_id
-                .get(id)
-                .ok_or_else(|| unknown("topic", id, b.topics.iter().map(|t| t.id.as_str())))?;
-            topics.insert(*t);
+    /// The same reader with `keymap` instead of the default one.
+    pub fn with_keymap(mut self, keymap: Keymap) -> App {
+        self.keymap = keymap;
+        self
+    }
+
+    /// The same reader naming `path` in help as the config file.
+    pub fn with_config_path(mut self, path: impl Into<String>) -> App {
+        self.config_path = path.into();
+        self
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The config file in use, or where it would be read from.
+    pub fn config_path(&self) -> &str {
+        &self.config_path
+    }
+
+    /// The whole screen, as a rectangle.
+    pub fn screen(&self) -> ratatui::layout::Rect {
+        ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// The mode keys are looked up in: the top popup's, else the search
+    /// line's while typing, else the panes'.
+    pub fn mode(&self) -> Mode {
+        match self.popups.last() {
+            Some(Popup::Topics { .. }) => Mode::Picker,
+            Some(_) => Mode::Popup,
+            None if self.is_typing() => Mode::Search,
+            None => Mode::Panes,
         }
-        let speaker =
-            match &options.speaker {
-                Some(id) => Some(*b.index.speaker_by_id.get(id).ok_or_else(|| {
-                    unknown("speaker", id, b.speakers.iter().map(|s| s.id.as_str()))
-                })?),
-                None => None,
-            };
-        self.topics = topics;
-        self.refresh_rows();
-        if let Some(s) = speaker {
-            self.follow(s);
-        }
-        Ok(())
+    }
+
+    /// The action `key` stands for in the current mode, if any.
+    pub fn action_for(&self, key: &Key) -> Option<Action> {
+        crate::input::key_action(self, key)
+    }
+
+    /// Takes the work the last updates asked of the outside world.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Has the user asked to quit?
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Loaded briefings, newest first.
+    pub fn briefings(&self) -> &[Briefing] {
+        &self.briefings
+    }
+
+    /// Files that failed to load.
+    pub fn failures(&self) -> &[Failure] {
+        &self.failures
+    }
+
+    /// Index in [`App::briefings`] of the briefing shown.
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    /// The selection and scroll position of `pane`.
+    pub fn list(&self, pane: Pane) -> ListState {
+        self.lists[pane.index()]
+    }
+
+    /// The rows of each pane under the current filter.
+    pub fn rows(&self) -> &Rows {
+        &self.rows
+    }
+
+    /// The topic filter (topic indices); empty means no filter.
+    pub fn topics(&self) -> &BTreeSet<usize> {
+        &self.topics
+    }
+
+    /// The followed speaker.
+    pub fn followed(&self) -> Option<usize> {
+        self.followed
+    }
+
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// Open popups, bottom first.
+    pub fn popups(&self) -> &[Popup] {
+        &self.popups
+    }
+
+    /// The status-line message, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Terminal size in columns and rows.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
     }
 
     pub fn briefing(&self) -> &Briefing {
@@ -186,6 +273,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Failed(message) => self.message = Some(message),
             Action::Resize(w, h) => self.size = (w, h),
             Action::Help => self.toggle_popup(Popup::Help { scroll: 0 }),
             Action::Overview => self.toggle_popup(Popup::Overview { scroll: 0 }),
@@ -201,6 +289,7 @@ impl App {
             action => self.update_panes(action),
         }
         self.keep_selection_visible();
+        self.clamp_popup_scrolls();
     }
 
     fn toggle_popup(&mut self, popup: Popup) {
@@ -211,275 +300,5 @@ impl App {
             self.popups.retain(|p| !same(p));
             self.popups.push(popup);
         }
-    }
-
-    fn update_panes(&mut self, action: Action) {
-        let pane = self.focus;
-        match action {
-            Action::NextPane => self.focus = Pane::ALL[(pane.index() + 1) % 4],
-            Action::PrevPane => self.focus = Pane::ALL[(pane.index() + 3) % 4],
-            Action::Focus(p) => self.focus = p,
-            Action::Down => self.move_by(pane, 1),
-            Action::Up => self.move_by(pane, -1),
-            Action::Top => self.select(pane, 0),
-            Action::Bottom => self.select(pane, usize::MAX),
-            Action::HalfPageDown => self.move_by(pane, (self.page(pane) / 2).max(1) as isize),
-            Action::HalfPageUp => self.move_by(pane, -((self.page(pane) / 2).max(1) as isize)),
-            Action::PageDown => self.move_by(pane, self.page(pane).max(1) as isize),
-            Action::PageUp => self.move_by(pane, -(self.page(pane).max(1) as isize)),
-            Action::NextSpeaker => self.step_speaker(1),
-            Action::PrevSpeaker => self.step_speaker(-1),
-            Action::JumpToSpeaker => self.jump_to_speaker(),
-            Action::ClearTopics => {
-                self.topics.clear();
-                self.refresh_rows();
-            }
-            Action::Search => {
-                let origin = self.lists[pane.index()].selected;
-                self.search = Some(Search {
-                    pane,
-                    query: String::new(),
-                    editing: true,
-                    origin,
-                });
-            }
-            Action::NextMatch => self.find_match(true, 1),
-            Action::PrevMatch => self.find_match(true, -1),
-            Action::Confirm => {
-                if let Some(target) = self.selected_target(pane) {
-                    self.popups.push(Popup::Detail { target, link: 0 });
-                }
-            }
-            // Esc clears the search first, then releases the followed speaker.
-            Action::Back if self.search.take().is_none() && self.followed.take().is_some() => {
-                self.refresh_rows();
-            }
-            Action::Copy => self.copy_selected(),
-            Action::OpenSource => self.open_source(),
-            Action::Click(x, y) => self.click(x, y),
-            Action::Scroll(x, y, delta) => {
-                if let Some(p) = self.layout().pane_at(x, y) {
-                    self.move_by(p, isize::from(delta));
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn update_search_line(&mut self, action: Action) {
-        let Some(search) = self.search.as_mut() else {
-            return;
-        };
-        match action {
-            Action::Input(c) => {
-                search.query.push(c);
-                self.find_match(false, 1);
-            }
-            Action::DeleteChar => {
-                search.query.pop();
-                self.find_match(false, 1);
-            }
-            Action::Confirm => search.editing = false,
-            Action::Back => {
-                let origin = search.origin;
-                let pane = search.pane;
-                self.search = None;
-                self.select(pane, origin);
-            }
-            Action::Quit => self.quit = true,
-            _ => {}
-        }
-    }
-
-    /// Shows briefing `i` with a fresh view.
-    fn switch_to(&mut self, i: usize) {
-        self.current = i;
-        self.lists = [ListState::default(); 4];
-        self.topics.clear();
-        self.followed = None;
-        self.search = None;
-        self.refresh_rows();
-    }
-
-    /// Recomputes the rows after the filter or followed speaker changed, keeping
-    /// each pane on the same item where it is still listed.
-    fn refresh_rows(&mut self) {
-        let before: Vec<Option<Target>> =
-            Pane::ALL.iter().map(|&p| self.selected_target(p)).collect();
-        let before_rows: Vec<Option<DisagreementRow>> = vec![
-            self.rows
-                .disagreements
-                .get(self.lists[Pane::Disagreements.index()].selected)
-                .copied(),
-        ];
-        self.rows = Rows::compute(self.briefing(), &self.topics, self.followed);
-        for pane in Pane::ALL {
-            let i = pane.index();
-            let found = match (pane, before[i]) {
-                (Pane::Timeline, Some(Target::Event(e))) => {
-                    self.rows.timeline.iter().position(|&x| x == e)
-                }
-                (Pane::Speakers, Some(Target::Speaker(s))) => {
-                    self.rows.speakers.iter().position(|&x| x == s)
-                }
-                (Pane::Quotes, Some(Target::Quote(q))) => {
-                    self.rows.quotes.iter().position(|&x| x == q)
-                }
-                (Pane::Disagreements, _) => before_rows[0]
-                    .and_then(|r| self.rows.disagreements.iter().position(|&x| x == r)),
-                _ => None,
-            };
-            self.lists[i].selected = found.unwrap_or(0);
-            self.lists[i].offset = self.lists[i].offset.min(self.lists[i].selected);
-        }
-        if let Some(s) = self.followed
-            && let Some(row) = self.rows.speakers.iter().position(|&x| x == s)
-        {
-            self.lists[Pane::Speakers.index()].selected = row;
-        }
-    }
-
-    /// Follows speaker `s`: every pane follows.
-    fn follow(&mut self, s: usize) {
-        self.followed = Some(s);
-        self.refresh_rows();
-        let name = &self.briefing().speakers[s].name;
-        self.message = Some(format!(
-            "following {}: Esc releases",
-            crate::text::one_line(name)
-        ));
-    }
-
-    fn step_speaker(&mut self, step: isize) {
-        let list = &self.rows.speakers;
-        if list.is_empty() {
-            return;
-        }
-        let n = list.len() as isize;
-        let next = match self
-            .followed
-            .and_then(|s| list.iter().position(|&x| x == s))
-        {
-            Some(at) => (at as isize + step).rem_euclid(n),
-            None if step > 0 => 0,
-            None => n - 1,
-        };
-        self.follow(list[next as usize]);
-    }
-
-    fn jump_to_speaker(&mut self) {
-        let b = self.briefing();
-        let i = self.lists[self.focus.index()].selected;
-        let speaker = match self.focus {
-            Pane::Quotes => self
-                .rows
-                .quotes
-                .get(i)
-                .map(|&q| b.index.speaker_of_quote[q]),
-            Pane::Speakers => self.rows.speakers.get(i).copied(),
-            Pane::Timeline => (self.rows.timeline.get(i))
-                .and_then(|&e| b.events[e].speakers.first())
-                .and_then(|id| b.index.speaker_by_id.get(id).copied()),
-            Pane::Disagreements => {
-                let position = match self.rows.disagreements.get(i) {
-                    Some(DisagreementRow::Position(d, p)) => b.disagreements[*d].positions.get(*p),
-                    Some(DisagreementRow::Heading(d)) => b.disagreements[*d].positions.first(),
-                    None => None,
-                };
-                position.and_then(|p| b.index.speaker_by_id.get(&p.speaker).copied())
-            }
-        };
-        match speaker {
-            Some(s) => self.follow(s),
-            None => self.message = Some("no speaker for this item".into()),
-        }
-    }
-
-    /// Moves to the next (`step` 1) or previous (-1) match. `skip_current`
-    /// starts after the selection (n/N); typing re-tests from the origin.
-    fn find_match(&mut self, skip_current: bool, step: isize) {
-        let Some(search) = &self.search else {
-            self.message = Some("no search: press / to search".into());
-            return;
-        };
-        let pane = search.pane;
-        let needle = search.query.to_lowercase();
-        let len = self.rows.len(pane);
-        if len == 0 || needle.is_empty() {
-            return;
-        }
-        let start = if skip_current {
-            self.lists[pane.index()].selected
-        } else {
-            search.origin
-        };
-        let b = &self.briefings[self.current];
-        // The Quotes pane can be long: one scan of the quote corpus marks
-        // every matching quote, then rows are tested by lookup.
-        let hits = (pane == Pane::Quotes && !needle.contains('\n'))
-            .then(|| b.quote_corpus().matching(&needle));
-        let matches = |row: usize| match &hits {
-            Some(hits) => hits[self.rows.quotes[row]],
-            None => search::row_matches(b, &self.rows, pane, row, &needle),
-        };
-        let first = if skip_current { 1 } else { 0 };
-        let found = (first..=len)
-            .map(|k| (start as isize + step * k as isize).rem_euclid(len as isize) as usize)
-            .find(|&row| matches(row));
-        match found {
-            Some(row) => {
-                self.focus = pane;
-                self.select(pane, row);
-            }
-            None => {
-                self.message = Some(format!(
-                    "no match for “{}”",
-                    crate::text::one_line(&search.query)
-                ))
-            }
-        }
-    }
-
-    fn copy_selected(&mut self) {
-        match self.selected_target(self.focus) {
-            Some(Target::Quote(q)) => self.copy_quote(q),
-            _ => self.message = Some("select a quote to copy (Quotes pane)".into()),
-        }
-    }
-
-    fn copy_quote(&mut self, q: usize) {
-        let text = self.briefing().citation(q);
-        self.effects.push(Effect::Copy(text));
-        self.message = Some("copied the quote with its citation".into());
-    }
-
-    fn open_source(&mut self) {
-        let url = self
-            .briefing()
-            .meta
-            .sources
-            .iter()
-            .find_map(|s| s.url.clone());
-        match url {
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-                self.message = Some(format!("opening {}", crate::text::one_line(&url)));
-                self.effects.push(Effect::Open(url));
-            }
-            Some(_) => self.message = Some("the source URL is not an http(s) address".into()),
-            None => self.message = Some("this briefing lists no source URL".into()),
-        }
-    }
-}
-
-/// "unknown topic `x`; did you mean `y`?"
-fn unknown<'a>(kind: &str, id: &str, ids: impl Iterator<Item = &'a str>) -> String {
-    let ids: Vec<&str> = ids.collect();
-    match crate::diag::did_you_mean(id, ids.iter().copied()) {
-        Some(s) => format!("unknown {kind} `{}`; {s}", crate::text::one_line(id)),
-        None => format!(
-            "unknown {kind} `{}`; this briefing has: {}",
-            crate::text::one_line(id),
-            ids.join(", ")
-        ),
     }
 }

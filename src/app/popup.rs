@@ -142,18 +142,26 @@ impl App {
                     _ => {}
                 }
             }
-            Popup::Help { scroll } | Popup::Overview { scroll } => match action {
-                Action::Down => *scroll = scroll.saturating_add(1),
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => *scroll = scroll.saturating_add(10),
-                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
-                Action::Top => *scroll = 0,
-                Action::Back | Action::Confirm => {
-                    self.popups.pop();
+            Popup::Help { .. } | Popup::Overview { .. } => {
+                let Some(Popup::Help { scroll } | Popup::Overview { scroll }) =
+                    self.popups.last_mut()
+                else {
+                    return;
+                };
+                match action {
+                    Action::Down => *scroll = scroll.saturating_add(1),
+                    Action::Up => *scroll = scroll.saturating_sub(1),
+                    Action::PageDown | Action::HalfPageDown => *scroll = scroll.saturating_add(10),
+                    Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+                    Action::Top => *scroll = 0,
+                    Action::Bottom => *scroll = u16::MAX,
+                    Action::Back | Action::Confirm => {
+                        self.popups.pop();
+                    }
+                    Action::OpenSource => self.open_source(),
+                    _ => {}
                 }
-                Action::OpenSource => self.open_source(),
-                _ => {}
-            },
+            }
             Popup::Topics { cursor, chosen } => {
                 let count = b.topics.len();
                 match action {
@@ -194,6 +202,24 @@ impl App {
                     }
                     _ => {}
                 }
+            }
+        }
+    }
+}
+
+impl App {
+    /// Keeps each scrolling popup's position at or above its last line, after
+    /// scrolling or a resize. Scrolling stops at the last line.
+    pub(super) fn clamp_popup_scrolls(&mut self) {
+        let has = |f: fn(&Popup) -> bool| self.popups.iter().any(f);
+        let help = has(|p| matches!(p, Popup::Help { .. })).then(|| self.help_max_scroll());
+        let overview =
+            has(|p| matches!(p, Popup::Overview { .. })).then(|| self.overview_max_scroll());
+        for popup in &mut self.popups {
+            match popup {
+                Popup::Help { scroll } => *scroll = (*scroll).min(help.unwrap_or(0)),
+                Popup::Overview { scroll } => *scroll = (*scroll).min(overview.unwrap_or(0)),
+                _ => {}
             }
         }
     }

@@ -3,7 +3,7 @@
 use crate::model::Briefing;
 
 use super::rows::DisagreementRow;
-use super::{Pane, Rows};
+use super::{Action, App, Pane, Rows};
 
 /// A search in `pane`. While `editing`, typed characters extend the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +13,78 @@ pub struct Search {
     pub editing: bool,
     /// The selection when the search began, where incremental matching starts.
     pub origin: usize,
+}
+
+impl App {
+    pub(super) fn update_search_line(&mut self, action: Action) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Input(c) => {
+                search.query.push(c);
+                self.find_match(false, 1);
+            }
+            Action::DeleteChar => {
+                search.query.pop();
+                self.find_match(false, 1);
+            }
+            Action::Confirm => search.editing = false,
+            Action::Back => {
+                let origin = search.origin;
+                let pane = search.pane;
+                self.search = None;
+                self.select(pane, origin);
+            }
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    /// Moves to the next (`step` 1) or previous (-1) match. `skip_current`
+    /// starts after the selection (n/N); typing re-tests from the origin.
+    pub(super) fn find_match(&mut self, skip_current: bool, step: isize) {
+        let Some(search) = &self.search else {
+            self.message = Some("no search: press / to search".into());
+            return;
+        };
+        let pane = search.pane;
+        let needle = search.query.to_lowercase();
+        let len = self.rows.len(pane);
+        if len == 0 || needle.is_empty() {
+            return;
+        }
+        let start = if skip_current {
+            self.lists[pane.index()].selected
+        } else {
+            search.origin
+        };
+        let b = &self.briefings[self.current];
+        // The Quotes pane can be long: one scan of the quote corpus marks
+        // every matching quote, then rows are tested by lookup.
+        let hits = (pane == Pane::Quotes && !needle.contains('\n'))
+            .then(|| b.quote_corpus().matching(&needle));
+        let matches = |row: usize| match &hits {
+            Some(hits) => hits[self.rows.quotes[row]],
+            None => row_matches(b, &self.rows, pane, row, &needle),
+        };
+        let first = if skip_current { 1 } else { 0 };
+        let found = (first..=len)
+            .map(|k| (start as isize + step * k as isize).rem_euclid(len as isize) as usize)
+            .find(|&row| matches(row));
+        match found {
+            Some(row) => {
+                self.focus = pane;
+                self.select(pane, row);
+            }
+            None => {
+                self.message = Some(format!(
+                    "no match for “{}”",
+                    crate::text::one_line(&search.query)
+                ))
+            }
+        }
+    }
 }
 
 /// Does row `row` of `pane` contain `needle` (already lowercase)?

@@ -165,7 +165,7 @@ mod tests {
     use std::io::Write as _;
 
     use super::*;
-    use crate::app::Action;
+    use crate::app::{Action, Mode};
     use crate::diag::Location;
     use crate::keys::Key;
     use ratatui::style::Color;
@@ -218,9 +218,11 @@ mod tests {
         )
         .unwrap();
         assert!(!config.mouse);
-        assert_eq!(config.keymap.action(&Key::ctrl('n')), Some(Action::Down));
-        assert_eq!(config.keymap.action(&Key::char('k')), Some(Action::Up));
-        assert_eq!(config.keymap.action(&Key::char('q')), None);
+        let map = &config.keymap;
+        assert_eq!(map.action(Mode::Panes, &Key::ctrl('n')), Some(Action::Down));
+        assert_eq!(map.action(Mode::Popup, &Key::ctrl('n')), Some(Action::Down));
+        assert_eq!(map.action(Mode::Panes, &Key::char('k')), Some(Action::Up));
+        assert_eq!(map.action(Mode::Panes, &Key::char('q')), None);
         assert_eq!(config.theme.accent, Color::Rgb(0xff, 0x88, 0x00));
         assert_eq!(config.theme.muted, Color::LightBlue);
         assert_eq!(config.theme.marked, Color::Indexed(208));

@@ -23,13 +23,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Pane, Popup, layout};
-use crate::keys::Keymap;
 
 pub use theme::Theme;
 
 /// What drawing needs besides the state.
 pub struct Context<'a> {
-    pub keymap: &'a Keymap,
     pub theme: &'a Theme,
 }
 
@@ -62,7 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
     for popup in &app.popups {
         match popup {
             Popup::Detail { target, link } => detail::draw(frame, area, app, *target, *link, ctx),
-            Popup::Help { scroll } => help::draw(frame, area, *scroll, ctx),
+            Popup::Help { scroll } => help::draw(frame, area, app, *scroll, ctx),
             Popup::Topics { cursor, chosen } => {
                 topic_picker::draw(frame, area, app, *cursor, chosen, ctx)
             }
@@ -100,15 +98,7 @@ fn popup_frame(
     title: &str,
     ctx: &Context,
 ) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-    .intersection(area);
+    let rect = layout::popup_area(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -151,4 +141,19 @@ fn row_line(marker: Option<&str>, ctx: &Context, mut content: Vec<Span<'static>>
     };
     content.insert(0, gutter);
     Line::from(content)
+}
+
+/// A line of a scrolling popup, styled by its kind, one column in.
+fn text_line(line: &crate::app::popup_text::TextLine, ctx: &Context) -> Line<'static> {
+    use crate::app::popup_text::LineKind;
+    let style = match line.kind {
+        LineKind::Title | LineKind::Keys => ctx.theme.title(),
+        LineKind::Heading => ctx.theme.bold(),
+        LineKind::Muted => ctx.theme.muted(),
+        LineKind::Plain => Style::default(),
+    };
+    if line.text.is_empty() {
+        return Line::default();
+    }
+    Line::from(Span::styled(format!(" {}", line.text), style))
 }
