@@ -99,7 +99,7 @@ fn violations(app: &App) -> Vec<String> {
                 }
             }
             Popup::Help { scroll } => {
-                let lines = help_lines(app.keymap(), app.config_path()).len();
+                let lines = help_lines(app.keymap(), app.config_path(), app.size().0).len();
                 let inner = popup_inner(app.screen(), HELP_WIDTH, help_height(lines));
                 if usize::from(*scroll) > lines.saturating_sub(usize::from(inner.height)) {
                     out.push(format!("help scrolled to {scroll}, past its {lines} lines"));

@@ -47,8 +47,8 @@ pub const HELP_WIDTH: u16 = 72;
 pub const OVERVIEW_WIDTH: u16 = 90;
 
 /// Help: every mode's bindings under the mode's title, then where the
-/// config file is.
-pub fn help_lines(keymap: &Keymap, config_path: &str) -> Vec<TextLine> {
+/// config file is, wrapped to fit a screen `columns` wide.
+pub fn help_lines(keymap: &Keymap, config_path: &str, columns: u16) -> Vec<TextLine> {
     let mut lines = Vec::new();
     for mode in Mode::ALL {
         let entries = keymap.help_entries(mode);
@@ -66,13 +66,11 @@ pub fn help_lines(keymap: &Keymap, config_path: &str) -> Vec<TextLine> {
         }));
     }
     lines.push(TextLine::blank());
-    lines.push(TextLine::new(
-        LineKind::Muted,
-        format!(
-            "Keys can be changed in {} under [keys].",
-            one_line(config_path)
-        ),
-    ));
+    // Wrapped to the popup, so that a long path is shown whole.
+    let note = format!("Keys can be changed in {config_path} under [keys].");
+    let width = usize::from(HELP_WIDTH.min(columns).saturating_sub(3));
+    let note = wrap(&note, width).into_iter();
+    lines.extend(note.map(|l| TextLine::new(LineKind::Muted, l)));
     lines
 }
 
@@ -151,7 +149,7 @@ pub fn overview_text_width(inner: Rect) -> usize {
 impl App {
     /// The last scroll position of the help popup: its last line at the bottom.
     pub(super) fn help_max_scroll(&self) -> u16 {
-        let lines = help_lines(&self.keymap, &self.config_path).len();
+        let lines = help_lines(&self.keymap, &self.config_path, self.size.0).len();
         let inner = popup_inner(self.screen(), HELP_WIDTH, help_height(lines));
         u16::try_from(lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
     }

@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::app::popup_text::{HELP_WIDTH, LineKind, help_height, help_lines};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, ctx: &Context) {
-    let lines = help_lines(app.keymap(), app.config_path());
+    let lines = help_lines(app.keymap(), app.config_path(), area.width);
     let key_width = (lines.iter())
         .filter(|l| l.kind == LineKind::Keys)
         .map(|l| l.text.chars().count())
