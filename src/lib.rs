@@ -6,7 +6,7 @@ pub mod diag;
 pub mod event_loop;
 pub mod export;
 pub mod headless;
-pub mod input;
+mod input;
 pub mod keys;
 pub mod model;
 pub mod schema;

@@ -577,15 +577,7 @@ fn reader_opens_shows_help_quits_and_restores_terminal() {
         !s.contains("Help: keys") && shows_reader(s)
     });
 
-    session.press("q");
-    let status = session.wait_exit("`q`", EXIT_TIMEOUT);
-    assert!(
-        status.success(),
-        "the reader exited with {status} after `q`, not 0\n{}",
-        session.report()
-    );
-    let checks = session.assert_restored("after help and `q`");
-    assert_quiet_after_restore(&mut session, &checks, "after `q`");
+    quit_with_q(&mut session, "after help and `q`");
 }
 
 /// Way 1: `q` quits with status 0.
@@ -593,6 +585,11 @@ fn reader_opens_shows_help_quits_and_restores_terminal() {
 fn restore_1_after_q() {
     let mut session = Session::start(&[]);
     session.wait_for_reader();
+    quit_with_q(&mut session, "after `q`");
+}
+
+/// Presses `q`: the reader exits with 0 and leaves the terminal as it was.
+fn quit_with_q(session: &mut Session, what: &str) {
     session.press("q");
     let status = session.wait_exit("`q`", EXIT_TIMEOUT);
     assert!(
@@ -600,8 +597,8 @@ fn restore_1_after_q() {
         "the reader exited with {status} after `q`, not 0\n{}",
         session.report()
     );
-    let checks = session.assert_restored("after `q`");
-    assert_quiet_after_restore(&mut session, &checks, "after `q`");
+    let checks = session.assert_restored(what);
+    assert_quiet_after_restore(session, &checks, what);
 }
 
 /// Way 2: an I/O error after the first frame (injected in debug builds) ends

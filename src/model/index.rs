@@ -25,7 +25,6 @@ pub struct Index {
     pub quotes_by_topic: Vec<Vec<usize>>,
     pub quotes_by_event: Vec<Vec<usize>>,
     pub events_by_speaker: Vec<Vec<usize>>,
-    pub events_by_topic: Vec<Vec<usize>>,
     pub positions_by_speaker: Vec<Vec<PositionRef>>,
     /// For each quote, the positions it supports.
     pub positions_by_quote: Vec<Vec<PositionRef>>,
@@ -77,7 +76,6 @@ impl Index {
             quotes_by_topic: vec![Vec::new(); topics.len()],
             quotes_by_event: vec![Vec::new(); events.len()],
             events_by_speaker: vec![Vec::new(); speakers.len()],
-            events_by_topic: vec![Vec::new(); topics.len()],
             positions_by_speaker: vec![Vec::new(); speakers.len()],
             positions_by_quote: vec![Vec::new(); quotes.len()],
             timeline: (0..events.len()).collect(),
@@ -100,11 +98,8 @@ impl Index {
             for speaker in resolve(&ix.speaker_by_id, &event.speakers) {
                 ix.events_by_speaker[speaker].push(ei);
             }
-            let topics = resolve(&ix.topic_by_id, &event.topics);
-            for &topic in &topics {
-                ix.events_by_topic[topic].push(ei);
-            }
-            ix.topics_of_event.push(topics);
+            ix.topics_of_event
+                .push(resolve(&ix.topic_by_id, &event.topics));
         }
         for (di, d) in disagreements.iter().enumerate() {
             ix.topics_of_disagreement
