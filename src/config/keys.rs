@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::app::{ACTIONS, Mode};
+use crate::app::{ACTIONS, Action, Mode};
 use crate::diag::toml::a_type;
 use crate::diag::{Collector, did_you_mean};
 use crate::keys::{Keymap, Override, Place};
@@ -156,5 +156,3 @@ fn one_override<'a>(
     });
     spans.push((action.span(), key_spans));
 }
-
-use crate::app::Action;
