@@ -21,6 +21,8 @@ pub use rows::{DisagreementRow, Rows};
 pub use search::Search;
 pub use start::StartOptions;
 
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
 use crate::keys::{Key, Keymap};
 use crate::model::{Briefing, Failure};
 
@@ -147,9 +149,19 @@ impl App {
         }
     }
 
-    /// The action `key` stands for in the current mode, if any.
+    /// The action `key` stands for in the current mode, if any: the keymap's,
+    /// or in the search line an unbound printable key, which is typed.
     pub fn action_for(&self, key: &Key) -> Option<Action> {
-        crate::input::key_action(self, key)
+        let mode = self.mode();
+        self.keymap.action(mode, key).or_else(|| match key.code {
+            KeyCode::Char(c)
+                if mode == Mode::Search
+                    && !(key.mods).intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Input(c))
+            }
+            _ => None,
+        })
     }
 
     /// Takes the work the last updates asked of the outside world.

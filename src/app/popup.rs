@@ -142,26 +142,20 @@ impl App {
                     _ => {}
                 }
             }
-            Popup::Help { .. } | Popup::Overview { .. } => {
-                let Some(Popup::Help { scroll } | Popup::Overview { scroll }) =
-                    self.popups.last_mut()
-                else {
-                    return;
-                };
-                match action {
-                    Action::Down => *scroll = scroll.saturating_add(1),
-                    Action::Up => *scroll = scroll.saturating_sub(1),
-                    Action::PageDown | Action::HalfPageDown => *scroll = scroll.saturating_add(10),
-                    Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
-                    Action::Top => *scroll = 0,
-                    Action::Bottom => *scroll = u16::MAX,
-                    Action::Back | Action::Confirm => {
-                        self.popups.pop();
-                    }
-                    Action::OpenSource => self.open_source(),
-                    _ => {}
+            // Scrolling is clamped to the last line after every update.
+            Popup::Help { scroll } | Popup::Overview { scroll } => match action {
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => *scroll = scroll.saturating_add(10),
+                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = u16::MAX,
+                Action::Back | Action::Confirm => {
+                    self.popups.pop();
                 }
-            }
+                Action::OpenSource => self.open_source(),
+                _ => {}
+            },
             Popup::Topics { cursor, chosen } => {
                 let count = b.topics.len();
                 match action {

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
 use crate::app::{ACTIONS, Action, Mode};
 use crate::diag::toml::a_type;
@@ -31,7 +31,9 @@ pub(super) fn read(problems: &mut Collector<'_>, value: &Spanned<DeValue<'_>>) -
         let name_str = name.get_ref().as_ref();
         match (Mode::from_name(name_str), list.get_ref()) {
             (Some(mode), DeValue::Table(section)) => {
-                section_overrides(problems, section, Some(mode), &mut overrides, &mut spans);
+                for (name, list) in section {
+                    one_override(problems, name, list, Some(mode), &mut overrides, &mut spans);
+                }
             }
             (None, DeValue::Table(_)) if Action::is_name(name_str) => {
                 problems
@@ -70,19 +72,6 @@ pub(super) fn read(problems: &mut Collector<'_>, value: &Spanned<DeValue<'_>>) -
             }
             None
         }
-    }
-}
-
-/// The overrides of one `[keys.MODE]` section.
-fn section_overrides<'a>(
-    problems: &mut Collector<'_>,
-    section: &'a DeTable<'a>,
-    mode: Option<Mode>,
-    overrides: &mut Vec<Override<'a>>,
-    spans: &mut Spans,
-) {
-    for (name, list) in section {
-        one_override(problems, name, list, mode, overrides, spans);
     }
 }
 
