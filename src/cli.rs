@@ -80,7 +80,11 @@ pub enum ExportFormat {
     Markdown,
 }
 
-/// "120x40" → (120, 40).
+/// The largest virtual screen `render` draws, each way: larger than any real
+/// terminal, small enough to draw in well under a second.
+pub const MAX_RENDER_SIDE: u16 = 1000;
+
+/// "120x40" → (120, 40), at most [`MAX_RENDER_SIDE`] each way.
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
     let (w, h) = s
         .split_once(['x', 'X'])
@@ -93,5 +97,11 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
         .trim()
         .parse()
         .map_err(|_| format!("bad row count `{h}`"))?;
+    if w > MAX_RENDER_SIDE || h > MAX_RENDER_SIDE {
+        return Err(format!(
+            "{w}x{h} is larger than render draws; give at most \
+             {MAX_RENDER_SIDE}x{MAX_RENDER_SIDE}"
+        ));
+    }
     Ok((w, h))
 }

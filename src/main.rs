@@ -18,7 +18,10 @@ use clap::Parser as _;
 use cli::{Cli, Command, ExportFormat, ReaderOptions};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return argument_error(&e),
+    };
     match cli.command {
         Some(Command::Check { paths }) => check(&paths),
         Some(Command::Export { format, path }) => export(format, &path),
@@ -31,6 +34,32 @@ fn main() -> ExitCode {
         }) => render(size, &keys, &paths, &reader),
         None => read(&cli.paths, &cli.reader),
     }
+}
+
+/// Prints clap's message (an error, or help and version) escaped like any
+/// other untrusted text: it can quote arguments and file names.
+fn argument_error(e: &clap::Error) -> ExitCode {
+    let message = e.render().to_string();
+    let message = text::multi_line(&message);
+    if e.use_stderr() {
+        err(&message);
+        ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+    } else {
+        print(&message)
+    }
+}
+
+/// Columns of a title echoed on one line, at most (titles can be huge).
+const MAX_ECHO: usize = 200;
+
+/// Writes `s` to stdout; a closed stdout (`| head`) is not an error.
+fn out(s: &str) {
+    let _ = std::io::stdout().lock().write_all(s.as_bytes());
+}
+
+/// Writes `s` to stderr; a closed stderr is not an error.
+fn err(s: &str) {
+    let _ = std::io::stderr().lock().write_all(s.as_bytes());
 }
 
 /// Are ANSI colours wanted on stderr?
@@ -53,7 +82,7 @@ fn print(s: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write to stdout: {e}");
+            err(&format!("error: cannot write to stdout: {e}\n"));
             ExitCode::from(2)
         }
     }
@@ -63,15 +92,15 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     let report = model::load_paths(paths);
     print_failures(&report);
     for b in &report.briefings {
-        println!(
-            "ok: {} — {} ({} quotes, {} speakers, {} events, {} disagreements)",
+        out(&format!(
+            "ok: {} — {} ({} quotes, {} speakers, {} events, {} disagreements)\n",
             text::one_line(&b.path.display().to_string()),
-            text::one_line(&b.meta.title),
+            text::truncate(&text::one_line(&b.meta.title), MAX_ECHO),
             b.quotes.len(),
             b.speakers.len(),
             b.events.len(),
             b.disagreements.len()
-        );
+        ));
     }
     let unreadable = report
         .failures
@@ -79,13 +108,13 @@ fn check(paths: &[PathBuf]) -> ExitCode {
         .filter(|f| f.source.is_none())
         .count();
     let invalid = report.failures.len() - unreadable;
-    eprintln!(
-        "checked {} file(s): {} valid, {} invalid, {} unreadable",
+    err(&format!(
+        "checked {} file(s): {} valid, {} invalid, {} unreadable\n",
         report.briefings.len() + report.failures.len(),
         report.briefings.len(),
         invalid,
         unreadable
-    );
+    ));
     if unreadable > 0 {
         ExitCode::from(2)
     } else if invalid > 0 {
@@ -106,10 +135,10 @@ fn export(format: ExportFormat, path: &Path) -> ExitCode {
         });
     };
     if report.briefings.len() > 1 {
-        eprintln!(
-            "error: export takes one briefing file; this path holds {}",
+        err(&format!(
+            "error: export takes one briefing file; this path holds {}\n",
             report.briefings.len()
-        );
+        ));
         return ExitCode::from(2);
     }
     print(&match format {
@@ -150,7 +179,7 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
     let report = load_for_reading(paths);
     if report.briefings.is_empty() {
         print_failures(&report);
-        eprintln!("error: no briefing could be loaded");
+        err("error: no briefing could be loaded\n");
         return Err(ExitCode::from(1));
     }
     let config_path = match &options.config {
@@ -169,7 +198,7 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         speaker: options.speaker.clone(),
     };
     if let Err(message) = app.start_with(&start) {
-        eprintln!("error: {message}");
+        err(&format!("error: {message}\n"));
         return Err(ExitCode::from(2));
     }
     Ok((app, config))
@@ -199,7 +228,7 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: terminal: {e}");
+            err(&format!("error: terminal: {e}\n"));
             ExitCode::from(2)
         }
     }
@@ -209,7 +238,10 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
     let keys = match keys::parse_sequence(keys) {
         Ok(k) => k,
         Err(e) => {
-            eprintln!("error: --keys: {}", text::one_line(&e.to_string()));
+            err(&format!(
+                "error: --keys: {}\n",
+                text::one_line(&e.to_string())
+            ));
             return ExitCode::from(2);
         }
     };

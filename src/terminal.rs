@@ -26,6 +26,9 @@ static SUSPEND: AtomicBool = AtomicBool::new(false);
 static REDRAW: AtomicBool = AtomicBool::new(false);
 /// A terminating signal received (0: none); the main loop ends the process.
 static TERMINATE: AtomicI32 = AtomicI32::new(0);
+/// True while the reader has handed the terminal back (suspended, or
+/// continued in the background): then nothing may touch the terminal.
+static SUSPENDED: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal in reader mode, and installs a panic hook and signal
 /// handlers that restore it.
@@ -68,11 +71,35 @@ pub fn restore() {
 /// Restores the terminal, stops the process until `fg`, then re-enters
 /// reader mode and redraws everything. Called on the main thread only, so no
 /// frame is drawn while the terminal is handed back.
+///
+/// Continued in the background (`bg`, or a shell's `kill %1`, which sends
+/// SIGCONT after the signal), it waits without touching the terminal, which
+/// would stop it again (SIGTTOU): until it is in the foreground again, or a
+/// terminating signal ends it, quietly, since the terminal is restored.
 pub fn suspend(tui: &mut Tui) -> io::Result<()> {
     restore();
+    SUSPENDED.store(true, Ordering::SeqCst);
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    loop {
+        let signal = TERMINATE.load(Ordering::SeqCst);
+        if signal != 0 {
+            end(signal);
+        }
+        if in_foreground() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    SUSPENDED.store(false, Ordering::SeqCst);
     enter()?;
     full_redraw(tui)
+}
+
+/// Is this process the terminal's foreground process group (so that it may
+/// change the terminal's modes without being stopped)?
+fn in_foreground() -> bool {
+    // SAFETY: plain system calls on a file descriptor, no memory involved.
+    unsafe { libc::tcgetpgrp(libc::STDOUT_FILENO) == libc::getpgrp() }
 }
 
 /// Clears the screen and forgets what is on it, so the next draw writes every
@@ -99,8 +126,17 @@ pub fn exit_if_terminated() {
     }
 }
 
+/// Restores the terminal, unless the reader has handed it back, and ends
+/// the process by `signal`.
 fn terminate(signal: i32) -> ! {
-    restore();
+    if !SUSPENDED.load(Ordering::SeqCst) {
+        restore();
+    }
+    end(signal)
+}
+
+/// Ends the process by `signal`'s default action, touching nothing.
+fn end(signal: i32) -> ! {
     let _ = signal_hook::low_level::emulate_default_handler(signal);
     std::process::exit(128 + signal);
 }

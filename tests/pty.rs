@@ -788,3 +788,115 @@ fn restore_while_suspended_and_redraw_after_resume() {
     let checks = session.assert_restored("after resuming and `q`");
     assert_quiet_after_restore(&mut session, &checks, "after resuming and `q`");
 }
+
+/// A shell with job control in a pseudo-terminal, and everything it prints.
+struct Shell {
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    raw: Vec<u8>,
+    _child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    _home: tempfile::TempDir,
+}
+
+impl Shell {
+    fn start() -> Shell {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("cannot open a pseudo-terminal");
+        let home = tempfile::tempdir().expect("cannot create a temporary directory");
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["--norc", "--noprofile", "-i"]);
+        cmd.cwd(home.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        cmd.env("PS1", "$ ");
+        cmd.env("XDG_CONFIG_HOME", home.path());
+        cmd.env_remove("BRIEFING_FAULT");
+        let child = pty.slave.spawn_command(cmd).expect("cannot start bash");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let (tx, output) = mpsc::channel();
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Shell {
+            writer,
+            output,
+            raw: Vec::new(),
+            _child: child,
+            _master: pty.master,
+            _home: home,
+        }
+    }
+
+    fn send(&mut self, text: &str) {
+        self.writer.write_all(text.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits until the output since `from` satisfies `ready`.
+    fn wait(&mut self, what: &str, from: usize, ready: impl Fn(&[u8]) -> bool) {
+        let deadline = Instant::now() + SCREEN_TIMEOUT;
+        while !ready(&self.raw[from.min(self.raw.len())..]) {
+            let now = Instant::now();
+            assert!(
+                now < deadline,
+                "no {what} within {SCREEN_TIMEOUT:?}; output:\n{}",
+                String::from_utf8_lossy(&self.raw).escape_debug()
+            );
+            if let Ok(bytes) = self.output.recv_timeout(POLL.min(deadline - now)) {
+                self.raw.extend(bytes);
+            }
+        }
+    }
+}
+
+/// Ctrl-Z in an interactive shell, then `kill %1` (SIGTERM, then SIGCONT from
+/// the shell): the reader ends, although it is in the background and may not
+/// touch the terminal.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_suspended_reader_can_be_killed_from_the_shell() {
+    let mut shell = Shell::start();
+    shell.wait("prompt", 0, |o| find(o, b"$ ").is_some());
+    shell.send(&format!("{}\r", env!("CARGO_BIN_EXE_briefing")));
+    shell.wait("reader", 0, |o| find(o, ENTER_ALT).is_some());
+    let mark = shell.raw.len();
+    shell.send("\x1a");
+    shell.wait("job stopped", mark, |o| find(o, b"Stopped").is_some());
+    let mark = shell.raw.len();
+    // The echoed command line has `$(`, the answer digits: `PID=1234=END`.
+    let pid_in = |o: &[u8]| -> Option<u32> {
+        let text = String::from_utf8_lossy(o);
+        text.split("PID=")
+            .find_map(|t| t.split_once("=END").and_then(|(p, _)| p.parse().ok()))
+    };
+    shell.send("echo PID=$(jobs -p %1)=END\r");
+    shell.wait("pid", mark, |o| pid_in(o).is_some());
+    let pid = pid_in(&shell.raw[mark..]).expect("just found");
+    assert_eq!(proc_state(pid), Some('T'), "the reader is not stopped");
+    shell.send("kill %1\r");
+    let deadline = Instant::now() + EXIT_TIMEOUT;
+    // Gone, or a zombie waiting for the shell to reap it.
+    while !matches!(proc_state(pid), None | Some('Z')) {
+        assert!(
+            Instant::now() < deadline,
+            "the reader is still there (state {:?}) after `kill %1`",
+            proc_state(pid)
+        );
+        thread::sleep(POLL);
+    }
+    shell.send("exit\r");
+}

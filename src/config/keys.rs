@@ -24,7 +24,7 @@ pub(super) fn read(problems: &mut Collector<'_>, value: &Spanned<DeValue<'_>>) -
             .with_help("write [keys] followed by lines like down = [\"j\", \"down\"]");
         return None;
     };
-    let before = problems.len();
+    let before = problems.found();
     let mut overrides = Vec::new();
     let mut spans = Spans::new();
     for (name, list) in table {
@@ -57,7 +57,7 @@ pub(super) fn read(problems: &mut Collector<'_>, value: &Spanned<DeValue<'_>>) -
         }
     }
     match Keymap::with_overrides(&overrides) {
-        Ok(keymap) => (problems.len() == before).then_some(keymap),
+        Ok(keymap) => (problems.found() == before).then_some(keymap),
         Err(errors) => {
             for e in errors {
                 let d = match e.place {

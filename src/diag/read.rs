@@ -3,16 +3,28 @@
 
 use std::fs;
 use std::io::Read as _;
+use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::Path;
 
 /// Reads `path` as UTF-8 text, refusing what is not a regular file, larger
-/// than `limit` bytes, or not UTF-8, without blocking (a FIFO is never opened)
-/// and in bounded memory. A byte-order mark is skipped. The error is a
-/// message about the file as a whole.
+/// than `limit` bytes, or not UTF-8, without blocking and in bounded memory.
+/// A byte-order mark is skipped. The error is a message about the file as a
+/// whole.
+///
+/// The file is opened first, without blocking (`O_NONBLOCK`: opening a FIFO
+/// returns at once), and the type of what was opened is checked after, so
+/// swapping the file for a FIFO in between cannot make the read hang.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<String, String> {
-    let meta = fs::metadata(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| format!("cannot read this file: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read this file: {e}"))?;
     if !meta.is_file() {
-        return Err("not a regular file; give a .toml file (or a folder of briefings)".into());
+        return Err("not a regular file (a folder, a device or a FIFO); give a .toml file".into());
     }
     if meta.len() > limit {
         return Err(format!(
@@ -21,7 +33,6 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<String, String> {
             human(limit)
         ));
     }
-    let file = fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
@@ -47,11 +58,86 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<String, String> {
     })
 }
 
-/// A size for people: "64.0 MiB", "512 KiB".
+/// A size for people, exact: "64 MiB", "67,108,865 bytes".
 fn human(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
+        format!("{} KiB", bytes / 1024)
     } else {
-        format!("{} KiB", bytes.div_ceil(1024))
+        format!("{} bytes", grouped(bytes))
+    }
+}
+
+/// `67108865` → `67,108,865`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_exact() {
+        assert_eq!(human(64 * 1024 * 1024), "64 MiB");
+        assert_eq!(human(64 * 1024 * 1024 + 1), "67,108,865 bytes");
+        assert_eq!(human(1024 * 1024), "1 MiB");
+        assert_eq!(human(512 * 1024), "512 KiB");
+        assert_eq!(human(999), "999 bytes");
+    }
+
+    #[test]
+    fn a_fifo_swapped_in_never_blocks_the_read() {
+        // A path that is a regular file and a FIFO in turns, as fast as
+        // possible, while it is read: every read ends, with the text or with
+        // "not a regular file".
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.toml");
+        let fifo = dir.path().join("fifo");
+        let file = dir.path().join("file");
+        let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).unwrap();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let swapper = {
+            let (path, fifo, file, stop) = (path.clone(), fifo.clone(), file.clone(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    fs::write(&file, "format = 1\n").unwrap();
+                    fs::rename(&file, &path).unwrap();
+                    // SAFETY: a valid C string and mode.
+                    assert_eq!(unsafe { libc::mkfifo(c(&fifo).as_ptr(), 0o600) }, 0);
+                    fs::rename(&fifo, &path).unwrap();
+                }
+            })
+        };
+        let (done, finished) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            // Until both kinds have been read often, for two seconds at most.
+            let (mut texts, mut fifos) = (0, 0);
+            let start = std::time::Instant::now();
+            while (texts < 50 || fifos < 50) && start.elapsed().as_secs() < 2 {
+                match read_bounded(&path, 1024) {
+                    Ok(_) => texts += 1,
+                    Err(e) if e.starts_with("not a regular file") => fifos += 1,
+                    Err(_) => {}
+                }
+            }
+            done.send((texts, fifos)).unwrap();
+        });
+        let result = finished.recv_timeout(std::time::Duration::from_secs(60));
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let (texts, fifos) = result.expect("a read blocked on a FIFO");
+        reader.join().unwrap();
+        swapper.join().unwrap();
+        assert!(texts > 0 && fifos > 0, "{texts} texts, {fifos} FIFOs");
     }
 }

@@ -13,6 +13,15 @@ use unicode_width::UnicodeWidthStr;
 use super::{Diagnostic, Failure, Location};
 use crate::text;
 
+/// Columns of a message, label or help shown, at most: they can quote a
+/// huge id or name from the file.
+const MAX_TEXT: usize = 300;
+
+/// `text` escaped for one line and cut to [`MAX_TEXT`] columns.
+fn short(text: &str) -> String {
+    text::truncate(&text::one_line(text), MAX_TEXT).into_owned()
+}
+
 /// Bytes of context shown on each side of a span, at most.
 const CONTEXT: usize = 160;
 
@@ -53,13 +62,7 @@ pub fn render_failure(failure: &Failure, color: bool) -> String {
 pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
     let s = if color { COLOR } else { PLAIN };
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}error{}: {}",
-        s.error,
-        s.reset,
-        text::one_line(&d.message)
-    );
+    let _ = writeln!(out, "{}error{}: {}", s.error, s.reset, short(&d.message));
     let path = text::one_line(&d.path.display().to_string()).into_owned();
     let located = source.zip(d.span.clone()).zip(d.location);
     let Some(((src, span), loc)) = located else {
@@ -139,7 +142,7 @@ impl Mark<'_> {
         let carets = self.caret.to_string().repeat(marked.width().max(1));
         let label = self
             .label
-            .map(|l| format!(" {}", text::one_line(l)))
+            .map(|l| format!(" {}", short(l)))
             .unwrap_or_default();
         let style = if self.caret == '^' { s.error } else { s.accent };
         let _ = writeln!(
@@ -164,7 +167,7 @@ fn help(out: &mut String, d: &Diagnostic, s: &Style, pad: usize) {
             s.reset,
             s.help,
             s.reset,
-            text::one_line(h)
+            short(h)
         );
     }
 }
