@@ -83,7 +83,7 @@ fn perform(terminal: &mut Tui, effect: Effect) -> io::Result<Option<Action>> {
             let written = write!(out, "{}", osc52(&text)).and_then(|()| out.flush());
             if written.is_err() {
                 let message = "could not write to the terminal's clipboard";
-                return Ok(Some(Action::Failed(message.into())));
+                return Ok(Some(Action::Notify(message.into())));
             }
         }
         Effect::Open(url) => {
@@ -100,7 +100,7 @@ fn perform(terminal: &mut Tui, effect: Effect) -> io::Result<Option<Action>> {
                 .spawn();
             if spawned.is_err() {
                 let message = format!("could not run {opener} to open the URL");
-                return Ok(Some(Action::Failed(message)));
+                return Ok(Some(Action::Notify(message)));
             }
         }
     }

@@ -7,7 +7,7 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use briefing::app::{App, StartOptions};
+use briefing::app::{Action, App, StartOptions};
 use briefing::config::{self, Config};
 use briefing::export::{json, markdown};
 use briefing::model::{self, Briefing, LoadReport};
@@ -176,6 +176,10 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         );
         ExitCode::from(2)
     })?;
+    let color = stderr_color();
+    for warning in &config.warnings {
+        err(&format!("{}\n", diag::render(warning, None, color)));
+    }
     let report = load_for_reading(paths);
     if report.briefings.is_empty() {
         print_failures(&report);
@@ -193,6 +197,9 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
     let mut app = App::new(report.briefings, report.failures)
         .with_keymap(config.keymap.clone())
         .with_config_path(config_path);
+    if let Some(warning) = config.warnings.first() {
+        app.update(Action::Notify(format!("config: {}", warning.message)));
+    }
     let start = StartOptions {
         topics: options.topics.clone(),
         speaker: options.speaker.clone(),

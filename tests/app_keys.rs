@@ -545,3 +545,40 @@ fn help_names_the_config_file_in_use() {
         "{text}"
     );
 }
+
+#[test]
+fn ctrl_c_always_quits_even_with_quit_unbound() {
+    let config = briefing::config::Config::parse(
+        Path::new("config.toml"),
+        "[keys]\nquit = []\nsearch = []\nsuspend = []\n",
+    )
+    .unwrap();
+    let found: Vec<(usize, &str)> = config
+        .warnings
+        .iter()
+        .map(|w| (w.location.unwrap().line, w.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (2, "`quit` has no key"),
+            (3, "`search` has no key"),
+            (4, "`suspend` has no key")
+        ]
+    );
+    for keys in ["", "?", "t", "3<Enter>", "3/abc"] {
+        let mut app = alaska().with_keymap(config.keymap.clone());
+        press(&mut app, keys);
+        press(&mut app, "q");
+        assert!(!app.should_quit(), "{keys}: q is unbound");
+        press(&mut app, "<C-c>");
+        assert!(app.should_quit(), "{keys}: ctrl-c must quit");
+    }
+    let ds = briefing::config::Config::parse(
+        Path::new("config.toml"),
+        "[keys.popup]\ncopy = [\"ctrl-c\"]\n",
+    )
+    .unwrap_err();
+    assert_eq!(ds[0].message, "`ctrl-c` always quits; it cannot be `copy`");
+    assert_eq!(ds[0].location.unwrap().line, 2);
+}

@@ -34,7 +34,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0u16..220, 0u16..80, prop_oneof![Just(-1i8), Just(1i8)]).prop_map(|(x, y, d)| Action::Scroll(x, y, d)),
         2 => proptest::sample::select(vec!['a', 'e', 'R', 'u', ' ', '中', '\u{1b}', '\u{202e}']).prop_map(Action::Input),
         1 => Just(Action::DeleteChar),
-        1 => Just(Action::Failed("\u{1b}]52;c;x\u{7} failed".into())),
+        1 => Just(Action::Notify("\u{1b}]52;c;x\u{7} failed".into())),
     ]
 }
 

@@ -81,8 +81,8 @@ pub enum Action {
     Scroll(u16, u16, i8),
     /// A character typed while the search line is open.
     Input(char),
-    /// Something the event loop was asked to do failed; the message says what.
-    Failed(String),
+    /// A message for the status line: an effect that failed, a config warning.
+    Notify(String),
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.

@@ -151,7 +151,11 @@ impl App {
 
     /// The action `key` stands for in the current mode, if any: the keymap's,
     /// or in the search line an unbound printable key, which is typed.
+    /// Ctrl-c always quits, whatever the keymap says.
     pub fn action_for(&self, key: &Key) -> Option<Action> {
+        if *key == Key::ctrl('c') {
+            return Some(Action::Quit);
+        }
         let mode = self.mode();
         self.keymap.action(mode, key).or_else(|| match key.code {
             KeyCode::Char(c)
@@ -285,7 +289,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
-            Action::Failed(message) => self.message = Some(message),
+            Action::Notify(message) => self.message = Some(message),
             Action::Resize(w, h) => self.size = (w, h),
             Action::Help => self.toggle_popup(Popup::Help { scroll: 0 }),
             Action::Overview => self.toggle_popup(Popup::Overview { scroll: 0 }),

@@ -57,7 +57,22 @@ pub(super) fn read(problems: &mut Collector<'_>, value: &Spanned<DeValue<'_>>) -
         }
     }
     match Keymap::with_overrides(&overrides) {
-        Ok(keymap) => (problems.found() == before).then_some(keymap),
+        Ok(keymap) => {
+            for (o, (span, _)) in overrides.iter().zip(&spans) {
+                if o.keys.is_empty() {
+                    let help = if o.action == "quit" {
+                        "ctrl-c always quits; to quit with another key, list it here"
+                    } else {
+                        "it cannot be used now; list a key to use it"
+                    };
+                    problems
+                        .warning(span.clone(), format!("`{}` has no key", o.action))
+                        .with_label("unbound here")
+                        .with_help(help);
+                }
+            }
+            (problems.found() == before).then_some(keymap)
+        }
         Err(errors) => {
             for e in errors {
                 let d = match e.place {

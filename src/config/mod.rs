@@ -37,6 +37,9 @@ pub struct Config {
     pub mouse: bool,
     pub keymap: Keymap,
     pub theme: ThemeColors,
+    /// What is worth knowing about the file but changes nothing, such as an
+    /// action left without a key.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Default for Config {
@@ -52,6 +55,7 @@ impl Config {
             mouse: true,
             keymap: Keymap::default(),
             theme: ThemeColors::defaults(),
+            warnings: Vec::new(),
         }
     }
 
@@ -103,6 +107,7 @@ impl Config {
             }
         }
         if problems.is_empty() {
+            config.warnings = problems.take_warnings(source);
             Ok(config)
         } else {
             Err(problems.finish(source))

@@ -19,6 +19,8 @@ pub struct Collector<'a> {
     diagnostics: Vec<Diagnostic>,
     /// Every problem recorded, kept or not.
     found: usize,
+    /// Warnings: they never make the file unusable (the first [`SHOWN`]).
+    warnings: Vec<Diagnostic>,
 }
 
 /// Where a diagnostic is, for keeping the first ones in file order.
@@ -32,6 +34,7 @@ impl<'a> Collector<'a> {
             path,
             diagnostics: Vec::new(),
             found: 0,
+            warnings: Vec::new(),
         }
     }
 
@@ -57,6 +60,25 @@ impl<'a> Collector<'a> {
         self.push(Diagnostic::file(self.path, message))
     }
 
+    /// Records a warning at `span`: worth knowing, but the file is usable.
+    pub fn warning(&mut self, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+        if self.warnings.len() >= SHOWN {
+            self.warnings.pop();
+        }
+        let mut d = Diagnostic::unlocated(self.path, span, message);
+        d.severity = super::Severity::Warning;
+        self.warnings.push(d);
+        self.warnings.last_mut().expect("just pushed")
+    }
+
+    /// Takes the warnings recorded so far, in file order, located in `source`.
+    pub fn take_warnings(&mut self, source: &str) -> Vec<Diagnostic> {
+        let mut warnings = std::mem::take(&mut self.warnings);
+        locate_all(&mut warnings, source);
+        warnings
+    }
+
+    /// Has no problem (warnings aside) been recorded?
     pub fn is_empty(&self) -> bool {
         self.found == 0
     }

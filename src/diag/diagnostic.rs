@@ -19,6 +19,16 @@ pub struct Diagnostic {
     /// Other places that explain this one, such as where a duplicate id was
     /// first defined.
     pub related: Vec<Label>,
+    pub severity: Severity,
+}
+
+/// An error makes a file unusable; a warning is worth knowing but changes
+/// nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
 }
 
 /// A second place in the same file, with a note.
@@ -65,6 +75,7 @@ impl Diagnostic {
             help: None,
             location: None,
             related: Vec::new(),
+            severity: Severity::Error,
         }
     }
 

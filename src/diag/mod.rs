@@ -12,7 +12,7 @@ pub mod toml;
 use std::path::PathBuf;
 
 pub use collect::Collector;
-pub use diagnostic::{Diagnostic, Label, Location};
+pub use diagnostic::{Diagnostic, Label, Location, Severity, locate_all};
 pub use read::read_bounded;
 pub use render::{render, render_failure};
 pub use suggest::did_you_mean;

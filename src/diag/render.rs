@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Diagnostic, Failure, Location};
+use super::{Diagnostic, Failure, Location, Severity};
 use crate::text;
 
 /// Columns of a message, label or help shown, at most: they can quote a
@@ -28,6 +28,7 @@ const CONTEXT: usize = 160;
 /// ANSI styles, or nothing when colour is off.
 struct Style {
     error: &'static str,
+    warning: &'static str,
     accent: &'static str,
     help: &'static str,
     reset: &'static str,
@@ -35,12 +36,14 @@ struct Style {
 
 const COLOR: Style = Style {
     error: "\x1b[1;31m",
+    warning: "\x1b[1;33m",
     accent: "\x1b[1;34m",
     help: "\x1b[1;36m",
     reset: "\x1b[0m",
 };
 const PLAIN: Style = Style {
     error: "",
+    warning: "",
     accent: "",
     help: "",
     reset: "",
@@ -62,11 +65,19 @@ pub fn render_failure(failure: &Failure, color: bool) -> String {
 pub fn render(d: &Diagnostic, source: Option<&str>, color: bool) -> String {
     let s = if color { COLOR } else { PLAIN };
     let mut out = String::new();
-    let _ = writeln!(out, "{}error{}: {}", s.error, s.reset, short(&d.message));
+    let (kind, style) = match d.severity {
+        Severity::Error => ("error", s.error),
+        Severity::Warning => ("warning", s.warning),
+    };
+    let _ = writeln!(out, "{style}{kind}{}: {}", s.reset, short(&d.message));
     let path = text::one_line(&d.path.display().to_string()).into_owned();
     let located = source.zip(d.span.clone()).zip(d.location);
     let Some(((src, span), loc)) = located else {
-        let _ = writeln!(out, " {}-->{} {path}", s.accent, s.reset);
+        let at = d
+            .location
+            .map(|l| format!(":{}:{}", l.line, l.column))
+            .unwrap_or_default();
+        let _ = writeln!(out, " {}-->{} {path}{at}", s.accent, s.reset);
         help(&mut out, d, &s, 1);
         return out;
     };

@@ -226,6 +226,14 @@ impl Keymap {
             let mut keys = Vec::with_capacity(o.keys.len());
             for (j, written) in o.keys.iter().enumerate() {
                 match written.parse::<Key>() {
+                    Ok(key) if key == Key::ctrl('c') && spec.action != Action::Quit => {
+                        errors.push(KeymapError {
+                            place: Place::Key(i, j),
+                            message: format!("`ctrl-c` always quits; it cannot be `{}`", o.action),
+                            label: "reserved for quitting".into(),
+                            help: Some(format!("choose another key for `{}`", o.action)),
+                        });
+                    }
                     Ok(key) => keys.push((key, Origin::User(i, j))),
                     Err(e) => errors.push(KeymapError {
                         place: Place::Key(i, j),
