@@ -210,3 +210,51 @@ fn wide_characters_never_break_borders() {
         }
     }
 }
+
+#[test]
+fn markdown_and_html_in_fields_are_escaped_in_the_digest() {
+    let file = hostile_files()
+        .into_iter()
+        .find(|f| f.ends_with("markdown-and-html.toml"))
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["export", "--format", "markdown", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    for escaped in [
+        r"# \<script>alert(1)\</script> \*\*bold\*\* \#",
+        "\n\\# heading\n",
+        r"\*\*bold\*\* and \[x\](javascript:alert(1)) \<img src=x onerror=alert(1)>",
+        "\n\\- not a list\n1\\. not a list either\n\\> not a quote\n\\---\n",
+        r"\&lt;entity\&gt; \| a \| table \|",
+        "\n\\`\\`\\`\nnot code\n",
+        "- \\# heading\n- \\[x\\](javascript:alert(1))\n- \\<b>html\\</b>\n- 1\\. first\n",
+        r"### \*\*Ben\*\* — Opposition leader",
+        r"> “It is \<em>not\</em> \[balanced\](javascript:alert(1)).”",
+        "\n\\# They disagree\n\\<script>x\\</script>\n",
+        r"- **\*\*Ben\*\***: Not balanced.",
+        r"- \- a source \<javascript:alert(1)\>",
+    ] {
+        assert!(md.contains(escaped), "missing {escaped:?} in\n{md}");
+    }
+    // Nothing from the file is left to be read as Markdown or HTML.
+    for raw in [
+        "<script",
+        "<img",
+        "<b>",
+        "<em>",
+        "<javascript",
+        "](",
+        "**bold",
+        "&lt;",
+    ] {
+        let unescaped = md.match_indices(raw).any(|(i, _)| !md[..i].ends_with('\\'));
+        assert!(!unescaped, "unescaped {raw:?} in\n{md}");
+    }
+    for line in md.lines() {
+        for start in ["# heading", "- not", "1. ", "> not", "---", "```", "# They"] {
+            assert!(!line.starts_with(start), "{line:?} starts a block");
+        }
+    }
+}
