@@ -1,10 +1,12 @@
 //! Escaping of untrusted text (anything read from a briefing file) before it
 //! reaches a terminal, in the reader or on stdout/stderr.
 //!
-//! Control characters (C0, DEL, C1) and bidirectional controls are shown
-//! visibly instead of being interpreted: `ESC` becomes `^[`, DEL `^?`, a C1
-//! control or a bidi override `\u{9b}` / `\u{202e}`. Tabs expand to spaces at
-//! stops of [`TAB_WIDTH`] characters.
+//! Control characters (C0, DEL, C1), bidirectional controls and invisible
+//! characters are shown visibly instead of being interpreted or hidden: `ESC`
+//! becomes `^[`, DEL `^?`, a C1 control, a bidi override or an invisible
+//! character `\u{9b}` / `\u{202e}` / `\u{200b}`. Tabs expand to spaces at
+//! stops of [`TAB_WIDTH`] characters; the line and paragraph separators
+//! U+2028 and U+2029 are line breaks like `\n`.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -15,9 +17,14 @@ use unicode_width::UnicodeWidthStr as _;
 /// Width of a tab stop, in characters.
 pub const TAB_WIDTH: usize = 4;
 
-/// Is `c` a character that must never be written to a terminal as it is?
+/// Is `c` a character that must never be written to a terminal as it is,
+/// wherever it stands? Two kinds are judged by [`unsafe_chars`] instead: the
+/// joiners ([`is_joiner`]), which are safe between the characters they join,
+/// and the tag characters ([`is_tag`]), which lie outside the Basic
+/// Multilingual Plane (every character named here is one `\uXXXX` escape in
+/// the JSON export).
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    c.is_control() || is_bidi_control(c) || is_invisible(c)
 }
 
 /// Bidirectional formatting characters, which can reorder what a reader sees.
@@ -25,25 +32,96 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Escape `text` for one line of output: each line break (`\n`, `\r\n` or a
-/// lone `\r`) becomes a space.
+/// Characters that take no room on screen and would hide in copied text:
+/// the line and paragraph separators (which do not break a terminal line),
+/// the zero-width space, the word joiner and the invisible operators, and
+/// the byte order mark.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+    )
+}
+
+/// The tag characters, U+E0000 to U+E007F: invisible, and able to carry a
+/// whole hidden ASCII text after any character. They are escaped everywhere,
+/// even in the three flag emoji that use them (England, Scotland, Wales),
+/// which then show as a black flag followed by the escaped tags.
+pub fn is_tag(c: char) -> bool {
+    matches!(c, '\u{e0000}'..='\u{e007f}')
+}
+
+/// The zero-width non-joiner and joiner, U+200C and U+200D.
+pub fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200c}' | '\u{200d}')
+}
+
+/// Does a joiner between `before` and `after` do its work, so it is kept?
+///
+/// Joiners belong in emoji ZWJ sequences (`👩‍👩‍👧`, `🏳️‍🌈`, after a skin tone
+/// or a variation selector too), in Indic conjuncts (after a virama) and in
+/// Persian and other Arabic-script words (the non-joiner). In all of these
+/// both neighbours are non-ASCII characters that are themselves visible, so
+/// that is the rule: a joiner is kept between two non-ASCII characters that
+/// are neither whitespace, unsafe nor joiners. Anywhere else (at the start or
+/// end of a field, next to ASCII, next to a space, doubled) it can only hide
+/// something, such as a break inside an ASCII word, command or URL, and it is
+/// escaped.
+fn joins(before: Option<char>, after: Option<char>) -> bool {
+    let visible = |c: Option<char>| {
+        c.is_some_and(|c| {
+            !c.is_ascii() && !c.is_whitespace() && !is_unsafe(c) && !is_tag(c) && !is_joiner(c)
+        })
+    };
+    visible(before) && visible(after)
+}
+
+/// Every character of `text` that [`one_line`] and [`multi_line`] change or
+/// escape, with its byte offset: the unsafe characters, the tag characters,
+/// and joiners that join nothing. Escaped output has none but the `\n` of [`multi_line`].
+pub fn unsafe_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut before = None;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            let prev = before.replace(c);
+            if is_unsafe(c)
+                || is_tag(c)
+                || (is_joiner(c) && !joins(prev, chars.peek().map(|&(_, n)| n)))
+            {
+                return Some((i, c));
+            }
+        }
+        None
+    })
+}
+
+/// Escape `text` for one line of output: each line break (`\n`, `\r\n`, a
+/// lone `\r`, U+2028 or U+2029) becomes a space.
 pub fn one_line(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }
 
-/// Escape `text` keeping its line breaks; `\r\n` and a lone `\r` become `\n`.
+/// Escape `text` keeping its line breaks; `\r\n`, a lone `\r`, U+2028 and
+/// U+2029 become `\n`.
 pub fn multi_line(text: &str) -> Cow<'_, str> {
     escape(text, true)
 }
 
 fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    let mut unsafe_at = unsafe_chars(text).map(|(i, _)| i).peekable();
+    if unsafe_at.peek().is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut column = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if unsafe_at.next_if_eq(&i).is_none() {
+            out.push(c);
+            column += 1;
+            continue;
+        }
         let before = out.len();
         match c {
             '\t' => {
@@ -52,9 +130,10 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
                 column += spaces;
                 continue;
             }
-            '\r' | '\n' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
+            '\r' | '\n' | '\u{2028}' | '\u{2029}' => {
+                if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
                     chars.next();
+                    unsafe_at.next();
                 }
                 out.push(if keep_newlines { '\n' } else { ' ' });
                 column = if keep_newlines { 0 } else { column + 1 };
@@ -65,10 +144,9 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
                 out.push(char::from(b'@' + c as u8));
             }
             '\u{7f}' => out.push_str("^?"),
-            c if is_unsafe(c) => {
+            c => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
-            c => out.push(c),
         }
         column += out[before..].chars().count();
     }
@@ -330,9 +408,84 @@ mod tests {
     fn output_never_contains_unsafe_characters() {
         let all: String = (0u32..0x250)
             .chain(0x2000..0x2070)
+            .chain(0xfe00..0x10000)
+            .chain(0xe0000..0xe0080)
             .filter_map(char::from_u32)
             .collect();
+        assert_eq!(unsafe_chars(&one_line(&all)).count(), 0);
+        assert!(unsafe_chars(&multi_line(&all)).all(|(_, c)| c == '\n'));
         assert!(!one_line(&all).chars().any(is_unsafe));
-        assert!(!multi_line(&all).chars().any(|c| c != '\n' && is_unsafe(c)));
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_are_line_breaks() {
+        assert_eq!(one_line("a\u{2028}b\u{2029}c"), "a b c");
+        assert_eq!(multi_line("a\u{2028}b\u{2029}c"), "a\nb\nc");
+        assert_eq!(wrap("a\u{2028}b", 10), ["a", "b"]);
+        // The column restarts after the break, for tabs.
+        assert_eq!(multi_line("abc\u{2029}a\tb"), "abc\na   b");
+    }
+
+    #[test]
+    fn invisible_characters_are_escaped() {
+        assert_eq!(one_line("pay\u{200b}pal"), "pay\\u{200b}pal");
+        assert_eq!(one_line("\u{feff}title"), "\\u{feff}title");
+        assert_eq!(one_line("a\u{2060}b"), "a\\u{2060}b");
+        // Tag characters spelling a hidden "hi".
+        assert_eq!(one_line("ok\u{e0068}\u{e0069}"), "ok\\u{e0068}\\u{e0069}");
+        assert_eq!(multi_line("x\u{e007f}"), "x\\u{e007f}");
+        for c in ['\u{200b}', '\u{2028}', '\u{2029}', '\u{2060}', '\u{feff}'] {
+            assert!(is_unsafe(c), "{c:?}");
+        }
+        assert_eq!(unsafe_chars("\u{e0001}").count(), 1);
+    }
+
+    #[test]
+    fn joiners_are_kept_only_where_they_join() {
+        // Emoji ZWJ sequences, with skin tones and variation selectors.
+        for text in [
+            FAMILY,
+            "\u{1f469}\u{1f3fd}\u{200d}\u{1f4bb}",
+            "\u{1f3f3}\u{fe0f}\u{200d}\u{1f308}",
+            "\u{1f3c3}\u{200d}\u{2640}\u{fe0f}",
+        ] {
+            let line = format!("a {text} b");
+            assert!(matches!(one_line(&line), Cow::Borrowed(_)), "{text:?}");
+            assert_eq!(unsafe_chars(&line).count(), 0, "{text:?}");
+        }
+        // A Devanagari half form (virama, ZWJ) and a Persian non-joiner.
+        assert!(matches!(
+            one_line("\u{915}\u{94d}\u{200d}\u{937}"),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            one_line("\u{645}\u{06cc}\u{200c}\u{062e}"),
+            Cow::Borrowed(_)
+        ));
+        // Joiners that join nothing visible.
+        assert_eq!(one_line("pay\u{200c}pal"), "pay\\u{200c}pal");
+        assert_eq!(one_line("\u{200d}x"), "\\u{200d}x");
+        assert_eq!(one_line("\u{1f469}\u{200d}"), "\u{1f469}\\u{200d}");
+        assert_eq!(
+            one_line("\u{1f469}\u{200d} \u{1f469}"),
+            "\u{1f469}\\u{200d} \u{1f469}"
+        );
+        assert_eq!(
+            one_line("\u{1f469}\u{200d}\u{200d}\u{1f469}"),
+            "\u{1f469}\\u{200d}\\u{200d}\u{1f469}"
+        );
+        assert_eq!(
+            one_line("\u{1f469}\u{200d}\u{200b}\u{1f469}"),
+            "\u{1f469}\\u{200d}\\u{200b}\u{1f469}"
+        );
+        assert_eq!(
+            unsafe_chars("a\u{200d}\u{1f469}\u{200d}\u{1f469}").collect::<Vec<_>>(),
+            [(1, '\u{200d}')]
+        );
+        // Wrapping keeps a family whole and escapes a stray joiner.
+        assert_eq!(
+            wrap(&format!("{FAMILY}\u{200d}"), 10),
+            [format!("{FAMILY}\\u{{200d}}")]
+        );
     }
 }

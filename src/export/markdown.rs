@@ -1,23 +1,111 @@
 //! Markdown export: a readable digest of a briefing. Text from the file is
-//! escaped so that no control sequence reaches a terminal.
+//! escaped so that no control sequence reaches a terminal, then so that no
+//! Markdown or HTML in it is interpreted when the digest is rendered.
 
 use std::fmt::Write as _;
 
 use crate::model::{Briefing, QuoteKind, Status};
 use crate::text::{multi_line, one_line};
 
+/// Escapes terminal-safe `text` for use inside a line of Markdown: what
+/// could start emphasis, code, a link, an image, inline HTML, an entity, a
+/// table cell or strikethrough is backslash-escaped (`*`, `_`, `` ` ``, `[`,
+/// `]`, `<`, `|`, `~`, `&` before a name or `#`). A backslash is escaped only
+/// where it would escape something (before ASCII punctuation, or at the end
+/// of a line, a hard break), so the `\u{…}` the terminal escaping writes
+/// reads the same. `>` is only special at the start of a line, see
+/// [`block_start`].
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let escape = match c {
+            '*' | '_' | '`' | '[' | ']' | '<' | '|' | '~' => true,
+            '\\' => next.is_none_or(|n| n == '\n' || n.is_ascii_punctuation()),
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes `text` (already through [`inline`]) where it starts a block, so
+/// that it is not read as a heading (`#`), block quote (`>`), list item
+/// (`-`, `+`, `1.`, `1)`), thematic break or setext underline (`-`, `=`).
+/// (`*`, `_`, `` ` ``, `~` and `<` are escaped everywhere already.)
+fn block_start(text: &str) -> String {
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let (spaces, rest) = text.split_at(indent);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let at = match rest[digits..].chars().next() {
+        Some('.' | ')') if digits > 0 => digits,
+        Some('#' | '>' | '-' | '+' | '=') if digits == 0 => 0,
+        _ => return text.to_owned(),
+    };
+    format!("{spaces}{}\\{}", &rest[..at], &rest[at..])
+}
+
+/// A one-line field for a line of Markdown.
+fn field(text: &str) -> String {
+    inline(&one_line(text))
+}
+
+/// A one-line field that starts a block (a list item's text).
+fn leading_field(text: &str) -> String {
+    block_start(&field(text))
+}
+
+/// A multi-line field as paragraphs: every line escaped as a block start.
+fn paragraphs(text: &str) -> String {
+    let escaped = multi_line(text);
+    let lines: Vec<String> = escaped
+        .split('\n')
+        .map(|l| block_start(&inline(l)))
+        .collect();
+    lines.join("\n")
+}
+
+/// Heading text: a `#` at its end would be read as the heading's closing
+/// sequence and dropped.
+fn heading(mut text: String) -> String {
+    if text.ends_with('#') {
+        text.insert(text.len() - 1, '\\');
+    }
+    text
+}
+
+/// A source's URL: an autolink when it is a plain http or https URL,
+/// otherwise escaped text between escaped angle brackets, so that a
+/// `javascript:` or other URL is shown but never made a link.
+fn url(u: &str) -> String {
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    let plain = (lower.starts_with("http://") || lower.starts_with("https://"))
+        && matches!(one_line(u), std::borrow::Cow::Borrowed(_))
+        && !u.contains(|c: char| c.is_whitespace() || c == '<' || c == '>');
+    if plain {
+        format!("<{u}>")
+    } else {
+        format!("\\<{}\\>", field(u))
+    }
+}
+
 /// The briefing as a Markdown digest: overview, timeline, quotes by speaker,
 /// disagreements.
 pub fn to_markdown(b: &Briefing) -> String {
     let mut out = String::new();
     let m = &b.meta;
-    let _ = writeln!(out, "# {}\n", one_line(&m.title));
+    let _ = writeln!(out, "# {}\n", heading(field(&m.title)));
     let _ = writeln!(out, "*As of {}*\n", m.as_of);
-    let _ = writeln!(out, "{}\n", multi_line(m.summary.trim()));
+    let _ = writeln!(out, "{}\n", paragraphs(m.summary.trim()));
     if !m.key_points.is_empty() {
         out.push_str("## Key points\n\n");
         for p in &m.key_points {
-            let _ = writeln!(out, "- {}", one_line(p));
+            let _ = writeln!(out, "- {}", leading_field(p));
         }
         out.push('\n');
     }
@@ -28,9 +116,9 @@ pub fn to_markdown(b: &Briefing) -> String {
             let place = e
                 .place
                 .as_deref()
-                .map(|p| format!(" ({})", one_line(p)))
+                .map(|p| format!(" ({})", field(p)))
                 .unwrap_or_default();
-            let _ = writeln!(out, "- **{}** — {}{}", e.at, one_line(&e.title), place);
+            let _ = writeln!(out, "- **{}** — {}{}", e.at, field(&e.title), place);
         }
         out.push('\n');
     }
@@ -41,34 +129,29 @@ pub fn to_markdown(b: &Briefing) -> String {
         let affiliation = s
             .affiliation
             .as_deref()
-            .map(|a| format!(", {}", one_line(a)))
+            .map(|a| format!(", {}", field(a)))
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "### {} — {}{}\n",
-            one_line(&s.name),
-            one_line(&s.role),
-            affiliation
-        );
+        let title = format!("{} — {}{}", field(&s.name), field(&s.role), affiliation);
+        let _ = writeln!(out, "### {}\n", heading(title));
         for &qi in &b.index.quotes_by_speaker[si] {
             let q = &b.quotes[qi];
             let venue = q
                 .venue
                 .as_deref()
-                .map(|v| format!(", {}", one_line(v)))
+                .map(|v| format!(", {}", field(v)))
                 .unwrap_or_default();
             match q.kind {
                 QuoteKind::Direct => {
-                    let _ = writeln!(out, "> “{}”\n>\n> — {}{}\n", one_line(&q.text), q.at, venue);
+                    let _ = writeln!(out, "> “{}”\n>\n> — {}{}\n", field(&q.text), q.at, venue);
                 }
                 QuoteKind::Reported => {
                     let by = (q.reported_by.as_deref().and_then(|id| b.speaker(id)))
-                        .map(|r| format!(", as reported by {}", one_line(&r.name)))
+                        .map(|r| format!(", as reported by {}", field(&r.name)))
                         .unwrap_or_default();
                     let _ = writeln!(
                         out,
                         "- *Reported:* {} ({}{}{})\n",
-                        one_line(&q.text),
+                        field(&q.text),
                         q.at,
                         venue,
                         by
@@ -89,28 +172,28 @@ pub fn to_markdown(b: &Briefing) -> String {
             Status::Narrowing => "narrowing",
             Status::Resolved => "resolved",
         };
-        let _ = writeln!(out, "### {} ({status})\n", one_line(&d.title));
-        let _ = writeln!(out, "{}\n", multi_line(d.summary.trim()));
+        let _ = writeln!(out, "### {} ({status})\n", field(&d.title));
+        let _ = writeln!(out, "{}\n", paragraphs(d.summary.trim()));
         for p in &d.positions {
             let name = b
                 .speaker(&p.speaker)
                 .map_or(p.speaker.as_str(), |s| s.name.as_str());
-            let _ = writeln!(out, "- **{}**: {}", one_line(name), one_line(&p.stance));
+            let _ = writeln!(out, "- **{}**: {}", field(name), field(&p.stance));
         }
         out.push('\n');
     }
     if !m.sources.is_empty() {
         out.push_str("## Sources\n\n");
         for s in &m.sources {
-            let mut line = one_line(&s.title).into_owned();
+            let mut line = leading_field(&s.title);
             if let Some(o) = &s.outlet {
-                let _ = write!(line, ", {}", one_line(o));
+                let _ = write!(line, ", {}", field(o));
             }
             if let Some(p) = &s.published {
                 let _ = write!(line, ", {p}");
             }
             if let Some(u) = &s.url {
-                let _ = write!(line, " <{}>", one_line(u));
+                let _ = write!(line, " {}", url(u));
             }
             let _ = writeln!(out, "- {line}");
         }
@@ -118,4 +201,83 @@ pub fn to_markdown(b: &Briefing) -> String {
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_markdown_and_html_are_escaped() {
+        assert_eq!(
+            field("<script>alert(1)</script>"),
+            "\\<script>alert(1)\\</script>"
+        );
+        assert_eq!(field("**bold** and _it_"), "\\*\\*bold\\*\\* and \\_it\\_");
+        assert_eq!(
+            field("[x](javascript:alert(1)) ![i](y)"),
+            "\\[x\\](javascript:alert(1)) !\\[i\\](y)"
+        );
+        assert_eq!(
+            field("`code` a|b ~~gone~~"),
+            "\\`code\\` a\\|b \\~\\~gone\\~\\~"
+        );
+        assert_eq!(field("&amp; &#60; & AT&T"), "\\&amp; \\&#60; & AT\\&T");
+        // A backslash is escaped only where it would escape something.
+        assert_eq!(field(r"C:\dir a\*b end\"), r"C:\dir a\\\*b end\\");
+        // Ordinary punctuation stays as it is.
+        let plain = "It passed 21–14, a 1.5% rise (in March): “no”! #1? 3 > 2.";
+        assert_eq!(field(plain), plain);
+    }
+
+    #[test]
+    fn terminal_escapes_read_the_same() {
+        assert_eq!(field("a\u{1b}[2Jb"), "a^\\[\\[2Jb");
+        assert_eq!(field("x\u{202e}y"), "x\\u{202e}y");
+    }
+
+    #[test]
+    fn block_starts_are_escaped() {
+        for (text, escaped) in [
+            ("# heading", "\\# heading"),
+            ("## heading", "\\## heading"),
+            ("> quote", "\\> quote"),
+            ("- item", "\\- item"),
+            ("+ item", "\\+ item"),
+            ("* item", "\\* item"),
+            ("1. item", "1\\. item"),
+            ("2025) item", "2025\\) item"),
+            ("---", "\\---"),
+            ("===", "\\==="),
+            ("  - indented", "  \\- indented"),
+            ("```rust", "\\`\\`\\`rust"),
+            ("<div>", "\\<div>"),
+            ("[a]: http://x", "\\[a\\]: http://x"),
+            ("plain # not a heading", "plain # not a heading"),
+            ("1 is a number", "1 is a number"),
+            ("", ""),
+        ] {
+            assert_eq!(leading_field(text), escaped, "{text:?}");
+        }
+        assert_eq!(
+            paragraphs("First line.\n# heading\n\n1. one\n===\r- x\u{2028}> y"),
+            "First line.\n\\# heading\n\n1\\. one\n\\===\n\\- x\n\\> y"
+        );
+    }
+
+    #[test]
+    fn headings_keep_a_closing_hash() {
+        assert_eq!(heading(field("Learning C#")), "Learning C\\#");
+        assert_eq!(heading(field("Title")), "Title");
+    }
+
+    #[test]
+    fn only_plain_web_urls_become_links() {
+        assert_eq!(url("https://example.org/a_b"), "<https://example.org/a_b>");
+        assert_eq!(url("HTTP://example.org"), "<HTTP://example.org>");
+        assert_eq!(url("javascript:alert(1)"), "\\<javascript:alert(1)\\>");
+        assert_eq!(url("https://x/ a"), "\\<https://x/ a\\>");
+        assert_eq!(url("https://x/>y"), "\\<https://x/>y\\>");
+        assert_eq!(url("https://x/\u{1b}y"), "\\<https://x/^\\[y\\>");
+    }
 }

@@ -78,6 +78,28 @@ fn shift_char(c: char, written: &str) -> Result<char, KeyError> {
     })
 }
 
+/// Is `c` a character that would not show as a key name in help: invisible,
+/// zero-width, a control, bidi or format character, or whitespace other
+/// than the plain space (which help writes `space`)? The same rule as the
+/// escaping of text in `crate::text`.
+fn is_invisible_key(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar as _;
+    crate::text::is_unsafe(c)
+        || crate::text::is_tag(c)
+        || crate::text::is_joiner(c)
+        || (c.is_whitespace() && c != ' ')
+        || c.width().is_none_or(|w| w == 0)
+}
+
+/// The problem with a key written as the invisible character `c`.
+fn invisible_key(c: char) -> String {
+    format!(
+        "`{}` is not a visible character, so it cannot be a key name \
+         (help would show it blank)",
+        c.escape_unicode()
+    )
+}
+
 impl FromStr for Key {
     type Err = KeyError;
 
@@ -117,6 +139,7 @@ impl FromStr for Key {
                     c.escape_default()
                 )));
             }
+            (Some(c), None) if is_invisible_key(c) => return Err(fail(invisible_key(c))),
             // As in vim, `C-D` is the same key as `C-d`.
             (Some(c), None) if vim_ctrl => KeyCode::Char(c.to_ascii_lowercase()),
             (Some(c), None) => KeyCode::Char(c),
@@ -178,6 +201,13 @@ pub fn parse_sequence(written: &str) -> Result<Vec<Key>, KeyError> {
                 return Err(fail(format!(
                     "control character `{}` in `{written}`",
                     c.escape_default()
+                )));
+            }
+            c if is_invisible_key(c) => {
+                return Err(fail(format!(
+                    "{} in `{}`",
+                    invisible_key(c),
+                    written.escape_unicode()
                 )));
             }
             c => Key::char(c),
@@ -256,6 +286,39 @@ mod tests {
         assert!(name("shift-1").is_err());
         assert!(name("f13").is_err());
         assert!(name("\t").is_err());
+    }
+
+    #[test]
+    fn invisible_characters_are_not_key_names() {
+        for c in [
+            '\u{202e}',  // right-to-left override
+            '\u{2066}',  // left-to-right isolate
+            '\u{200b}',  // zero-width space
+            '\u{200c}',  // zero-width non-joiner
+            '\u{200d}',  // zero-width joiner
+            '\u{2060}',  // word joiner
+            '\u{feff}',  // byte order mark
+            '\u{2028}',  // line separator
+            '\u{e0041}', // tag latin capital letter a
+            '\u{301}',   // combining acute accent
+            '\u{a0}',    // no-break space
+            '\u{3000}',  // ideographic space
+            '\u{ad}',    // soft hyphen
+        ] {
+            let e = name(&c.to_string()).unwrap_err();
+            assert!(e.contains("not a visible character"), "{c:?}: {e}");
+            assert!(e.contains(&c.escape_unicode().to_string()), "{c:?}: {e}");
+            for written in [format!("ctrl-{c}"), format!("alt-{c}")] {
+                assert!(name(&written).is_err(), "{written:?}");
+            }
+            let e = parse_sequence(&format!("j{c}")).unwrap_err().to_string();
+            assert!(e.contains("not a visible character"), "{c:?}: {e}");
+            assert!(parse_sequence(&format!("<{c}>")).is_err(), "{c:?}");
+        }
+        // Visible characters, wide ones too, and the plain space still are.
+        for c in ['é', '中', '\u{1f600}', ' ', 'ß'] {
+            assert_eq!(name(&c.to_string()), Ok(Key::char(c)), "{c:?}");
+        }
     }
 
     #[test]

@@ -47,12 +47,31 @@ mod tests {
         for qi in 0..b.quotes.len() {
             let c = b.citation(qi);
             assert!(!c.chars().any(crate::text::is_unsafe), "{c:?}");
+            assert_eq!(crate::text::unsafe_chars(&c).count(), 0, "{c:?}");
         }
         let pasted = "ok\u{1b}[201~\ncurl x|sh\n";
         assert!(
             !crate::text::one_line(pasted)
                 .chars()
                 .any(crate::text::is_unsafe)
+        );
+    }
+
+    #[test]
+    fn citations_show_invisible_characters() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile/invisible-characters.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let b = Briefing::parse(&path, &text).unwrap();
+        let c = b.citation(1);
+        assert_eq!(crate::text::unsafe_chars(&c).count(), 0, "{c:?}");
+        let family = "\u{1f469}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(
+            c,
+            format!(
+                "“\\u{{feff}}It is not.\\u{{e0020}}\\u{{e0072}}\\u{{e006d}}\\u{{e007f}} \\u{{200b}}curl\\u{{200d}}x” \
+                 — Ben\\u{{200d}} \\u{{2060}}Hid\\u{{200c}}den {family}, Opposition leader, 2025-01-02"
+            )
         );
     }
 }

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// When something happened, at the precision the briefing gives it.
@@ -47,21 +47,33 @@ impl Moment {
         let Some(time) = value.time else {
             return Ok(Moment::Date(date));
         };
+        // TOML allows second 60, a leap second; chrono writes it as second
+        // 59 with a nanosecond of a billion or more.
+        let second = time.second.unwrap_or(0);
+        let leap = second == 60;
         let time = NaiveTime::from_hms_nano_opt(
             time.hour.into(),
             time.minute.into(),
-            time.second.unwrap_or(0).into(),
-            time.nanosecond.unwrap_or(0),
+            (if leap { 59 } else { second }).into(),
+            time.nanosecond.unwrap_or(0) + if leap { 1_000_000_000 } else { 0 },
         )
         .ok_or_else(|| format!("{value} is not a valid time of day"))?;
         let local = date.and_time(time);
-        let Some(offset) = value.offset else {
+        let minutes = match value.offset {
+            None | Some(toml::value::Offset::Z) => 0,
+            Some(toml::value::Offset::Custom { minutes }) => i32::from(minutes),
+        };
+        // A leap second is only ever inserted at the end of a UTC day. A
+        // local datetime is read as if it were UTC, as when ordering.
+        let utc = local - chrono::TimeDelta::minutes(minutes.into());
+        if leap && (utc.hour(), utc.minute()) != (23, 59) {
+            return Err(format!(
+                "{value} is not a valid time of day: a leap second (second 60) is always 23:59:60 UTC"
+            ));
+        }
+        if value.offset.is_none() {
             return Ok(Moment::Local(local));
-        };
-        let minutes = match offset {
-            toml::value::Offset::Z => 0,
-            toml::value::Offset::Custom { minutes } => i32::from(minutes),
-        };
+        }
         let offset = FixedOffset::east_opt(minutes * 60)
             .ok_or_else(|| format!("{value} has an offset out of range"))?;
         local
@@ -191,5 +203,46 @@ mod tests {
         }
         let err = toml::from_str::<Wrap>("at = 11:00:00").unwrap_err();
         assert!(err.message().contains("without a date"), "{err}");
+    }
+
+    #[test]
+    fn accepts_a_leap_second() {
+        let leap = parse("2016-12-31T23:59:60Z");
+        assert_eq!(leap.to_string(), "2016-12-31T23:59:60+00:00");
+        assert_eq!(
+            parse("2016-12-31T23:59:60.5Z").to_string(),
+            "2016-12-31T23:59:60+00:00"
+        );
+        // The same instant, written in another zone.
+        let alaska = parse("2016-12-31T14:59:60-09:00");
+        assert_eq!(alaska.to_string(), "2016-12-31T14:59:60-09:00");
+        assert_eq!(alaska.date().to_string(), "2016-12-31");
+        let local = parse("2016-12-31T23:59:60");
+        assert_eq!(local.to_string(), "2016-12-31T23:59:60");
+        // In order: after the last ordinary second, before the next day.
+        let before = parse("2016-12-31T23:59:59.999Z");
+        let after = parse("2017-01-01T00:00:00Z");
+        assert!(before < leap && leap < parse("2016-12-31T23:59:60.5Z"));
+        assert!(leap < after);
+        assert!(alaska < leap, "same instant, west first");
+        assert!(parse("2016-12-31T23:59:59-09:00") > leap);
+        assert!(parse("2016-12-31T23:59:59") < local && local < parse("2017-01-01"));
+    }
+
+    #[test]
+    fn rejects_a_leap_second_away_from_the_end_of_a_utc_day() {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Wrap {
+            at: Moment,
+        }
+        for s in [
+            "2016-12-31T12:30:60Z",
+            "2016-12-31T23:59:60+01:00",
+            "2016-12-31T22:59:60",
+        ] {
+            let err = toml::from_str::<Wrap>(&format!("at = {s}")).unwrap_err();
+            assert!(err.message().contains("23:59:60 UTC"), "{s}: {err}");
+        }
     }
 }
