@@ -19,7 +19,7 @@ use libfuzzer_sys::fuzz_target;
 use briefing::diag;
 use briefing::export::{json::to_json, markdown::to_markdown};
 use briefing::model::Briefing;
-use briefing::text::is_unsafe;
+use briefing::text::unsafe_chars;
 
 #[path = "../../tests/support/mod.rs"]
 mod support;
@@ -45,7 +45,7 @@ const SIZES: &[(u16, u16)] = &[(0, 0), (1, 1), (40, 12), (80, 24), (200, 60)];
 
 /// The first unsafe character of `text` other than `\n`, with its byte offset.
 fn first_unsafe(text: &str) -> Option<(usize, char)> {
-    text.char_indices().find(|&(_, c)| c != '\n' && is_unsafe(c))
+    unsafe_chars(text).find(|&(_, c)| c != '\n')
 }
 
 fn assert_safe(what: &str, text: &str) {

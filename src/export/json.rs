@@ -242,7 +242,8 @@ pub fn to_json(b: &Briefing) -> String {
     s
 }
 
-/// serde_json's pretty formatter, escaping every character `text::is_unsafe` names.
+/// serde_json's pretty formatter, escaping every character `text::unsafe_chars`
+/// names (controls, bidi, invisible characters, tags, stray joiners).
 #[derive(Default)]
 struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
 
@@ -252,16 +253,17 @@ impl serde_json::ser::Formatter for SafeFormatter {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        let mut rest = fragment;
-        while let Some((at, c)) = rest
-            .char_indices()
-            .find(|&(_, c)| crate::text::is_unsafe(c))
-        {
-            w.write_all(&rest.as_bytes()[..at])?;
-            write!(w, "\\u{:04x}", c as u32)?;
-            rest = &rest[at + c.len_utf8()..];
+        let mut written = 0;
+        for (at, c) in crate::text::unsafe_chars(fragment) {
+            w.write_all(&fragment.as_bytes()[written..at])?;
+            // JSON escapes a character outside the BMP as a surrogate pair.
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(w, "\\u{unit:04x}")?;
+            }
+            written = at + c.len_utf8();
         }
-        w.write_all(rest.as_bytes())
+        w.write_all(&fragment.as_bytes()[written..])
     }
 
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
