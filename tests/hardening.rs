@@ -251,3 +251,37 @@ fn render_sizes_are_bounded() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1000);
     assert!(Path::new(BIN).exists());
 }
+
+#[test]
+fn huge_ids_and_titles_are_cut_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-minimal.toml"),
+    )
+    .unwrap();
+    // A 200 KB title: the `ok:` line is cut.
+    let long_title = minimal.replace("A minimal briefing", &"T".repeat(200_000));
+    std::fs::write(dir.path().join("title.toml"), long_title).unwrap();
+    // A 100 KB id referenced wrongly: the message and help are cut.
+    let long_id = minimal.replace(
+        "speaker = \"ben\"",
+        &format!("speaker = \"{}\"", "b".repeat(100_000)),
+    );
+    std::fs::write(dir.path().join("id.toml"), long_id).unwrap();
+    let out = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.lines().all(|l| l.chars().count() < 400),
+        "{} bytes",
+        stdout.len()
+    );
+    assert!(stdout.contains('…'), "{stdout}");
+    assert!(
+        stderr.len() < 5_000,
+        "{} bytes of diagnostics",
+        stderr.len()
+    );
+    assert!(stderr.contains("unknown speaker `bbbb"), "{stderr}");
+}
