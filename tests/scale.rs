@@ -1,0 +1,208 @@
+//! Large generated briefings: checking references must stay linear. Each
+//! test runs under a generous time guard that only catches runaway
+//! (quadratic) work; the growth itself is measured in `benches/perf.rs`
+//! (group `check_refs`).
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use briefing::diag::Diagnostic;
+use briefing::model::Briefing;
+
+/// Far more than any of these tests needs once linear (each takes well under
+/// a second in a release build and a few seconds at most in a debug one).
+const GUARD: Duration = Duration::from_secs(30);
+
+/// Runs `f` on another thread and fails if it does not finish within [`GUARD`].
+fn guarded<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(GUARD)
+        .unwrap_or_else(|_| panic!("{what} did not finish within {GUARD:?}"))
+}
+
+fn head() -> String {
+    "format = 1\n\n[briefing]\nid = \"scale\"\ntitle = \"Scale\"\nas_of = 2025-01-02\n\
+     summary = \"Generated.\"\n"
+        .to_string()
+}
+
+fn topic(out: &mut String, id: &str) {
+    let _ = write!(out, "\n[[topics]]\nid = \"{id}\"\nname = \"Topic\"\n");
+}
+
+fn speaker(out: &mut String, id: &str) {
+    let _ = write!(
+        out,
+        "\n[[speakers]]\nid = \"{id}\"\nname = \"Name\"\nrole = \"Role\"\n"
+    );
+}
+
+fn quote(out: &mut String, id: &str, speaker: &str, topics: &str) {
+    let _ = write!(
+        out,
+        "\n[[quotes]]\nid = \"{id}\"\nspeaker = \"{speaker}\"\ntext = \"Said {id}.\"\n\
+         at = 2025-01-02\ntopics = [{topics}]\n"
+    );
+}
+
+/// `n` speakers `speaker-I` and `n` quotes, quote I citing `spaeker-I`.
+fn misspelled_references(n: usize) -> String {
+    let mut out = head();
+    topic(&mut out, "t");
+    for i in 0..n {
+        speaker(&mut out, &format!("speaker-{i}"));
+    }
+    for i in 0..n {
+        quote(
+            &mut out,
+            &format!("q-{i}"),
+            &format!("spaeker-{i}"),
+            "\"t\"",
+        );
+    }
+    out
+}
+
+/// `n` speakers and `n` quotes all citing the same unknown speaker.
+fn one_unknown_repeated(n: usize) -> String {
+    let mut out = head();
+    topic(&mut out, "t");
+    for i in 0..n {
+        speaker(&mut out, &format!("speaker-{i}"));
+    }
+    for i in 0..n {
+        quote(&mut out, &format!("q-{i}"), "nobody-known", "\"t\"");
+    }
+    out
+}
+
+/// Three speakers with ids of `len` characters, and three quotes citing each
+/// id with its last character changed.
+fn long_ids(len: usize) -> String {
+    let mut out = head();
+    topic(&mut out, "t");
+    let ids: Vec<String> = ["a", "b", "c"].iter().map(|c| c.repeat(len)).collect();
+    for id in &ids {
+        speaker(&mut out, id);
+    }
+    for (i, id) in ids.iter().enumerate() {
+        quote(
+            &mut out,
+            &format!("q-{i}"),
+            &format!("{}x", &id[1..]),
+            "\"t\"",
+        );
+    }
+    out
+}
+
+/// One quote listing `n` topics, each once.
+fn many_topics(n: usize) -> String {
+    let mut out = head();
+    for i in 0..n {
+        topic(&mut out, &format!("t-{i}"));
+    }
+    speaker(&mut out, "s");
+    let list: Vec<String> = (0..n).map(|i| format!("\"t-{i}\"")).collect();
+    quote(&mut out, "q", "s", &list.join(", "));
+    out
+}
+
+/// `n` topics that cannot be read (no `name`) and one quote citing the last
+/// of them `n` times.
+fn unread_topics(n: usize) -> String {
+    let mut out = head();
+    for i in 0..n {
+        let _ = write!(out, "\n[[topics]]\nid = \"t-{i}\"\n");
+    }
+    speaker(&mut out, "s");
+    let last = format!("\"t-{}\"", n - 1);
+    quote(&mut out, "q", "s", &vec![last; n].join(","));
+    out
+}
+
+fn parse(text: &str) -> Result<Briefing, Vec<Diagnostic>> {
+    Briefing::parse(Path::new("scale.toml"), text)
+}
+
+#[test]
+fn generated_briefings_are_valid_at_small_sizes() {
+    assert!(parse(&many_topics(3)).is_ok());
+    let fixed = misspelled_references(3).replace("spaeker", "speaker");
+    assert!(parse(&fixed).is_ok());
+}
+
+#[test]
+fn misspelled_references_each_get_their_suggestion() {
+    let n = 20_000;
+    let text = misspelled_references(n);
+    let ds = guarded("checking 20,000 misspelled references", move || {
+        parse(&text).unwrap_err()
+    });
+    assert_eq!(ds.len(), n);
+    for (i, d) in ds.iter().enumerate() {
+        assert_eq!(d.message, format!("unknown speaker `spaeker-{i}`"));
+        assert_eq!(
+            d.help.as_deref(),
+            Some(format!("did you mean `speaker-{i}`?").as_str())
+        );
+    }
+}
+
+#[test]
+fn one_unknown_reference_repeated_is_looked_up_once() {
+    let n = 20_000;
+    let text = one_unknown_repeated(n);
+    let ds = guarded(
+        "checking 20,000 copies of one unknown reference",
+        move || parse(&text).unwrap_err(),
+    );
+    assert_eq!(ds.len(), n);
+    let help = "define a speaker with id `nobody-known`, or use an existing one";
+    assert!(ds.iter().all(|d| d.help.as_deref() == Some(help)));
+}
+
+#[test]
+fn long_ids_with_near_misses_are_not_compared() {
+    let text = long_ids(100_000);
+    let ds = guarded("checking three 100 KB near misses", move || {
+        parse(&text).unwrap_err()
+    });
+    assert_eq!(ds.len(), 3);
+    for d in &ds {
+        assert!(d.message.starts_with("unknown speaker `"), "{}", d.message);
+        assert_eq!(
+            d.help.as_deref().map(|h| h.starts_with("define a speaker")),
+            Some(true)
+        );
+    }
+}
+
+#[test]
+fn one_quote_listing_many_topics_is_indexed_once_each() {
+    let n = 50_000;
+    let text = many_topics(n);
+    let b = guarded("loading a quote with 50,000 topics", move || {
+        parse(&text).unwrap()
+    });
+    assert_eq!(b.index.topics_of_quote[0].len(), n);
+    assert!(b.index.topics_of_quote[0].iter().copied().eq(0..n));
+    assert!(b.index.quotes_by_topic.iter().all(|q| q == &[0]));
+}
+
+#[test]
+fn references_to_unread_entities_are_not_reported_again() {
+    let n = 60_000;
+    let text = unread_topics(n);
+    let ds = guarded("checking 60,000 references to an unread topic", move || {
+        parse(&text).unwrap_err()
+    });
+    // One "missing field" per topic, nothing for the references to them.
+    assert_eq!(ds.len(), n);
+    assert!(ds.iter().all(|d| d.message == "missing field `name`"));
+}
