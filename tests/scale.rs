@@ -1,13 +1,17 @@
-//! Large generated briefings: checking references must stay linear. Each
-//! test runs under a generous time guard that only catches runaway
-//! (quadratic) work; the growth itself is measured in `benches/perf.rs`
-//! (group `check_refs`).
+//! Large generated briefings: checking references and the detail view must
+//! stay linear. Each test runs under a generous time guard that only catches
+//! runaway (quadratic) work; the growth itself is measured in
+//! `benches/perf.rs` (groups `check_refs` and `detail`).
+
+mod support;
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use briefing::app::Target;
+use briefing::app::popup::links;
 use briefing::diag::Diagnostic;
 use briefing::model::Briefing;
 
@@ -126,6 +130,17 @@ fn unread_topics(n: usize) -> String {
     out
 }
 
+/// One speaker with `n` quotes.
+fn one_speaker_many_quotes(n: usize) -> String {
+    let mut out = head();
+    topic(&mut out, "t");
+    speaker(&mut out, "s");
+    for i in 0..n {
+        quote(&mut out, &format!("q-{i}"), "s", "\"t\"");
+    }
+    out
+}
+
 fn parse(text: &str) -> Result<Briefing, Vec<Diagnostic>> {
     Briefing::parse(Path::new("scale.toml"), text)
 }
@@ -133,6 +148,7 @@ fn parse(text: &str) -> Result<Briefing, Vec<Diagnostic>> {
 #[test]
 fn generated_briefings_are_valid_at_small_sizes() {
     assert!(parse(&many_topics(3)).is_ok());
+    assert!(parse(&one_speaker_many_quotes(3)).is_ok());
     let fixed = misspelled_references(3).replace("spaeker", "speaker");
     assert!(parse(&fixed).is_ok());
 }
@@ -205,4 +221,27 @@ fn references_to_unread_entities_are_not_reported_again() {
     // One "missing field" per topic, nothing for the references to them.
     assert_eq!(ds.len(), n);
     assert!(ds.iter().all(|d| d.message == "missing field `name`"));
+}
+
+#[test]
+fn the_detail_of_a_speaker_with_many_quotes_is_linear() {
+    let n = 40_000;
+    let text = one_speaker_many_quotes(n);
+    let screen = guarded("the detail of a speaker with 40,000 quotes", move || {
+        let b = parse(&text).unwrap();
+        let targets = links(&b, Target::Speaker(0));
+        assert_eq!(targets.len(), n);
+        assert!(
+            targets
+                .iter()
+                .enumerate()
+                .all(|(i, t)| *t == Target::Quote(i))
+        );
+        let mut app = support::app_with(vec![b], Vec::new());
+        // Open the detail, walk through the links, to the end and back up.
+        support::screen(&mut app, "2<Enter>jjjjjGkkk", 100, 30)
+    });
+    assert!(screen.contains("Speaker: Name"), "{screen}");
+    assert!(screen.contains("Said q-39996."), "{screen}");
+    assert!(!screen.contains("Said q-0."), "{screen}");
 }

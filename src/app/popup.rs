@@ -1,7 +1,7 @@
 //! Popups over the panes: detail views (a stack), help, topic picker,
 //! overview and the briefing list.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::model::Briefing;
 
@@ -40,16 +40,33 @@ pub enum Popup {
     },
 }
 
-/// The items a detail view links to, in the order shown.
+/// The items a detail view links to, in the order shown, each once. Linear
+/// in the number of links: lists that hold no repeats by construction (a
+/// speaker's or an event's quotes, a speaker's events) are copied as they are,
+/// the others go through a hash set.
 pub fn links(b: &Briefing, target: Target) -> Vec<Target> {
     let ix = &b.index;
     let speaker = |id: &str| ix.speaker_by_id.get(id).map(|&s| Target::Speaker(s));
     let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let mut push_new = |out: &mut Vec<Target>, t: Target| {
+        let key = match t {
+            Target::Event(i) => (0u8, i),
+            Target::Speaker(i) => (1, i),
+            Target::Quote(i) => (2, i),
+            Target::Disagreement(i) => (3, i),
+        };
+        if seen.insert(key) {
+            out.push(t);
+        }
+    };
     match target {
         Target::Quote(q) => {
             let quote = &b.quotes[q];
-            out.push(Target::Speaker(ix.speaker_of_quote[q]));
-            out.extend(quote.reported_by.as_deref().and_then(speaker));
+            push_new(&mut out, Target::Speaker(ix.speaker_of_quote[q]));
+            if let Some(by) = quote.reported_by.as_deref().and_then(speaker) {
+                push_new(&mut out, by);
+            }
             out.extend(
                 quote
                     .event
@@ -57,43 +74,37 @@ pub fn links(b: &Briefing, target: Target) -> Vec<Target> {
                     .and_then(|e| ix.event_by_id.get(e))
                     .map(|&e| Target::Event(e)),
             );
-            out.extend(
-                ix.positions_by_quote[q]
-                    .iter()
-                    .map(|&(d, _)| Target::Disagreement(d)),
-            );
+            for &(d, _) in &ix.positions_by_quote[q] {
+                push_new(&mut out, Target::Disagreement(d));
+            }
         }
         Target::Speaker(s) => {
+            // Each quote has one speaker and is listed once under it.
             out.extend(ix.quotes_by_speaker[s].iter().map(|&q| Target::Quote(q)));
-            out.extend(
-                ix.positions_by_speaker[s]
-                    .iter()
-                    .map(|&(d, _)| Target::Disagreement(d)),
-            );
+            for &(d, _) in &ix.positions_by_speaker[s] {
+                push_new(&mut out, Target::Disagreement(d));
+            }
+            // An event's speakers are resolved without repeats.
             out.extend(ix.events_by_speaker[s].iter().map(|&e| Target::Event(e)));
         }
         Target::Event(e) => {
-            out.extend(b.events[e].speakers.iter().filter_map(|id| speaker(id)));
+            for t in b.events[e].speakers.iter().filter_map(|id| speaker(id)) {
+                push_new(&mut out, t);
+            }
+            // Each quote has at most one event.
             out.extend(ix.quotes_by_event[e].iter().map(|&q| Target::Quote(q)));
         }
         Target::Disagreement(d) => {
             for p in &b.disagreements[d].positions {
-                out.extend(speaker(&p.speaker));
-                out.extend(
-                    p.quotes
-                        .iter()
-                        .filter_map(|id| ix.quote_by_id.get(id))
-                        .map(|&q| Target::Quote(q)),
-                );
+                if let Some(t) = speaker(&p.speaker) {
+                    push_new(&mut out, t);
+                }
+                for &q in p.quotes.iter().filter_map(|id| ix.quote_by_id.get(id)) {
+                    push_new(&mut out, Target::Quote(q));
+                }
             }
         }
     }
-    let mut seen = Vec::with_capacity(out.len());
-    out.retain(|t| {
-        let new = !seen.contains(t);
-        seen.push(*t);
-        new
-    });
     out
 }
 
@@ -106,14 +117,15 @@ impl App {
         let b = &self.briefings[self.current];
         match popup {
             Popup::Detail { target, link } => {
-                let count = links(b, *target).len();
+                let targets = links(b, *target);
+                let count = targets.len();
                 match action {
                     Action::Down => *link = (*link + 1).min(count.saturating_sub(1)),
                     Action::Up => *link = link.saturating_sub(1),
                     Action::Top => *link = 0,
                     Action::Bottom => *link = count.saturating_sub(1),
                     Action::Confirm => {
-                        if let Some(&next) = links(b, *target).get(*link) {
+                        if let Some(&next) = targets.get(*link) {
                             self.popups.push(Popup::Detail {
                                 target: next,
                                 link: 0,
