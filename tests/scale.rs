@@ -231,12 +231,9 @@ fn the_detail_of_a_speaker_with_many_quotes_is_linear() {
         let b = parse(&text).unwrap();
         let targets = links(&b, Target::Speaker(0));
         assert_eq!(targets.len(), n);
-        assert!(
-            targets
-                .iter()
-                .enumerate()
-                .all(|(i, t)| *t == Target::Quote(i))
-        );
+        assert!(targets.iter().eq((0..n).map(Target::Quote)));
+        assert_eq!(targets.get(n - 1), Some(Target::Quote(n - 1)));
+        assert_eq!(targets.get(n), None);
         let mut app = support::app_with(vec![b], Vec::new());
         // Open the detail, walk through the links, to the end and back up.
         support::screen(&mut app, "2<Enter>jjjjjGkkk", 100, 30)
@@ -244,4 +241,73 @@ fn the_detail_of_a_speaker_with_many_quotes_is_linear() {
     assert!(screen.contains("Speaker: Name"), "{screen}");
     assert!(screen.contains("Said q-39996."), "{screen}");
     assert!(!screen.contains("Said q-0."), "{screen}");
+}
+
+/// The links of `target` as first written: every list in full, then repeats
+/// removed by a scan (quadratic, fine for the bundled briefing).
+fn naive_links(b: &Briefing, target: Target) -> Vec<Target> {
+    let ix = &b.index;
+    let speaker = |id: &str| ix.speaker_by_id.get(id).map(|&s| Target::Speaker(s));
+    let mut out = Vec::new();
+    match target {
+        Target::Quote(q) => {
+            let quote = &b.quotes[q];
+            out.push(Target::Speaker(ix.speaker_of_quote[q]));
+            out.extend(quote.reported_by.as_deref().and_then(speaker));
+            let event = quote.event.as_deref().and_then(|e| ix.event_by_id.get(e));
+            out.extend(event.map(|&e| Target::Event(e)));
+            out.extend(
+                ix.positions_by_quote[q]
+                    .iter()
+                    .map(|&(d, _)| Target::Disagreement(d)),
+            );
+        }
+        Target::Speaker(s) => {
+            out.extend(ix.quotes_by_speaker[s].iter().map(|&q| Target::Quote(q)));
+            out.extend(
+                ix.positions_by_speaker[s]
+                    .iter()
+                    .map(|&(d, _)| Target::Disagreement(d)),
+            );
+            out.extend(ix.events_by_speaker[s].iter().map(|&e| Target::Event(e)));
+        }
+        Target::Event(e) => {
+            out.extend(b.events[e].speakers.iter().filter_map(|id| speaker(id)));
+            out.extend(ix.quotes_by_event[e].iter().map(|&q| Target::Quote(q)));
+        }
+        Target::Disagreement(d) => {
+            for p in &b.disagreements[d].positions {
+                out.extend(speaker(&p.speaker));
+                let quotes = p.quotes.iter().filter_map(|id| ix.quote_by_id.get(id));
+                out.extend(quotes.map(|&q| Target::Quote(q)));
+            }
+        }
+    }
+    let mut kept = Vec::new();
+    for t in out {
+        if !kept.contains(&t) {
+            kept.push(t);
+        }
+    }
+    kept
+}
+
+#[test]
+fn links_are_those_of_the_plain_definition() {
+    let b = Briefing::bundled();
+    let targets = (0..b.quotes.len())
+        .map(Target::Quote)
+        .chain((0..b.speakers.len()).map(Target::Speaker))
+        .chain((0..b.events.len()).map(Target::Event))
+        .chain((0..b.disagreements.len()).map(Target::Disagreement));
+    for target in targets {
+        let links = links(&b, target);
+        let expected = naive_links(&b, target);
+        assert!(links.iter().eq(expected.iter().copied()), "{target:?}");
+        assert_eq!(links.len(), expected.len(), "{target:?}");
+        for (i, t) in expected.iter().enumerate() {
+            assert_eq!(links.get(i), Some(*t), "{target:?} link {i}");
+            assert!(links.iter_from(i).eq(expected[i..].iter().copied()));
+        }
+    }
 }
