@@ -15,6 +15,7 @@
 //!   [`MAX_COMPARED`] of them.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Names longer than this (in characters) are not compared.
 pub const MAX_CHARS: usize = 64;
@@ -75,9 +76,9 @@ pub struct Suggester<'c> {
     /// Indices into `candidates`, by length in characters (`0..=MAX_CHARS`),
     /// each in the order given.
     by_len: Vec<Vec<u32>>,
-    /// For large sets: (hash of a deletion variant, candidate index), sorted.
-    /// Built on the first lookup.
-    deletions: Option<Vec<(u64, u32)>>,
+    /// For large sets, built on the first lookup: the candidates sharing each
+    /// deletion variant (by hash).
+    deletions: Option<Deletions>,
     cache: HashMap<Box<str>, Option<u32>>,
     compared: usize,
 }
@@ -142,23 +143,13 @@ impl<'c> Suggester<'c> {
     /// single-character deletion with it (SymSpell's method). Hash collisions
     /// only add candidates, which are then compared and rejected.
     fn one_edit_away(&mut self, input: &str) -> Option<u32> {
-        let index = self.deletions.get_or_insert_with(|| {
-            let mut index = Vec::new();
-            for (i, c) in self.candidates.iter().enumerate() {
-                let i = u32::try_from(i).unwrap_or(u32::MAX);
-                index.extend(deletion_hashes(c).into_iter().map(|h| (h, i)));
-            }
-            index.sort_unstable();
-            index
-        });
+        let index = (self.deletions).get_or_insert_with(|| Deletions::new(&self.candidates));
         let mut found = HashSet::new();
         for h in deletion_hashes(input) {
             if found.len() >= MAX_COMPARED {
                 break;
             }
-            let start = index.partition_point(|&(k, _)| k < h);
-            let same = index[start..].iter().take_while(|&&(k, _)| k == h);
-            found.extend(same.take(MAX_COMPARED).map(|&(_, i)| i));
+            found.extend(index.sharing(h).iter().take(MAX_COMPARED));
         }
         let mut order: Vec<u32> = found.into_iter().collect();
         order.sort_unstable();
@@ -176,6 +167,66 @@ impl<'c> Suggester<'c> {
             .filter(|(score, _)| *score >= THRESHOLD)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, i)| i)
+    }
+}
+
+/// Which candidates share each deletion variant: one hash lookup per variant.
+#[derive(Debug)]
+struct Deletions {
+    /// Variant hash → range in `candidates`.
+    ranges: HashMap<u64, (u32, u32), BuildHasherDefault<Premixed>>,
+    /// Candidate indices, grouped by variant, ascending in each group.
+    candidates: Vec<u32>,
+}
+
+impl Deletions {
+    fn new(names: &[&str]) -> Self {
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            pairs.extend(deletion_hashes(name).into_iter().map(|h| (h, i)));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut ranges = HashMap::default();
+        let mut start = 0;
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let len = group.len();
+            let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            ranges.insert(group[0].0, (to_u32(start), to_u32(len)));
+            start += len;
+        }
+        Deletions {
+            ranges,
+            candidates: pairs.into_iter().map(|(_, i)| i).collect(),
+        }
+    }
+
+    /// The candidates with a deletion variant hashing to `h`.
+    fn sharing(&self, h: u64) -> &[u32] {
+        self.ranges.get(&h).map_or(&[], |&(start, len)| {
+            &self.candidates[start as usize..(start + len) as usize]
+        })
+    }
+}
+
+/// A hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Debug, Default)]
+struct Premixed(u64);
+
+impl Hasher for Premixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
