@@ -14,8 +14,7 @@
 //!   input (found through an index of single-character deletions), at most
 //!   [`MAX_COMPARED`] of them.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 
 /// Names longer than this (in characters) are not compared.
 pub const MAX_CHARS: usize = 64;
@@ -144,16 +143,17 @@ impl<'c> Suggester<'c> {
     /// only add candidates, which are then compared and rejected.
     fn one_edit_away(&mut self, input: &str) -> Option<u32> {
         let index = (self.deletions).get_or_insert_with(|| Deletions::new(&self.candidates));
-        let mut found = HashSet::new();
-        for h in deletion_hashes(input) {
-            if found.len() >= MAX_COMPARED {
+        let mut hashes = Vec::with_capacity(MAX_CHARS + 1);
+        deletion_hashes(input, &mut hashes);
+        let mut order: Vec<u32> = Vec::new();
+        for h in hashes {
+            if order.len() >= MAX_COMPARED {
                 break;
             }
-            found.extend(index.sharing(h).iter().take(MAX_COMPARED));
+            order.extend(index.sharing(h).take(MAX_COMPARED));
         }
-        let mut order: Vec<u32> = found.into_iter().collect();
         order.sort_unstable();
-        order.truncate(MAX_COMPARED);
+        order.dedup();
         self.best(input, &order)
     }
 
@@ -170,80 +170,86 @@ impl<'c> Suggester<'c> {
     }
 }
 
-/// Which candidates share each deletion variant: one hash lookup per variant.
+/// Which candidates share each deletion variant: (hash, candidate) pairs
+/// grouped into buckets by the top bits of the hash, about four to a bucket,
+/// so that building takes linear time (a counting sort, hashing twice rather
+/// than holding every pair twice) and a lookup reads one short bucket.
 #[derive(Debug)]
 struct Deletions {
-    /// Variant hash → range in `candidates`.
-    ranges: HashMap<u64, (u32, u32), BuildHasherDefault<Premixed>>,
-    /// Candidate indices, grouped by variant, ascending in each group.
-    candidates: Vec<u32>,
+    /// log2 of the number of buckets.
+    bits: u32,
+    /// `starts[b]..starts[b + 1]` are the entries of bucket `b`.
+    starts: Vec<u32>,
+    /// (low half of the variant's hash, candidate index), by bucket,
+    /// candidates ascending in each.
+    entries: Vec<(u32, u32)>,
 }
 
 impl Deletions {
     fn new(names: &[&str]) -> Self {
-        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        let mut hashes = Vec::with_capacity(MAX_CHARS + 1);
+        let total: usize = names.iter().map(|n| n.chars().count() + 1).sum();
+        let bits = (total / 4).next_power_of_two().trailing_zeros().max(1);
+        let mut index = Deletions {
+            bits,
+            starts: vec![0; (1 << bits) + 1],
+            entries: vec![(0, 0); total],
+        };
+        for name in names {
+            deletion_hashes(name, &mut hashes);
+            for &h in &hashes {
+                let b = index.bucket(h);
+                index.starts[b + 1] += 1;
+            }
+        }
+        for b in 0..1 << bits {
+            index.starts[b + 1] += index.starts[b];
+        }
+        let mut next = index.starts.clone();
         for (i, name) in names.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
-            pairs.extend(deletion_hashes(name).into_iter().map(|h| (h, i)));
+            deletion_hashes(name, &mut hashes);
+            for &h in &hashes {
+                let slot = &mut next[index.bucket(h)];
+                index.entries[*slot as usize] = (h as u32, i);
+                *slot += 1;
+            }
         }
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut ranges = HashMap::default();
-        let mut start = 0;
-        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
-            let len = group.len();
-            let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            ranges.insert(group[0].0, (to_u32(start), to_u32(len)));
-            start += len;
-        }
-        Deletions {
-            ranges,
-            candidates: pairs.into_iter().map(|(_, i)| i).collect(),
-        }
+        index
     }
 
-    /// The candidates with a deletion variant hashing to `h`.
-    fn sharing(&self, h: u64) -> &[u32] {
-        self.ranges.get(&h).map_or(&[], |&(start, len)| {
-            &self.candidates[start as usize..(start + len) as usize]
-        })
+    fn bucket(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// The candidates with a deletion variant hashing to `h` (and perhaps a
+    /// few more, compared and rejected later), ascending.
+    fn sharing(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
+        let b = self.bucket(h);
+        let bucket = &self.entries[self.starts[b] as usize..self.starts[b + 1] as usize];
+        bucket.iter().filter(move |e| e.0 == h as u32).map(|e| e.1)
     }
 }
 
-/// A hasher for keys that are already well-mixed 64-bit hashes.
-#[derive(Debug, Default)]
-struct Premixed(u64);
-
-impl Hasher for Premixed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// Hashes of `s` and of each string made by deleting one character of `s`
-/// (polynomial hashes, each in constant time from prefix and suffix hashes).
-fn deletion_hashes(s: &str) -> Vec<u64> {
+/// Hashes of `s` and of each string made by deleting one character of `s`,
+/// written to `out` (polynomial hashes, each in constant time from prefix and
+/// suffix hashes). `s` has at most [`MAX_CHARS`] characters.
+fn deletion_hashes(s: &str, out: &mut Vec<u64>) {
     const BASE: u64 = 0x100_0000_01b3;
-    let chars: Vec<u64> = s.chars().map(|c| u64::from(c) + 1).collect();
-    let n = chars.len();
+    let mut chars = [0u64; MAX_CHARS];
+    let mut n = 0;
+    for c in s.chars().take(MAX_CHARS) {
+        chars[n] = u64::from(c) + 1;
+        n += 1;
+    }
     // prefix[i]: hash of chars[..i]; suffix[i]: hash of chars[i..]; power[i]: BASE^i.
-    let mut prefix = vec![0u64; n + 1];
-    let mut power = vec![1u64; n + 1];
+    let mut prefix = [0u64; MAX_CHARS + 1];
+    let mut power = [1u64; MAX_CHARS + 1];
     for i in 0..n {
         prefix[i + 1] = prefix[i].wrapping_mul(BASE).wrapping_add(chars[i]);
         power[i + 1] = power[i].wrapping_mul(BASE);
     }
-    let mut suffix = vec![0u64; n + 1];
+    let mut suffix = [0u64; MAX_CHARS + 1];
     for i in (0..n).rev() {
         suffix[i] = chars[i]
             .wrapping_mul(power[n - 1 - i])
@@ -252,7 +258,7 @@ fn deletion_hashes(s: &str) -> Vec<u64> {
     let mix = |h: u64, len: usize| {
         (h ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xff51_afd7_ed55_8ccd)
     };
-    let mut out = Vec::with_capacity(n + 1);
+    out.clear();
     out.push(mix(prefix[n], n));
     for i in 0..n {
         let h = prefix[i]
@@ -260,7 +266,6 @@ fn deletion_hashes(s: &str) -> Vec<u64> {
             .wrapping_add(suffix[i + 1]);
         out.push(mix(h, n - 1));
     }
-    out
 }
 
 #[cfg(test)]
@@ -292,10 +297,12 @@ mod tests {
 
     #[test]
     fn deletion_hashes_match_across_one_edit() {
-        let shares = |a: &str, b: &str| {
-            let a = super::deletion_hashes(a);
-            super::deletion_hashes(b).iter().any(|h| a.contains(h))
+        let hashes = |s: &str| {
+            let mut out = Vec::new();
+            super::deletion_hashes(s, &mut out);
+            out
         };
+        let shares = |a: &str, b: &str| hashes(b).iter().any(|h| hashes(a).contains(h));
         assert!(shares("speaker-12", "speaker-12"));
         assert!(shares("speaker-12", "spaeker-12")); // transposition
         assert!(shares("speaker-12", "speeker-12")); // substitution
