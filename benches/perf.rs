@@ -23,6 +23,7 @@ use std::fmt::Write as _;
 
 use briefing::app::popup::links;
 use briefing::app::{Action, App, Pane, Popup, Target};
+use briefing::diag::Suggester;
 use briefing::model::Briefing;
 use briefing::synthetic::generate;
 use briefing::ui::{self, Context};
@@ -230,6 +231,17 @@ fn check_refs(c: &mut Criterion) {
             b.iter(|| {
                 let problems = Briefing::parse(Path::new("refs.toml"), black_box(&wrong));
                 assert_eq!(problems.map_err(|d| d.len()).err(), Some(n));
+            })
+        });
+        // The suggestions alone: a suggester over the n ids, asked for each
+        // misspelling once.
+        let ids: Vec<String> = (0..n).map(|i| format!("speaker-{i}")).collect();
+        let typos: Vec<String> = (0..n).map(|i| format!("spaeker-{i}")).collect();
+        g.bench_function(format!("suggestions_only_{n}"), |b| {
+            b.iter(|| {
+                let mut s = Suggester::new(ids.iter().map(String::as_str));
+                let found = typos.iter().filter(|t| s.closest(t).is_some()).count();
+                assert_eq!(found, n);
             })
         });
         // The same file with every reference right: reading and indexing alone.
