@@ -86,7 +86,7 @@ fn one_unknown_repeated(n: usize) -> String {
 }
 
 /// Three speakers with ids of `len` characters, and three quotes citing each
-/// id with its last character changed.
+/// id with its first character dropped and an `x` added.
 fn long_ids(len: usize) -> String {
     let mut out = head();
     topic(&mut out, "t");
