@@ -6,7 +6,11 @@
 //! Groups: load (10 MB, and growth 10k → 100k quotes), frame (200×50 with 100k
 //! vs 100 quotes), move (a key at the end vs the top of a 100k list), search
 //! (one keystroke vs a plain substring pass), filter (a topic toggle vs the
-//! same pass).
+//! same pass), check_refs (50,000 misspelled references vs 5,000, next to the
+//! same files with every reference right), detail (the detail of a speaker
+//! with 1,000,000 quotes vs 100,000 and 100: its links and one frame).
+//!
+//! One group: `cargo bench --features synthetic --bench perf -- check_refs`.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -15,7 +19,11 @@ use std::time::Duration;
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use briefing::app::{Action, App, Pane};
+use std::fmt::Write as _;
+
+use briefing::app::popup::links;
+use briefing::app::{Action, App, Pane, Popup, Target};
+use briefing::diag::Suggester;
 use briefing::model::Briefing;
 use briefing::synthetic::generate;
 use briefing::ui::{self, Context};
@@ -171,5 +179,106 @@ fn filter(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, frame, move_key, search, filter);
+/// The start of a briefing with one topic `t`.
+fn head() -> String {
+    "format = 1\n\n[briefing]\nid = \"scale\"\ntitle = \"Scale\"\nas_of = 2025-01-02\n\
+     summary = \"Generated.\"\n\n[[topics]]\nid = \"t\"\nname = \"Topic\"\n"
+        .to_string()
+}
+
+/// `n` speakers `speaker-I` and `n` quotes, quote I citing `spaeker-I` (or,
+/// when `right`, `speaker-I`).
+fn references(n: usize, right: bool) -> String {
+    let mut out = head();
+    for i in 0..n {
+        let _ = write!(
+            out,
+            "\n[[speakers]]\nid = \"speaker-{i}\"\nname = \"Name\"\nrole = \"Role\"\n"
+        );
+    }
+    let cited = if right { "speaker" } else { "spaeker" };
+    for i in 0..n {
+        let _ = write!(
+            out,
+            "\n[[quotes]]\nid = \"q-{i}\"\nspeaker = \"{cited}-{i}\"\ntext = \"Said.\"\n\
+             at = 2025-01-02\ntopics = [\"t\"]\n"
+        );
+    }
+    out
+}
+
+/// One speaker `s` with `n` quotes.
+fn one_speaker(n: usize) -> String {
+    let mut out = head();
+    out.push_str("\n[[speakers]]\nid = \"s\"\nname = \"Name\"\nrole = \"Role\"\n");
+    for i in 0..n {
+        let _ = write!(
+            out,
+            "\n[[quotes]]\nid = \"q-{i}\"\nspeaker = \"s\"\ntext = \"Said {i}.\"\n\
+             at = 2025-01-02\ntopics = [\"t\"]\n"
+        );
+    }
+    out
+}
+
+fn check_refs(c: &mut Criterion) {
+    let mut g = c.benchmark_group("check_refs");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    for n in [5_000, 50_000] {
+        let wrong = references(n, false);
+        let right = references(n, true);
+        g.bench_function(format!("misspelled_{n}"), |b| {
+            b.iter(|| {
+                let problems = Briefing::parse(Path::new("refs.toml"), black_box(&wrong));
+                assert_eq!(problems.map_err(|d| d.len()).err(), Some(n));
+            })
+        });
+        // The suggestions alone: a suggester over the n ids, asked for each
+        // misspelling once.
+        let ids: Vec<String> = (0..n).map(|i| format!("speaker-{i}")).collect();
+        let typos: Vec<String> = (0..n).map(|i| format!("spaeker-{i}")).collect();
+        g.bench_function(format!("suggestions_only_{n}"), |b| {
+            b.iter(|| {
+                let mut s = Suggester::new(ids.iter().map(String::as_str));
+                let found = typos.iter().filter(|t| s.closest(t).is_some()).count();
+                assert_eq!(found, n);
+            })
+        });
+        // The same file with every reference right: reading and indexing alone.
+        g.bench_function(format!("baseline_right_{n}"), |b| {
+            b.iter(|| parse(black_box(&right)))
+        });
+    }
+    g.finish();
+}
+
+fn detail(c: &mut Criterion) {
+    let theme = support::theme(false);
+    let ctx = Context { theme: &theme };
+    let mut g = c.benchmark_group("detail");
+    for n in [100, 100_000, 1_000_000] {
+        // Loading is not measured: only the links and one frame of the detail.
+        let mut app = support::app_with(vec![parse(&one_speaker(n))], Vec::new());
+        app.update(Action::Resize(200, 50));
+        support::press(&mut app, "2<Enter>");
+        assert!(matches!(app.popups(), [Popup::Detail { .. }]));
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        g.bench_function(format!("speaker_{n}_quotes"), |b| {
+            b.iter(|| {
+                let count = links(app.briefing(), Target::Speaker(0)).len();
+                assert_eq!(count, n);
+                terminal.swap_buffers();
+                terminal.swap_buffers();
+                terminal
+                    .draw(|f| ui::draw(f, black_box(&app), &ctx))
+                    .unwrap();
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches, load, frame, move_key, search, filter, check_refs, detail
+);
 criterion_main!(benches);

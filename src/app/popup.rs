@@ -1,7 +1,7 @@
 //! Popups over the panes: detail views (a stack), help, topic picker,
 //! overview and the briefing list.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::model::Briefing;
 
@@ -40,61 +40,132 @@ pub enum Popup {
     },
 }
 
-/// The items a detail view links to, in the order shown.
-pub fn links(b: &Briefing, target: Target) -> Vec<Target> {
+/// The items a detail view links to, in the order shown, each once: runs of
+/// items one after another. A speaker's or an event's quotes and a speaker's
+/// events are borrowed from the index as they are (they hold no repeats by
+/// construction), so showing a few links of a speaker with a million quotes
+/// costs what it does with ten; the other runs are short lists made without
+/// repeats through a hash set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Links<'b> {
+    runs: Vec<Run<'b>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Run<'b> {
+    Items(Vec<Target>),
+    Quotes(&'b [usize]),
+    Events(&'b [usize]),
+}
+
+impl Run<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Run::Items(items) => items.len(),
+            Run::Quotes(ix) | Run::Events(ix) => ix.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<Target> {
+        match self {
+            Run::Items(items) => items.get(i).copied(),
+            Run::Quotes(ix) => ix.get(i).map(|&q| Target::Quote(q)),
+            Run::Events(ix) => ix.get(i).map(|&e| Target::Event(e)),
+        }
+    }
+}
+
+impl Links<'_> {
+    pub fn len(&self) -> usize {
+        self.runs.iter().map(Run::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The link at `i`, in the order shown.
+    pub fn get(&self, mut i: usize) -> Option<Target> {
+        for run in &self.runs {
+            if i < run.len() {
+                return run.get(i);
+            }
+            i -= run.len();
+        }
+        None
+    }
+
+    /// The links from `first` on, in order; skipping costs nothing.
+    pub fn iter_from(&self, first: usize) -> impl Iterator<Item = Target> + '_ {
+        (first..self.len()).map_while(|i| self.get(i))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Target> + '_ {
+        self.iter_from(0)
+    }
+}
+
+/// `items` in order, each once (linear: a hash set of what has been seen).
+fn unique(items: impl IntoIterator<Item = Target>) -> Vec<Target> {
+    let mut seen = HashSet::new();
+    let key = |t: Target| match t {
+        Target::Event(i) => (0u8, i),
+        Target::Speaker(i) => (1, i),
+        Target::Quote(i) => (2, i),
+        Target::Disagreement(i) => (3, i),
+    };
+    items.into_iter().filter(|&t| seen.insert(key(t))).collect()
+}
+
+/// What the detail view of `target` links to.
+pub fn links(b: &Briefing, target: Target) -> Links<'_> {
     let ix = &b.index;
     let speaker = |id: &str| ix.speaker_by_id.get(id).map(|&s| Target::Speaker(s));
-    let mut out = Vec::new();
-    match target {
+    let runs = match target {
         Target::Quote(q) => {
             let quote = &b.quotes[q];
-            out.push(Target::Speaker(ix.speaker_of_quote[q]));
-            out.extend(quote.reported_by.as_deref().and_then(speaker));
-            out.extend(
-                quote
-                    .event
-                    .as_deref()
-                    .and_then(|e| ix.event_by_id.get(e))
-                    .map(|&e| Target::Event(e)),
-            );
-            out.extend(
-                ix.positions_by_quote[q]
-                    .iter()
-                    .map(|&(d, _)| Target::Disagreement(d)),
-            );
+            let event = quote.event.as_deref().and_then(|e| ix.event_by_id.get(e));
+            let items = std::iter::once(Target::Speaker(ix.speaker_of_quote[q]))
+                .chain(quote.reported_by.as_deref().and_then(speaker))
+                .chain(event.map(|&e| Target::Event(e)))
+                .chain(
+                    ix.positions_by_quote[q]
+                        .iter()
+                        .map(|&(d, _)| Target::Disagreement(d)),
+                );
+            vec![Run::Items(unique(items))]
         }
-        Target::Speaker(s) => {
-            out.extend(ix.quotes_by_speaker[s].iter().map(|&q| Target::Quote(q)));
-            out.extend(
+        // Each quote has one speaker and is listed once under it; an event's
+        // speakers are resolved without repeats.
+        Target::Speaker(s) => vec![
+            Run::Quotes(&ix.quotes_by_speaker[s]),
+            Run::Items(unique(
                 ix.positions_by_speaker[s]
                     .iter()
                     .map(|&(d, _)| Target::Disagreement(d)),
-            );
-            out.extend(ix.events_by_speaker[s].iter().map(|&e| Target::Event(e)));
-        }
-        Target::Event(e) => {
-            out.extend(b.events[e].speakers.iter().filter_map(|id| speaker(id)));
-            out.extend(ix.quotes_by_event[e].iter().map(|&q| Target::Quote(q)));
-        }
+            )),
+            Run::Events(&ix.events_by_speaker[s]),
+        ],
+        // Each quote has at most one event.
+        Target::Event(e) => vec![
+            Run::Items(unique(
+                b.events[e].speakers.iter().filter_map(|id| speaker(id)),
+            )),
+            Run::Quotes(&ix.quotes_by_event[e]),
+        ],
         Target::Disagreement(d) => {
-            for p in &b.disagreements[d].positions {
-                out.extend(speaker(&p.speaker));
-                out.extend(
+            let items = b.disagreements[d].positions.iter().flat_map(|p| {
+                speaker(&p.speaker).into_iter().chain(
                     p.quotes
                         .iter()
                         .filter_map(|id| ix.quote_by_id.get(id))
                         .map(|&q| Target::Quote(q)),
-                );
-            }
+                )
+            });
+            vec![Run::Items(unique(items))]
         }
-    }
-    let mut seen = Vec::with_capacity(out.len());
-    out.retain(|t| {
-        let new = !seen.contains(t);
-        seen.push(*t);
-        new
-    });
-    out
+    };
+    Links { runs }
 }
 
 impl App {
@@ -106,14 +177,15 @@ impl App {
         let b = &self.briefings[self.current];
         match popup {
             Popup::Detail { target, link } => {
-                let count = links(b, *target).len();
+                let targets = links(b, *target);
+                let count = targets.len();
                 match action {
                     Action::Down => *link = (*link + 1).min(count.saturating_sub(1)),
                     Action::Up => *link = link.saturating_sub(1),
                     Action::Top => *link = 0,
                     Action::Bottom => *link = count.saturating_sub(1),
                     Action::Confirm => {
-                        if let Some(&next) = links(b, *target).get(*link) {
+                        if let Some(next) = targets.get(*link) {
                             self.popups.push(Popup::Detail {
                                 target: next,
                                 link: 0,

@@ -15,7 +15,7 @@ pub use collect::Collector;
 pub use diagnostic::{Diagnostic, Label, Location, Severity, locate_all};
 pub use read::read_bounded;
 pub use render::{render, render_failure};
-pub use suggest::did_you_mean;
+pub use suggest::{Suggester, did_you_mean};
 
 /// A file that could not be used, with every problem found in it.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! `Index`: lookups the reader needs, built once at load from resolved ids.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::types::{Disagreement, Event, Quote, Speaker, Topic};
 
@@ -38,12 +38,18 @@ pub struct Index {
 /// listed twice must not count twice).
 fn resolve(by_id: &HashMap<String, usize>, refs: &[String]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::with_capacity(refs.len());
-    for r in refs {
-        let i = by_id[r];
-        if !out.contains(&i) {
-            out.push(i);
+    // Most lists are a few items long: a scan is cheaper than hashing there.
+    if refs.len() <= 16 {
+        for r in refs {
+            let i = by_id[r];
+            if !out.contains(&i) {
+                out.push(i);
+            }
         }
+        return out;
     }
+    let mut seen = HashSet::with_capacity(refs.len());
+    out.extend(refs.iter().map(|r| by_id[r]).filter(|&i| seen.insert(i)));
     out
 }
 
@@ -114,5 +120,34 @@ impl Index {
         ix.timeline.sort_by_key(|&i| events[i].at);
         ix.quotes_in_order.sort_by_key(|&i| quotes[i].at);
         ix
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_keeps_the_first_of_each_in_order() {
+        let by_id: HashMap<String, usize> = (0..100).map(|i| (format!("t{i}"), i)).collect();
+        let refs = |ids: &[usize]| -> Vec<String> { ids.iter().map(|i| format!("t{i}")).collect() };
+        assert_eq!(resolve(&by_id, &refs(&[3, 1, 3, 2, 1])), vec![3, 1, 2]);
+        let long: Vec<usize> = (0..50).chain((0..50).rev()).chain(50..100).collect();
+        assert_eq!(resolve(&by_id, &refs(&long)), (0..100).collect::<Vec<_>>());
+    }
+
+    /// One list of a million distinct references (a quote's topics): linear,
+    /// so well within the guard (a scan per reference took minutes).
+    #[test]
+    fn resolve_is_linear_in_a_long_list() {
+        let n = 1_000_000;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let by_id: HashMap<String, usize> = (0..n).map(|i| (format!("t{i}"), i)).collect();
+            let refs: Vec<String> = (0..n).map(|i| format!("t{i}")).collect();
+            let _ = tx.send(resolve(&by_id, &refs).into_iter().eq(0..n));
+        });
+        let linear = rx.recv_timeout(std::time::Duration::from_secs(30));
+        assert_eq!(linear, Ok(true), "resolve did not finish within 30 s");
     }
 }

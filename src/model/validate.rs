@@ -1,14 +1,14 @@
 //! Cross-checks of a read document: id syntax, duplicate ids, references to
 //! unknown entities, empty quotes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::DeValue;
 
 use super::parse::{Document, Read, Reader};
-use crate::diag::did_you_mean;
+use crate::diag::Suggester;
 use crate::diag::toml::{field, span_of};
 
 /// Is `id` made of lowercase letters, digits and `-` only (and not empty)?
@@ -24,12 +24,23 @@ struct IdSet<'s> {
     kind: &'static str,
     ids: HashMap<&'s str, Range<usize>>,
     /// Ids of entities of this kind that could not be read (already reported).
-    unread: Vec<&'s str>,
+    unread: HashSet<&'s str>,
+    /// Built at the first unknown reference: most files have none.
+    suggester: Option<Suggester<'s>>,
 }
 
 impl<'s> IdSet<'s> {
-    fn names(&self) -> impl Iterator<Item = &'s str> + '_ {
-        self.ids.keys().copied()
+    /// "did you mean" for an unknown `value`: bounded work per distinct value.
+    fn suggest(&mut self, value: &str) -> Option<String> {
+        let ids = &self.ids;
+        let suggester = self.suggester.get_or_insert_with(|| {
+            // In file order, so that ties are settled the same way every run.
+            let mut names: Vec<(&'s str, usize)> =
+                ids.iter().map(|(&id, span)| (id, span.start)).collect();
+            names.sort_unstable_by_key(|&(_, start)| start);
+            Suggester::new(names.into_iter().map(|(id, _)| id))
+        });
+        suggester.did_you_mean(value)
     }
 }
 
@@ -39,7 +50,7 @@ impl Reader<'_> {
         &mut self,
         kind: &'static str,
         items: &'s [Read<'_, T>],
-        unread: Vec<&'s str>,
+        unread: HashSet<&'s str>,
         id: impl Fn(&T) -> &str,
     ) -> IdSet<'s> {
         let mut ids: HashMap<&'s str, Range<usize>> = HashMap::with_capacity(items.len());
@@ -62,15 +73,20 @@ impl Reader<'_> {
                 ids.insert(value, span);
             }
         }
-        IdSet { kind, ids, unread }
+        IdSet {
+            kind,
+            ids,
+            unread,
+            suggester: None,
+        }
     }
 
     /// Reports `value` if it is not an id in `set`.
-    fn check_ref(&mut self, set: &IdSet<'_>, value: &str, span: Range<usize>) {
-        if set.ids.contains_key(value) || set.unread.contains(&value) {
+    fn check_ref(&mut self, set: &mut IdSet<'_>, value: &str, span: Range<usize>) {
+        if set.ids.contains_key(value) || set.unread.contains(value) {
             return;
         }
-        let help = did_you_mean(value, set.names()).unwrap_or_else(|| {
+        let help = set.suggest(value).unwrap_or_else(|| {
             if set.ids.is_empty() {
                 format!("this file defines no {}s", set.kind)
             } else {
@@ -88,7 +104,7 @@ impl Reader<'_> {
 
     fn check_refs(
         &mut self,
-        set: &IdSet<'_>,
+        set: &mut IdSet<'_>,
         values: &[String],
         table: &Spanned<DeValue<'_>>,
         key: &str,
@@ -111,26 +127,38 @@ impl Reader<'_> {
                 .help = Some(format!("try `{}`", suggest_id(&meta.value.id)));
         }
         let unread = std::mem::take(&mut self.unread_ids);
-        let unread_in = |section: &str| -> Vec<&str> {
+        let unread_in = |section: &str| -> HashSet<&str> {
             (unread.iter().filter(|(s, _)| s == section))
                 .map(|(_, id)| id.as_str())
                 .collect()
         };
-        let topics = self.collect_ids("topic", &doc.topics, unread_in("topics"), |t| &t.id);
-        let speakers = self.collect_ids("speaker", &doc.speakers, unread_in("speakers"), |s| &s.id);
-        let events = self.collect_ids("event", &doc.events, unread_in("events"), |e| &e.id);
-        let quotes = self.collect_ids("quote", &doc.quotes, unread_in("quotes"), |q| &q.id);
-        self.collect_ids("disagreement", &doc.disagreements, Vec::new(), |d| &d.id);
+        let mut topics = self.collect_ids("topic", &doc.topics, unread_in("topics"), |t| &t.id);
+        let mut speakers =
+            self.collect_ids("speaker", &doc.speakers, unread_in("speakers"), |s| &s.id);
+        let mut events = self.collect_ids("event", &doc.events, unread_in("events"), |e| &e.id);
+        let mut quotes = self.collect_ids("quote", &doc.quotes, unread_in("quotes"), |q| &q.id);
+        self.collect_ids("disagreement", &doc.disagreements, HashSet::new(), |d| {
+            &d.id
+        });
 
         for event in &doc.events {
-            self.check_refs(&speakers, &event.value.speakers, event.table, "speakers");
-            self.check_refs(&topics, &event.value.topics, event.table, "topics");
+            self.check_refs(
+                &mut speakers,
+                &event.value.speakers,
+                event.table,
+                "speakers",
+            );
+            self.check_refs(&mut topics, &event.value.topics, event.table, "topics");
         }
         for quote in &doc.quotes {
             let q = &quote.value;
-            self.check_ref(&speakers, &q.speaker, span_of(quote.table, "speaker", None));
+            self.check_ref(
+                &mut speakers,
+                &q.speaker,
+                span_of(quote.table, "speaker", None),
+            );
             if let Some(by) = &q.reported_by {
-                self.check_ref(&speakers, by, span_of(quote.table, "reported_by", None));
+                self.check_ref(&mut speakers, by, span_of(quote.table, "reported_by", None));
                 if q.kind == super::QuoteKind::Direct {
                     self.problems
                         .error(
@@ -142,9 +170,9 @@ impl Reader<'_> {
                 }
             }
             if let Some(event) = &q.event {
-                self.check_ref(&events, event, span_of(quote.table, "event", None));
+                self.check_ref(&mut events, event, span_of(quote.table, "event", None));
             }
-            self.check_refs(&topics, &q.topics, quote.table, "topics");
+            self.check_refs(&mut topics, &q.topics, quote.table, "topics");
             if q.text.trim().is_empty() {
                 self.problems
                     .error(
@@ -155,7 +183,7 @@ impl Reader<'_> {
             }
         }
         for d in &doc.disagreements {
-            self.check_refs(&topics, &d.value.topics, d.table, "topics");
+            self.check_refs(&mut topics, &d.value.topics, d.table, "topics");
             let tables = d
                 .table
                 .get_ref()
@@ -167,11 +195,11 @@ impl Reader<'_> {
                     continue;
                 };
                 self.check_ref(
-                    &speakers,
+                    &mut speakers,
                     &position.speaker,
                     span_of(table, "speaker", None),
                 );
-                self.check_refs(&quotes, &position.quotes, table, "quotes");
+                self.check_refs(&mut quotes, &position.quotes, table, "quotes");
             }
         }
     }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Context, popup_frame};
-use crate::app::popup::links;
+use crate::app::popup::{Links, links};
 use crate::app::{App, Target};
 use crate::model::{Briefing, QuoteKind};
 use crate::text::{one_line, truncate, wrap};
@@ -213,7 +213,7 @@ fn links_list(
     frame: &mut Frame,
     area: Rect,
     b: &Briefing,
-    targets: &[Target],
+    targets: &Links<'_>,
     link: usize,
     ctx: &Context,
 ) {
@@ -231,8 +231,9 @@ fn links_list(
     ))];
     let visible = usize::from(area.height.saturating_sub(1)).max(1);
     let first = link.saturating_sub(visible - 1);
-    for (i, t) in targets.iter().enumerate().skip(first).take(visible) {
-        let (kind, label) = match *t {
+    // Only the links on screen are looked at.
+    for (i, t) in (first..).zip(targets.iter_from(first).take(visible)) {
+        let (kind, label) = match t {
             Target::Quote(q) => (
                 "quote",
                 format!("{}: {}", b.speaker_of(q).name, b.quotes[q].text.trim()),
