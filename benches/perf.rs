@@ -19,8 +19,6 @@ use std::time::Duration;
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use std::fmt::Write as _;
-
 use briefing::app::popup::links;
 use briefing::app::{Action, App, Pane, Popup, Target};
 use briefing::diag::Suggester;
@@ -179,54 +177,12 @@ fn filter(c: &mut Criterion) {
     g.finish();
 }
 
-/// The start of a briefing with one topic `t`.
-fn head() -> String {
-    "format = 1\n\n[briefing]\nid = \"scale\"\ntitle = \"Scale\"\nas_of = 2025-01-02\n\
-     summary = \"Generated.\"\n\n[[topics]]\nid = \"t\"\nname = \"Topic\"\n"
-        .to_string()
-}
-
-/// `n` speakers `speaker-I` and `n` quotes, quote I citing `spaeker-I` (or,
-/// when `right`, `speaker-I`).
-fn references(n: usize, right: bool) -> String {
-    let mut out = head();
-    for i in 0..n {
-        let _ = write!(
-            out,
-            "\n[[speakers]]\nid = \"speaker-{i}\"\nname = \"Name\"\nrole = \"Role\"\n"
-        );
-    }
-    let cited = if right { "speaker" } else { "spaeker" };
-    for i in 0..n {
-        let _ = write!(
-            out,
-            "\n[[quotes]]\nid = \"q-{i}\"\nspeaker = \"{cited}-{i}\"\ntext = \"Said.\"\n\
-             at = 2025-01-02\ntopics = [\"t\"]\n"
-        );
-    }
-    out
-}
-
-/// One speaker `s` with `n` quotes.
-fn one_speaker(n: usize) -> String {
-    let mut out = head();
-    out.push_str("\n[[speakers]]\nid = \"s\"\nname = \"Name\"\nrole = \"Role\"\n");
-    for i in 0..n {
-        let _ = write!(
-            out,
-            "\n[[quotes]]\nid = \"q-{i}\"\nspeaker = \"s\"\ntext = \"Said {i}.\"\n\
-             at = 2025-01-02\ntopics = [\"t\"]\n"
-        );
-    }
-    out
-}
-
 fn check_refs(c: &mut Criterion) {
     let mut g = c.benchmark_group("check_refs");
     g.sample_size(10).measurement_time(Duration::from_secs(10));
     for n in [5_000, 50_000] {
-        let wrong = references(n, false);
-        let right = references(n, true);
+        let wrong = support::generate::references(n, false);
+        let right = support::generate::references(n, true);
         g.bench_function(format!("misspelled_{n}"), |b| {
             b.iter(|| {
                 let problems = Briefing::parse(Path::new("refs.toml"), black_box(&wrong));
@@ -258,7 +214,10 @@ fn detail(c: &mut Criterion) {
     let mut g = c.benchmark_group("detail");
     for n in [100, 100_000, 1_000_000] {
         // Loading is not measured: only the links and one frame of the detail.
-        let mut app = support::app_with(vec![parse(&one_speaker(n))], Vec::new());
+        let mut app = support::app_with(
+            vec![parse(&support::generate::one_speaker_many_quotes(n))],
+            Vec::new(),
+        );
         app.update(Action::Resize(200, 50));
         support::press(&mut app, "2<Enter>");
         assert!(matches!(app.popups(), [Popup::Detail { .. }]));

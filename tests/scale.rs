@@ -14,6 +14,7 @@ use briefing::app::Target;
 use briefing::app::popup::links;
 use briefing::diag::Diagnostic;
 use briefing::model::Briefing;
+use support::generate::{self, head, quote, speaker, topic};
 
 /// Far more than any of these tests needs once linear (each takes well under
 /// a second in a release build and a few seconds at most in a debug one).
@@ -27,49 +28,6 @@ fn guarded<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static
     });
     rx.recv_timeout(GUARD)
         .unwrap_or_else(|_| panic!("{what} did not finish within {GUARD:?}"))
-}
-
-fn head() -> String {
-    "format = 1\n\n[briefing]\nid = \"scale\"\ntitle = \"Scale\"\nas_of = 2025-01-02\n\
-     summary = \"Generated.\"\n"
-        .to_string()
-}
-
-fn topic(out: &mut String, id: &str) {
-    let _ = write!(out, "\n[[topics]]\nid = \"{id}\"\nname = \"Topic\"\n");
-}
-
-fn speaker(out: &mut String, id: &str) {
-    let _ = write!(
-        out,
-        "\n[[speakers]]\nid = \"{id}\"\nname = \"Name\"\nrole = \"Role\"\n"
-    );
-}
-
-fn quote(out: &mut String, id: &str, speaker: &str, topics: &str) {
-    let _ = write!(
-        out,
-        "\n[[quotes]]\nid = \"{id}\"\nspeaker = \"{speaker}\"\ntext = \"Said {id}.\"\n\
-         at = 2025-01-02\ntopics = [{topics}]\n"
-    );
-}
-
-/// `n` speakers `speaker-I` and `n` quotes, quote I citing `spaeker-I`.
-fn misspelled_references(n: usize) -> String {
-    let mut out = head();
-    topic(&mut out, "t");
-    for i in 0..n {
-        speaker(&mut out, &format!("speaker-{i}"));
-    }
-    for i in 0..n {
-        quote(
-            &mut out,
-            &format!("q-{i}"),
-            &format!("spaeker-{i}"),
-            "\"t\"",
-        );
-    }
-    out
 }
 
 /// `n` speakers and `n` quotes all citing the same unknown speaker.
@@ -130,17 +88,6 @@ fn unread_topics(n: usize) -> String {
     out
 }
 
-/// One speaker with `n` quotes.
-fn one_speaker_many_quotes(n: usize) -> String {
-    let mut out = head();
-    topic(&mut out, "t");
-    speaker(&mut out, "s");
-    for i in 0..n {
-        quote(&mut out, &format!("q-{i}"), "s", "\"t\"");
-    }
-    out
-}
-
 fn parse(text: &str) -> Result<Briefing, Vec<Diagnostic>> {
     Briefing::parse(Path::new("scale.toml"), text)
 }
@@ -148,15 +95,15 @@ fn parse(text: &str) -> Result<Briefing, Vec<Diagnostic>> {
 #[test]
 fn generated_briefings_are_valid_at_small_sizes() {
     assert!(parse(&many_topics(3)).is_ok());
-    assert!(parse(&one_speaker_many_quotes(3)).is_ok());
-    let fixed = misspelled_references(3).replace("spaeker", "speaker");
+    assert!(parse(&generate::one_speaker_many_quotes(3)).is_ok());
+    let fixed = references_wrong(3).replace("spaeker", "speaker");
     assert!(parse(&fixed).is_ok());
 }
 
 #[test]
 fn misspelled_references_each_get_their_suggestion() {
     let n = 20_000;
-    let text = misspelled_references(n);
+    let text = references_wrong(n);
     let ds = guarded("checking 20,000 misspelled references", move || {
         parse(&text).unwrap_err()
     });
@@ -226,7 +173,7 @@ fn references_to_unread_entities_are_not_reported_again() {
 #[test]
 fn the_detail_of_a_speaker_with_many_quotes_is_linear() {
     let n = 40_000;
-    let text = one_speaker_many_quotes(n);
+    let text = generate::one_speaker_many_quotes(n);
     let screen = guarded("the detail of a speaker with 40,000 quotes", move || {
         let b = parse(&text).unwrap();
         let targets = links(&b, Target::Speaker(0));
@@ -310,4 +257,9 @@ fn links_are_those_of_the_plain_definition() {
             assert!(links.iter_from(i).eq(expected[i..].iter().copied()));
         }
     }
+}
+
+/// `n` speakers `speaker-I` and `n` quotes, quote I citing `spaeker-I`.
+fn references_wrong(n: usize) -> String {
+    generate::references(n, false)
 }

@@ -3,6 +3,8 @@
 //! fuzz target include this file too.
 #![allow(dead_code)]
 
+pub mod generate;
+
 use briefing::app::{Action, App, Effect};
 use briefing::config::ThemeColors;
 use briefing::headless;
