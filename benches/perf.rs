@@ -44,6 +44,13 @@ fn plain_pass(b: &Briefing, needle: &str) -> usize {
     b.quotes.iter().filter(|q| q.text.contains(needle)).count()
 }
 
+/// A full frame: forget what is on screen, draw everything.
+fn full_frame(terminal: &mut Terminal<TestBackend>, app: &App, ctx: &Context) {
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    terminal.draw(|f| ui::draw(f, black_box(app), ctx)).unwrap();
+}
+
 fn load(c: &mut Criterion) {
     // About 10 MB: 40,000 quotes.
     let ten_mb = generate(40_000);
@@ -87,14 +94,7 @@ fn frame(c: &mut Criterion) {
         let app = app(n);
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
         g.bench_function(format!("{n}_quotes"), |b| {
-            b.iter(|| {
-                // A full frame: forget what is on screen, draw everything.
-                terminal.swap_buffers();
-                terminal.swap_buffers();
-                terminal
-                    .draw(|f| ui::draw(f, black_box(&app), &ctx))
-                    .unwrap();
-            })
+            b.iter(|| full_frame(&mut terminal, &app, &ctx))
         });
     }
     g.finish();
@@ -226,11 +226,7 @@ fn detail(c: &mut Criterion) {
             b.iter(|| {
                 let count = links(app.briefing(), Target::Speaker(0)).len();
                 assert_eq!(count, n);
-                terminal.swap_buffers();
-                terminal.swap_buffers();
-                terminal
-                    .draw(|f| ui::draw(f, black_box(&app), &ctx))
-                    .unwrap();
+                full_frame(&mut terminal, &app, &ctx);
             })
         });
     }

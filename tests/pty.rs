@@ -76,14 +76,7 @@ impl Session {
     /// Starts the reader on the bundled briefing, with `env` added to its
     /// environment.
     fn start(env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("cannot open a pseudo-terminal");
+        let pty = open_pty();
         let modes_before = tty_modes(pty.master.as_ref());
         // An empty config directory, so that no user config changes the keys.
         let home = tempfile::tempdir().expect("cannot create a temporary directory");
@@ -789,6 +782,18 @@ fn restore_while_suspended_and_redraw_after_resume() {
     assert_quiet_after_restore(&mut session, &checks, "after resuming and `q`");
 }
 
+/// A pseudo-terminal of ROWS × COLS.
+fn open_pty() -> portable_pty::PtyPair {
+    native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("cannot open a pseudo-terminal")
+}
+
 /// A shell with job control in a pseudo-terminal, and everything it prints.
 struct Shell {
     writer: Box<dyn Write + Send>,
@@ -801,14 +806,7 @@ struct Shell {
 
 impl Shell {
     fn start() -> Shell {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("cannot open a pseudo-terminal");
+        let pty = open_pty();
         let home = tempfile::tempdir().expect("cannot create a temporary directory");
         let mut cmd = CommandBuilder::new("bash");
         cmd.args(["--norc", "--noprofile", "-i"]);
