@@ -2,6 +2,8 @@
 //! it changes. Plain data: no terminal, testable with key sequences.
 
 mod action;
+mod available;
+mod empty;
 pub mod layout;
 mod panes;
 pub mod popup;
@@ -15,6 +17,7 @@ mod start;
 use std::collections::BTreeSet;
 
 pub use action::{ACTIONS, Action, ActionSpec, Mode, Pane};
+pub use available::Hint;
 pub use layout::ScreenLayout;
 pub use popup::{Popup, Target};
 pub use rows::{DisagreementRow, Rows};

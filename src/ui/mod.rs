@@ -2,6 +2,7 @@
 //! One file per pane and per popup.
 
 mod briefing_list;
+pub mod contrast;
 mod detail;
 mod disagreements;
 mod header;
