@@ -13,6 +13,7 @@ pub mod rows;
 mod scroll;
 pub mod search;
 mod start;
+pub mod tabs;
 
 use std::collections::BTreeSet;
 
