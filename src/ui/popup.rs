@@ -53,12 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, popup: &Popup, ctx: &Context) {
         })
         .collect();
     // Selected lines are highlighted across the popup's whole width.
-    let wide = Rect {
-        x: rects.body.x.saturating_sub(1),
-        width: rects.body.width + 2,
-        ..rects.body
-    }
-    .intersection(rects.outer);
+    let wide = rects.text;
     let lines: Vec<Line> = lines
         .into_iter()
         .map(|mut l| {
