@@ -448,3 +448,20 @@ fn a_resize_keeps_the_selected_link_in_view() {
         assert_eq!(link(&app), last);
     }
 }
+
+#[test]
+fn a_resize_keeps_the_same_text_in_view() {
+    let mut app = alaska();
+    app.update(Action::Resize(60, 20));
+    press(&mut app, "i<C-d><C-d>");
+    let top = document_lines(&app)[scroll(&app)].clone();
+    let word = top.split_whitespace().last().unwrap().to_string();
+    for (w, h) in [(80, 24), (120, 40), (60, 20)] {
+        app.update(Action::Resize(w, h));
+        let screen = support::screen(&mut app, "", w, h);
+        assert!(screen.contains(&word), "{w}x{h}: {word:?} not in\n{screen}");
+    }
+    // Narrower, the text is longer: the view keeps its share of it.
+    app.update(Action::Resize(45, 14));
+    assert!(scroll(&app) > 0);
+}
