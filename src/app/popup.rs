@@ -374,8 +374,8 @@ impl App {
             };
             let h = usize::from(self.popup_rects(popup, &doc).body.height);
             let mut view = popup.view().cloned().unwrap_or_default();
-            if old_len > 0 {
-                view.scroll = view.scroll * doc.len() / old_len;
+            if let Some(scroll) = (view.scroll * doc.len()).checked_div(old_len) {
+                view.scroll = scroll;
             }
             view.clamp(&doc, h);
             if shown {
