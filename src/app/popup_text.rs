@@ -95,7 +95,10 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
         }
     };
     para(&mut lines, &m.title, "", LineKind::Title);
-    lines.push(TextLine::new(LineKind::Muted, format!("as of {}", m.as_of)));
+    lines.push(TextLine::new(
+        LineKind::Muted,
+        format!("as of {}", m.as_of.shown()),
+    ));
     lines.push(TextLine::blank());
     para(&mut lines, m.summary.trim(), "", LineKind::Plain);
     if !m.key_points.is_empty() {

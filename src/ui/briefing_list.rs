@@ -29,10 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, cursor: usize, ctx: &Conte
         let mut first = Line::from(vec![
             Span::styled(current, ctx.theme.marked()),
             Span::styled(title, ctx.theme.bold()),
-            Span::styled(
-                format!("  {}", b.meta.as_of.date().format("%Y-%m-%d")),
-                ctx.theme.muted(),
-            ),
+            Span::styled(format!("  {}", b.meta.as_of.shown()), ctx.theme.muted()),
         ]);
         if i == cursor {
             first = first.patch_style(ctx.theme.selection());

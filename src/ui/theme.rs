@@ -131,6 +131,11 @@ impl Theme {
         }
     }
 
+    /// A quote's context line in the list.
+    pub fn context(&self) -> Style {
+        self.muted().add_modifier(Modifier::ITALIC)
+    }
+
     pub fn resolved(&self) -> Style {
         self.muted()
     }
