@@ -3,6 +3,7 @@
 
 mod briefing_list;
 pub mod contrast;
+pub mod cursor;
 mod detail;
 mod disagreements;
 mod header;
