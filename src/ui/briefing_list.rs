@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, cursor: usize, ctx: &Conte
             Span::styled(format!("  {}", b.meta.as_of.shown()), ctx.theme.muted()),
         ]);
         if i == cursor {
-            first = first.patch_style(ctx.theme.selection());
+            first = ctx.theme.selected_line(first);
             cursor_line = lines.len();
         }
         lines.push(first);
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, cursor: usize, ctx: &Conte
             truncate(&one_line(&f.path.display().to_string()), width)
         )));
         if app.briefings.len() + j == cursor {
-            path = path.patch_style(ctx.theme.selection());
+            path = ctx.theme.selected_line(path);
             cursor_line = lines.len();
         }
         lines.push(path);

@@ -254,7 +254,7 @@ fn links_list(
             Span::raw(label),
         ]);
         lines.push(if i == link {
-            line.patch_style(ctx.theme.selection())
+            ctx.theme.selected_line(line)
         } else {
             line
         });

@@ -37,7 +37,7 @@ pub fn draw(
                 Span::styled(count, ctx.theme.muted()),
             ]);
             if i == cursor {
-                line.patch_style(ctx.theme.selection())
+                ctx.theme.selected_line(line)
             } else {
                 line
             }
