@@ -2,6 +2,7 @@
 //! One file per pane and per popup.
 
 pub mod contrast;
+pub mod cursor;
 mod disagreements;
 mod header;
 mod pane;
