@@ -2,7 +2,9 @@
 //! it changes. Plain data: no terminal, testable with key sequences.
 
 mod action;
+pub mod copy_menu;
 pub mod layout;
+pub mod menu;
 mod panes;
 pub mod popup;
 pub mod popup_text;
@@ -10,6 +12,7 @@ pub mod row_text;
 pub mod rows;
 mod scroll;
 pub mod search;
+pub mod speaker_choice;
 mod start;
 
 use std::collections::BTreeSet;
@@ -155,6 +158,12 @@ impl App {
     pub fn action_for(&self, key: &Key) -> Option<Action> {
         if *key == Key::ctrl('c') {
             return Some(Action::Quit);
+        }
+        if let Some(action) = self.copy_menu_key(key) {
+            return Some(action);
+        }
+        if let Some(action) = self.speaker_choice_key(key) {
+            return Some(action);
         }
         let mode = self.mode();
         self.keymap.action(mode, key).or_else(|| match key.code {

@@ -1,5 +1,6 @@
 //! What the actions do on the main screen: moving, following a speaker,
-//! filtering, opening details, copying and opening the source.
+//! filtering, opening details, copying and opening the source, and saying
+//! why when one of them has nothing to act on.
 
 use super::{Action, App, DisagreementRow, Effect, ListState, Pane, Popup, Rows, Search, Target};
 
@@ -20,7 +21,10 @@ impl App {
             Action::PageUp => self.move_by(pane, -(self.page(pane).max(1) as isize)),
             Action::NextSpeaker => self.step_speaker(1),
             Action::PrevSpeaker => self.step_speaker(-1),
-            Action::JumpToSpeaker => self.jump_to_speaker(),
+            Action::JumpToSpeaker => self.follow_selected_speaker(),
+            Action::ClearTopics if self.topics.is_empty() => {
+                self.message = Some("no topic filter to clear".into());
+            }
             Action::ClearTopics => {
                 self.topics.clear();
                 self.refresh_rows();
@@ -36,16 +40,22 @@ impl App {
             }
             Action::NextMatch => self.find_match(true, 1),
             Action::PrevMatch => self.find_match(true, -1),
-            Action::Confirm => {
-                if let Some(target) = self.selected_target(pane) {
-                    self.popups.push(Popup::Detail { target, link: 0 });
+            Action::Confirm => match self.selected_target(pane) {
+                Some(target) => self.popups.push(Popup::Detail { target, link: 0 }),
+                None => {
+                    self.message = Some(format!("nothing to open: {}", self.empty_reason(pane)))
                 }
-            }
+            },
             // Esc clears the search first, then releases the followed speaker.
             Action::Back if self.search.take().is_none() && self.followed.take().is_some() => {
                 self.refresh_rows();
             }
-            Action::Copy => self.copy_selected(),
+            Action::Copy => match self.selected_target(pane) {
+                Some(target) => self.open_copy_menu(target),
+                None => {
+                    self.message = Some(format!("nothing to copy: {}", self.empty_reason(pane)))
+                }
+            },
             Action::OpenSource => self.open_source(),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, delta) => {
@@ -119,6 +129,8 @@ impl App {
     fn step_speaker(&mut self, step: isize) {
         let list = &self.rows.speakers;
         if list.is_empty() {
+            let why = self.empty_reason(Pane::Speakers);
+            self.message = Some(format!("no speaker to follow: {why}"));
             return;
         }
         let n = list.len() as isize;
@@ -133,45 +145,23 @@ impl App {
         self.follow(list[next as usize]);
     }
 
-    fn jump_to_speaker(&mut self) {
+    /// Why `pane` lists nothing: the briefing has none of its items, or
+    /// the filter or followed speaker leaves none.
+    pub(super) fn empty_reason(&self, pane: Pane) -> String {
         let b = self.briefing();
-        let i = self.lists[self.focus.index()].selected;
-        let speaker = match self.focus {
-            Pane::Quotes => self
-                .rows
-                .quotes
-                .get(i)
-                .map(|&q| b.index.speaker_of_quote[q]),
-            Pane::Speakers => self.rows.speakers.get(i).copied(),
-            Pane::Timeline => (self.rows.timeline.get(i))
-                .and_then(|&e| b.events[e].speakers.first())
-                .and_then(|id| b.index.speaker_by_id.get(id).copied()),
-            Pane::Disagreements => {
-                let position = match self.rows.disagreements.get(i) {
-                    Some(DisagreementRow::Position(d, p)) => b.disagreements[*d].positions.get(*p),
-                    Some(DisagreementRow::Heading(d)) => b.disagreements[*d].positions.first(),
-                    None => None,
-                };
-                position.and_then(|p| b.index.speaker_by_id.get(&p.speaker).copied())
-            }
+        let (noun, total) = match pane {
+            Pane::Timeline => ("events", b.events.len()),
+            Pane::Speakers => ("speakers", b.speakers.len()),
+            Pane::Quotes => ("quotes", b.quotes.len()),
+            Pane::Disagreements => ("disagreements", b.disagreements.len()),
         };
-        match speaker {
-            Some(s) => self.follow(s),
-            None => self.message = Some("no speaker for this item".into()),
+        if total == 0 {
+            format!("no {noun} in this briefing")
+        } else if pane == Pane::Quotes && self.followed.is_some() {
+            format!("no {noun} under this filter from the followed speaker")
+        } else {
+            format!("no {noun} under this filter")
         }
-    }
-
-    fn copy_selected(&mut self) {
-        match self.selected_target(self.focus) {
-            Some(Target::Quote(q)) => self.copy_quote(q),
-            _ => self.message = Some("select a quote to copy (Quotes pane)".into()),
-        }
-    }
-
-    pub(super) fn copy_quote(&mut self, q: usize) {
-        let text = self.briefing().citation(q);
-        self.effects.push(Effect::Copy(text));
-        self.message = Some("copied the quote with its citation".into());
     }
 
     pub(super) fn open_source(&mut self) {

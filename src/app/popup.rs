@@ -38,6 +38,16 @@ pub enum Popup {
     Briefings {
         cursor: usize,
     },
+    /// The copy menu for an item; `cursor` is the highlighted choice.
+    CopyMenu {
+        target: Target,
+        cursor: usize,
+    },
+    /// Which of an item's speakers to follow.
+    SpeakerChoice {
+        speakers: Vec<usize>,
+        cursor: usize,
+    },
 }
 
 /// The items a detail view links to, in the order shown, each once: runs of
@@ -196,21 +206,14 @@ impl App {
                         self.popups.pop();
                     }
                     Action::JumpToSpeaker => {
-                        let speaker = match *target {
-                            Target::Speaker(s) => Some(s),
-                            Target::Quote(q) => Some(b.index.speaker_of_quote[q]),
-                            _ => None,
-                        };
-                        if let Some(s) = speaker {
-                            self.popups.clear();
-                            self.follow(s);
-                        }
+                        let target = *target;
+                        self.follow_speaker_of(target);
                     }
                     Action::Copy => {
-                        if let Target::Quote(q) = *target {
-                            self.copy_quote(q);
-                        }
+                        let target = *target;
+                        self.open_copy_menu(target);
                     }
+                    Action::OpenSource => self.open_source(),
                     _ => {}
                 }
             }
@@ -251,6 +254,8 @@ impl App {
                     _ => {}
                 }
             }
+            Popup::CopyMenu { .. } => self.update_copy_menu(action),
+            Popup::SpeakerChoice { .. } => self.update_speaker_choice(action),
             Popup::Briefings { cursor } => {
                 let count = self.briefings.len() + self.failures.len();
                 match action {

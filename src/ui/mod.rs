@@ -2,13 +2,16 @@
 //! One file per pane and per popup.
 
 mod briefing_list;
+mod copy_menu;
 mod detail;
 mod disagreements;
 mod header;
 mod help;
+mod menu;
 mod overview;
 mod pane;
 mod quotes;
+mod speaker_choice;
 mod speakers;
 mod status;
 mod tabs;
@@ -66,6 +69,12 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
             }
             Popup::Overview { scroll } => overview::draw(frame, area, app, *scroll, ctx),
             Popup::Briefings { cursor } => briefing_list::draw(frame, area, app, *cursor, ctx),
+            Popup::CopyMenu { target, cursor } => {
+                copy_menu::draw(frame, area, app, *target, *cursor, ctx)
+            }
+            Popup::SpeakerChoice { speakers, cursor } => {
+                speaker_choice::draw(frame, area, app, speakers, *cursor, ctx)
+            }
         }
     }
 }
