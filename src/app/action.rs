@@ -346,13 +346,13 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::JumpToSpeaker,
         name: "jump_to_speaker",
-        description: "follow the speaker of the selection (choose among several)",
+        description: "follow the selection's speaker (a choice if several)",
         modes: &[(Panes, Some("follow speaker")), (Popup, None)],
     },
     ActionSpec {
         action: Action::Copy,
         name: "copy",
-        description: "copy: a menu of citation, text, Markdown, id",
+        description: "copy (a menu: citation, text, Markdown, id)",
         modes: &[(Panes, Some("copy")), (Popup, None)],
     },
     ActionSpec {
