@@ -54,7 +54,7 @@ pub fn osc52(text: &str) -> Result<String, String> {
     let payload = base64::engine::general_purpose::STANDARD.encode(text);
     if payload.len() > MAX_PAYLOAD {
         return Err(format!(
-            "not copied: {} is more than the {} a terminal's clipboard takes",
+            "not copied: too long for the terminal's clipboard ({} encoded, {} at most)",
             kilobytes(payload.len()),
             kilobytes(MAX_PAYLOAD)
         ));
@@ -184,7 +184,7 @@ mod tests {
             let message = sequence(&over, mux).unwrap_err();
             assert_eq!(
                 message,
-                "not copied: 101 kB is more than the 100 kB a terminal's clipboard takes"
+                "not copied: too long for the terminal's clipboard (101 kB encoded, 100 kB at most)"
             );
         }
     }

@@ -205,7 +205,7 @@ fn y_opens_the_copy_menu_and_its_letters_copy_each_form() {
     assert!(md.ends_with(&format!("> — {}", b.attribution(q))), "{md}");
     assert_eq!(
         message(&app),
-        format!("Markdown block quote with attribution: {SENT}")
+        format!("Markdown quote with attribution: {SENT}")
     );
     assert_eq!(copied(&mut app, "ya"), b.attribution(q));
     assert_eq!(copied(&mut app, "yi"), quote.id);

@@ -47,7 +47,7 @@ const QUOTE: &[Choice] = &[
     Choice::new('t', "quote text only", snippet::quote_text),
     Choice::new(
         'm',
-        "Markdown block quote with attribution",
+        "Markdown quote with attribution",
         snippet::quote_markdown,
     ),
     Choice::new('a', "citation only (who, where, when)", |b, q| {
@@ -82,7 +82,7 @@ const DISAGREEMENT: &[Choice] = &[
     Choice::new('c', "title and summary", snippet::disagreement_text),
     Choice::new(
         'm',
-        "Markdown with each party's position",
+        "Markdown with the positions",
         snippet::disagreement_markdown,
     ),
     Choice::new('i', "the disagreement's id", |b, d| {
