@@ -376,3 +376,62 @@ fn o_in_a_detail_view_opens_the_source_or_says_why() {
     assert_eq!(message(&app), "this briefing lists no source URL");
     assert!(matches!(app.popups(), [Popup::Detail { .. }]));
 }
+
+#[test]
+fn y_and_s_in_help_the_overview_and_the_briefing_list_say_why() {
+    for (open, place) in [
+        ("?", "in help"),
+        ("i", "in the overview"),
+        ("b", "in the briefing list"),
+    ] {
+        let mut app = alaska();
+        assert!(press(&mut app, &format!("{open}y")).is_empty());
+        assert_eq!(message(&app), format!("nothing to copy {place}"));
+        press(&mut app, "s");
+        assert_eq!(message(&app), format!("no speaker to follow {place}"));
+        assert_eq!(app.popups().len(), 1, "{open}: the popup stays open");
+        assert_eq!(app.followed(), None);
+    }
+}
+
+#[test]
+fn enter_in_a_detail_view_without_links_says_why() {
+    let mut app = reader("[[speakers]]\nid = \"p\"\nname = \"P\"\nrole = \"R\"\n");
+    press(&mut app, "2<Enter><Enter>");
+    assert_eq!(message(&app), "nothing to follow: this view has no links");
+    assert!(matches!(app.popups(), [Popup::Detail { .. }]));
+}
+
+#[test]
+fn the_mouse_picks_a_menu_entry_and_a_click_outside_closes_it() {
+    use briefing::app::{Action, copy_menu, speaker_choice};
+    let mut app = alaska();
+    press(&mut app, "3j");
+    let Some(target) = app.selected_target(Pane::Quotes) else {
+        panic!()
+    };
+    press(&mut app, "y");
+    let outer = copy_menu::area(app.briefing(), target, 0, app.screen());
+    // The wheel moves the cursor; a click on the second entry copies it.
+    app.update(Action::Scroll(outer.x + 3, outer.y + 2, 1));
+    assert!(matches!(app.popups(), [Popup::CopyMenu { cursor: 1, .. }]));
+    app.update(Action::Click(outer.x + 3, outer.y + 2));
+    let Target::Quote(q) = target else { panic!() };
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Copy(
+            app.briefing().quotes[q].text.trim().to_string()
+        )]
+    );
+    assert!(app.popups().is_empty());
+    // A click outside closes the menu without copying.
+    press(&mut app, "y");
+    app.update(Action::Click(0, 0));
+    assert!(app.popups().is_empty());
+    assert!(app.take_effects().is_empty());
+    // The chooser: a click on the second speaker follows them.
+    press(&mut app, "1s");
+    let outer = speaker_choice::area(2, app.screen());
+    app.update(Action::Click(outer.x + 5, outer.y + 2));
+    assert_eq!(followed_id(&app), "putin");
+}

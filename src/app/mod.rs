@@ -309,7 +309,10 @@ impl App {
                 let chosen = self.topics.clone();
                 self.toggle_popup(Popup::Topics { cursor: 0, chosen });
             }
-            action if !self.popups.is_empty() => self.update_popup(action),
+            action if !self.popups.is_empty() => match self.popup_cannot(&action) {
+                Some(why) => self.message = Some(why),
+                None => self.update_popup(action),
+            },
             action if self.is_typing() => self.update_search_line(action),
             action => self.update_panes(action),
         }

@@ -181,3 +181,29 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// Why `action` cannot act on the top popup, for the keys that act on
+    /// an item (copy, follow a speaker, follow a link) where there is none:
+    /// help, the overview and the briefing list hold no item, and a detail
+    /// view may have no links.
+    pub(super) fn popup_cannot(&self, action: &Action) -> Option<String> {
+        let top = self.popups.last()?;
+        let place = match top {
+            Popup::Help { .. } => "in help",
+            Popup::Overview { .. } => "in the overview",
+            Popup::Briefings { .. } => "in the briefing list",
+            Popup::Detail { target, .. } => {
+                let none = *action == Action::Confirm
+                    && super::popup::links(self.briefing(), *target).is_empty();
+                return none.then(|| "nothing to follow: this view has no links".into());
+            }
+            _ => return None,
+        };
+        match action {
+            Action::Copy => Some(format!("nothing to copy {place}")),
+            Action::JumpToSpeaker => Some(format!("no speaker to follow {place}")),
+            _ => None,
+        }
+    }
+}
