@@ -180,7 +180,7 @@ fn s_without_a_speaker_says_why() {
     press(&mut app, "3s");
     assert_eq!(
         message(&app),
-        "no speaker to follow: no quotes in this briefing"
+        "no speaker to follow — no quotes in this briefing"
     );
 }
 
@@ -322,19 +322,19 @@ fn copied_text_carries_no_control_character() {
 fn keys_that_cannot_act_say_why() {
     let mut app = reader("");
     for (keys, said) in [
-        ("y", "nothing to copy: no events in this briefing"),
-        ("<Enter>", "nothing to open: no events in this briefing"),
-        ("s", "no speaker to follow: no events in this briefing"),
-        ("]", "no speaker to follow: no speakers in this briefing"),
-        ("[", "no speaker to follow: no speakers in this briefing"),
+        ("y", "nothing to copy — no events in this briefing"),
+        ("<Enter>", "nothing to open — no events in this briefing"),
+        ("s", "no speaker to follow — no events in this briefing"),
+        ("]", "no speaker to follow — no speakers in this briefing"),
+        ("[", "no speaker to follow — no speakers in this briefing"),
         ("T", "no topic filter to clear"),
         ("o", "this briefing lists no source URL"),
         ("n", "no search: press / to search"),
         ("N", "no search: press / to search"),
-        ("3y", "nothing to copy: no quotes in this briefing"),
+        ("3y", "nothing to copy — no quotes in this briefing"),
         (
             "4<Enter>",
-            "nothing to open: no disagreements in this briefing",
+            "nothing to open — no disagreements in this briefing",
         ),
     ] {
         assert!(press(&mut app, keys).is_empty(), "{keys}");
@@ -360,12 +360,12 @@ fn an_empty_pane_under_a_filter_says_so() {
     press(&mut app, "1y");
     assert_eq!(
         message(&app),
-        "nothing to copy: no events under this filter"
+        "nothing to copy — no events under this filter: topic A"
     );
     press(&mut app, "<Enter>");
     assert_eq!(
         message(&app),
-        "nothing to open: no events under this filter"
+        "nothing to open — no events under this filter: topic A"
     );
 }
 
@@ -398,7 +398,7 @@ fn y_and_s_in_help_the_overview_and_the_briefing_list_say_why() {
 fn enter_in_a_detail_view_without_links_says_why() {
     let mut app = reader("[[speakers]]\nid = \"p\"\nname = \"P\"\nrole = \"R\"\n");
     press(&mut app, "2<Enter><Enter>");
-    assert_eq!(message(&app), "nothing to follow: this view has no links");
+    assert_eq!(message(&app), "nothing to follow here: Esc or q goes back");
     assert!(matches!(app.popups(), [Popup::Detail { .. }]));
 }
 

@@ -5,7 +5,7 @@
 use ratatui::layout::{Margin, Position, Rect};
 
 use super::layout::popup_area;
-use super::{Action, App, Mode};
+use super::{Action, App, Mode, Popup};
 use crate::keys::Key;
 
 /// A menu's width, border included, on screens wide enough.
@@ -96,6 +96,28 @@ fn takes(action: &Action, also: &Action) -> bool {
 }
 
 impl App {
+    /// The status-line word of `action` (declared as `declared`) while a
+    /// menu is open: Enter copies or follows, Esc goes back, moving keeps
+    /// its word, and the other popup hints do not apply. `None` when no
+    /// menu is open.
+    pub(super) fn menu_hint(
+        &self,
+        action: &Action,
+        declared: &'static str,
+    ) -> Option<Option<&'static str>> {
+        let verb = match self.popups.last()? {
+            Popup::CopyMenu { .. } => "copy",
+            Popup::SpeakerChoice { .. } => "follow",
+            _ => return None,
+        };
+        Some(match action {
+            Action::Confirm => Some(verb),
+            Action::Back => Some("back"),
+            Action::Down | Action::Up => Some(declared),
+            _ => None,
+        })
+    }
+
     /// What `key` does in an open menu whose entry keys found nothing: a
     /// popup key the menu takes, or else, for a key that would act on
     /// what lies under the menu or is not bound, a message saying it is

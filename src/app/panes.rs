@@ -41,10 +41,8 @@ impl App {
             Action::NextMatch => self.find_match(true, 1),
             Action::PrevMatch => self.find_match(true, -1),
             Action::Confirm => match self.selected_target(pane) {
-                Some(target) => self.popups.push(Popup::Detail { target, link: 0 }),
-                None => {
-                    self.message = Some(format!("nothing to open: {}", self.empty_reason(pane)))
-                }
+                Some(target) => self.popups.push(Popup::detail(target)),
+                None => self.message = Some(self.empty_pane_says("nothing to open", pane)),
             },
             // Esc clears the search first, then releases the followed speaker.
             Action::Back if self.search.take().is_none() && self.followed.take().is_some() => {
@@ -52,9 +50,7 @@ impl App {
             }
             Action::Copy => match self.selected_target(pane) {
                 Some(target) => self.open_copy_menu(target),
-                None => {
-                    self.message = Some(format!("nothing to copy: {}", self.empty_reason(pane)))
-                }
+                None => self.message = Some(self.empty_pane_says("nothing to copy", pane)),
             },
             Action::OpenSource => self.open_source(),
             Action::Click(x, y) => self.click(x, y),
@@ -129,8 +125,7 @@ impl App {
     fn step_speaker(&mut self, step: isize) {
         let list = &self.rows.speakers;
         if list.is_empty() {
-            let why = self.empty_reason(Pane::Speakers);
-            self.message = Some(format!("no speaker to follow: {why}"));
+            self.message = Some(self.empty_pane_says("no speaker to follow", Pane::Speakers));
             return;
         }
         let n = list.len() as isize;
@@ -145,23 +140,10 @@ impl App {
         self.follow(list[next as usize]);
     }
 
-    /// Why `pane` lists nothing: the briefing has none of its items, or
-    /// the filter or followed speaker leaves none.
-    pub(super) fn empty_reason(&self, pane: Pane) -> String {
-        let b = self.briefing();
-        let (noun, total) = match pane {
-            Pane::Timeline => ("events", b.events.len()),
-            Pane::Speakers => ("speakers", b.speakers.len()),
-            Pane::Quotes => ("quotes", b.quotes.len()),
-            Pane::Disagreements => ("disagreements", b.disagreements.len()),
-        };
-        if total == 0 {
-            format!("no {noun} in this briefing")
-        } else if pane == Pane::Quotes && self.followed.is_some() {
-            format!("no {noun} under this filter from the followed speaker")
-        } else {
-            format!("no {noun} under this filter")
-        }
+    /// "nothing to copy — no events under this filter: topic A": what
+    /// cannot be done in the empty `pane`, and why it is empty.
+    pub(super) fn empty_pane_says(&self, what: &str, pane: Pane) -> String {
+        format!("{what} — {}", self.empty_message(pane))
     }
 
     pub(super) fn open_source(&mut self) {
@@ -184,20 +166,14 @@ impl App {
 
 impl App {
     /// Why `action` cannot act on the top popup, for the keys that act on
-    /// an item (copy, follow a speaker, follow a link) where there is none:
-    /// help, the overview and the briefing list hold no item, and a detail
-    /// view may have no links.
+    /// an item (copy, follow a speaker) where there is none: help, the
+    /// overview and the briefing list hold no item.
     pub(super) fn popup_cannot(&self, action: &Action) -> Option<String> {
         let top = self.popups.last()?;
         let place = match top {
             Popup::Help { .. } => "in help",
             Popup::Overview { .. } => "in the overview",
             Popup::Briefings { .. } => "in the briefing list",
-            Popup::Detail { target, .. } => {
-                let none = *action == Action::Confirm
-                    && super::popup::links(self.briefing(), *target).is_empty();
-                return none.then(|| "nothing to follow: this view has no links".into());
-            }
             _ => return None,
         };
         match action {

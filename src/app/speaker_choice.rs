@@ -95,10 +95,7 @@ impl App {
         }
         match self.selected_target(pane) {
             Some(target) => self.follow_speaker_of(target),
-            None => {
-                let why = self.empty_reason(pane);
-                self.message = Some(format!("no speaker to follow: {why}"));
-            }
+            None => self.message = Some(self.empty_pane_says("no speaker to follow", pane)),
         }
     }
 

@@ -24,7 +24,7 @@ pub fn draw(
         menu::key_name(app, &Action::Confirm),
         menu::key_name(app, &Action::Back)
     );
-    let inner = menu::frame_at(frame, screen, outer, title(b, target), &footer, ctx);
+    let inner = menu::frame_at(frame, outer, title(b, target), &footer, ctx);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = (choices(b, target).iter().enumerate())
         .map(|(i, c)| menu::entry(&c.key.to_string(), c.label, i == cursor, width, ctx))

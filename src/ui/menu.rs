@@ -13,17 +13,10 @@ use crate::app::copy_menu::PREVIEW_INDENT;
 use crate::app::{Action, App, Mode};
 use crate::text::truncate;
 
-/// Draws the box at `outer` (as the app placed it on `screen`) with
-/// `title`, and `footer` in its bottom border; returns the inner area.
-pub fn frame_at(
-    frame: &mut Frame,
-    screen: Rect,
-    outer: Rect,
-    title: &str,
-    footer: &str,
-    ctx: &Context,
-) -> Rect {
-    let inner = popup_frame(frame, screen, outer.width, outer.height, title, ctx);
+/// Draws the box at `outer` (as the app placed it) with `title`, and
+/// `footer` in its bottom border; returns the inner area.
+pub fn frame_at(frame: &mut Frame, outer: Rect, title: &str, footer: &str, ctx: &Context) -> Rect {
+    let inner = popup_frame(frame, outer, title, ctx);
     let room = usize::from(outer.width.saturating_sub(4));
     if outer.height > 2 && room > 0 {
         let text = format!(" {} ", truncate(footer, room.saturating_sub(2)));

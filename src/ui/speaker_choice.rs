@@ -27,7 +27,7 @@ pub fn draw(
         menu::key_name(app, &Action::Confirm),
         menu::key_name(app, &Action::Back)
     );
-    let inner = menu::frame_at(frame, screen, outer, "Follow which speaker?", &footer, ctx);
+    let inner = menu::frame_at(frame, outer, "Follow which speaker?", &footer, ctx);
     let width = usize::from(inner.width);
     let first = first_visible(cursor, visible(outer));
     let lines: Vec<Line> = (speakers.iter().enumerate().skip(first).take(visible(outer)))
