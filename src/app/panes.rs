@@ -27,13 +27,12 @@ impl App {
             }
             Action::Search => {
                 let origin = self.lists[pane.index()].selected;
-                self.search = Some(Search {
-                    pane,
-                    query: String::new(),
-                    editing: true,
-                    origin,
-                });
+                self.search = Some(Search::new(pane, origin));
             }
+            Action::Filter => self.start_filter(),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            Action::Zoom => self.zoomed = !self.zoomed,
             Action::NextMatch => self.find_match(true, 1),
             Action::PrevMatch => self.find_match(true, -1),
             Action::Confirm => {
@@ -41,10 +40,11 @@ impl App {
                     self.popups.push(Popup::Detail { target, link: 0 });
                 }
             }
-            // Esc clears the search first, then releases the followed speaker.
-            Action::Back if self.search.take().is_none() && self.followed.take().is_some() => {
-                self.refresh_rows();
-            }
+            // Esc clears the search first, then the text filter, then
+            // releases the followed speaker.
+            Action::Back if self.search.take().is_some() => {}
+            Action::Back if self.filter.is_some() => self.clear_filter(),
+            Action::Back if self.followed.take().is_some() => self.refresh_rows(),
             Action::Copy => self.copy_selected(),
             Action::OpenSource => self.open_source(),
             Action::Click(x, y) => self.click(x, y),
@@ -64,6 +64,7 @@ impl App {
         self.topics.clear();
         self.followed = None;
         self.search = None;
+        self.filter = None;
         self.refresh_rows();
     }
 
@@ -79,6 +80,7 @@ impl App {
                 .copied(),
         ];
         self.rows = Rows::compute(self.briefing(), &self.topics, self.followed);
+        self.apply_text_filter();
         for pane in Pane::ALL {
             let i = pane.index();
             let found = match (pane, before[i]) {
@@ -103,6 +105,7 @@ impl App {
         {
             self.lists[Pane::Speakers.index()].selected = row;
         }
+        self.refresh_matches();
     }
 
     /// Follows speaker `s`: every pane follows.

@@ -38,6 +38,8 @@ pub enum Popup {
     Briefings {
         cursor: usize,
     },
+    /// The results of a search across the whole briefing.
+    Results(super::Results),
 }
 
 /// The items a detail view links to, in the order shown, each once: runs of
@@ -176,6 +178,7 @@ impl App {
         };
         let b = &self.briefings[self.current];
         match popup {
+            Popup::Results(_) => self.update_results(action),
             Popup::Detail { target, link } => {
                 let targets = links(b, *target);
                 let count = targets.len();

@@ -1,11 +1,13 @@
 //! The briefing model: types, loading, validation and indexes. No terminal code.
 
 mod citation;
+pub mod fold;
 mod index;
 mod load;
 mod moment;
 mod parse;
 mod quote_corpus;
+pub mod search_fields;
 mod types;
 mod validate;
 
@@ -92,7 +94,7 @@ impl Briefing {
         Briefing::parse(Path::new(BUNDLED.0), BUNDLED.1).expect("the bundled briefing is valid")
     }
 
-    /// Every quote's searchable text, lowercased, built on first use.
+    /// Every quote's searchable text, folded, built on first use.
     pub fn quote_corpus(&self) -> &QuoteCorpus {
         self.quote_corpus.get_or_init(|| QuoteCorpus::build(self))
     }

@@ -32,6 +32,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
             ctx.theme.marked(),
         ));
     }
+    for tag in super::search_line::header_tags(app) {
+        tail.push(Span::raw(" │ "));
+        tail.push(Span::styled(tag, ctx.theme.marked()));
+    }
     let tail_width: usize = tail.iter().map(Span::width).sum();
     // The title gives way to the date and filters, but keeps at least 12 columns.
     let room = usize::from(area.width)

@@ -9,6 +9,8 @@ mod help;
 mod overview;
 mod pane;
 mod quotes;
+mod search_line;
+mod search_results;
 mod speakers;
 mod status;
 mod tabs;
@@ -36,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
     let area = frame.area();
     // The frame's own size decides the layout; the terminal loop keeps the
     // app's size (used for scrolling and the mouse) in step with it.
-    let screen = layout::ScreenLayout::new(area.width, area.height, app.focus);
+    let screen = layout::ScreenLayout::new(area.width, area.height, app.focus).zoomed(app.zoomed());
     if screen.too_small {
         too_small(frame, area, ctx);
         return;
@@ -66,6 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
             }
             Popup::Overview { scroll } => overview::draw(frame, area, app, *scroll, ctx),
             Popup::Briefings { cursor } => briefing_list::draw(frame, area, app, *cursor, ctx),
+            Popup::Results(results) => search_results::draw(frame, area, app, results, ctx),
         }
     }
 }

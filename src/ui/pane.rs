@@ -74,6 +74,7 @@ pub fn rows(
             break;
         }
         let mut row_lines = row(i);
+        super::search_line::mark_hidden_match(app, pane, i, &mut row_lines, inner.width, ctx);
         if i == list.selected {
             let style = if app.focus == pane {
                 ctx.theme.selection()
