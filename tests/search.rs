@@ -166,11 +166,13 @@ fn filter_narrows_as_you_type_and_esc_clears() {
     press(&mut app, "<Enter>");
     assert!(!app.is_typing());
     let text = screen(&mut app, "", 80, 24);
+    assert!(text.lines().next().unwrap().contains("│ &putin"), "{text}");
+    let text = screen(&mut app, "1", 120, 40);
     assert!(
-        text.lines().next().unwrap().contains("Quotes &putin"),
+        text.lines().next().unwrap().contains("│ Quotes &putin"),
         "{text}"
     );
-    press(&mut app, "<Esc>");
+    press(&mut app, "3<Esc>");
     assert!(app.filter().is_none());
     assert_eq!(app.rows().quotes.len(), all);
 }

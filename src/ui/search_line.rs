@@ -72,7 +72,13 @@ fn shown(query: &str, room: usize) -> String {
 pub fn header_tags(app: &App) -> Vec<String> {
     let mut tags = Vec::new();
     if let Some(f) = app.filter().filter(|f| !f.query.is_empty()) {
-        tags.push(format!("{} &{}", f.pane.title(), one_line(&f.query)));
+        // The pane is named when it is not the one in view.
+        let query = one_line(&f.query);
+        tags.push(if f.pane == app.focus() {
+            format!("&{query}")
+        } else {
+            format!("{} &{query}", f.pane.title())
+        });
     }
     if app.zoomed() {
         tags.push("zoom".into());
