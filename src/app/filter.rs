@@ -5,7 +5,7 @@
 use crate::model::fold::Query;
 
 use super::rows::DisagreementRow;
-use super::search::row_matches;
+use super::search::{corpus_rows, row_matches};
 use super::{Action, App, Pane};
 
 /// A text filter on one pane. While `editing`, typed characters extend it.
@@ -69,7 +69,8 @@ impl App {
     }
 
     /// Narrows the filtered pane's rows to those that match. Linear: one scan
-    /// of the folded quote corpus for quotes, one test per row elsewhere.
+    /// of the folded corpus of the pane's items (disagreements: one test per
+    /// row).
     pub(super) fn apply_text_filter(&mut self) {
         let Some(filter) = &self.filter else {
             return;
@@ -82,20 +83,17 @@ impl App {
         let b = &self.briefings[self.current];
         let rows = &self.rows;
         match pane {
-            Pane::Quotes => {
-                let hits = b.quote_corpus().matching(b, &query);
-                self.rows.quotes.retain(|&qi| hits[qi]);
-            }
-            Pane::Timeline | Pane::Speakers => {
-                let keep: Vec<bool> = (0..rows.len(pane))
-                    .map(|row| row_matches(b, rows, pane, row, &query))
-                    .collect();
+            Pane::Timeline | Pane::Speakers | Pane::Quotes => {
+                let Some((kind, _)) = corpus_rows(rows, pane) else {
+                    return;
+                };
+                let hits = b.corpus(kind).matching(b, &query);
                 let list = match pane {
                     Pane::Timeline => &mut self.rows.timeline,
-                    _ => &mut self.rows.speakers,
+                    Pane::Speakers => &mut self.rows.speakers,
+                    _ => &mut self.rows.quotes,
                 };
-                let mut keep = keep.into_iter();
-                list.retain(|_| keep.next().unwrap_or(false));
+                list.retain(|&i| hits[i]);
             }
             Pane::Disagreements => {
                 // A matching position keeps its heading, for context.

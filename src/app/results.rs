@@ -3,7 +3,7 @@
 //! and jumps to the item chosen. Matching is the pane search's.
 
 use crate::model::fold::Query;
-use crate::model::{Briefing, search_fields};
+use crate::model::{Briefing, CorpusKind};
 
 use super::rows::DisagreementRow;
 use super::{Action, App, Pane, Popup, Target};
@@ -36,42 +36,34 @@ pub fn pane_of(target: Target) -> Pane {
     }
 }
 
-/// A visitor of an item's searchable fields.
-type Visit<'a> = dyn FnMut(search_fields::Hidden, &str) + 'a;
-
 /// Every item of `b` that matches `query`, grouped as [`GROUPS`]. Linear:
-/// one scan of the folded quote corpus, one test per other item.
+/// one scan of each kind's folded corpus.
 pub fn search_all(b: &Briefing, query: &Query) -> Vec<Target> {
     if query.is_empty() {
         return Vec::new();
     }
-    let any = |each: &mut dyn FnMut(&mut Visit)| {
-        let mut found = false;
-        each(&mut |_, text| found = found || query.is_in(text));
-        found
-    };
-    let hits = b.quote_corpus().matching(b, query);
+    let hits = |kind| b.corpus(kind).matching(b, query);
+    let quotes = hits(CorpusKind::Quotes);
     let mut out: Vec<Target> = (b.index.quotes_in_order.iter())
-        .filter(|&&q| hits[q])
+        .filter(|&&q| quotes[q])
         .map(|&q| Target::Quote(q))
         .collect();
+    let events = hits(CorpusKind::Events);
     out.extend(
         (b.index.timeline.iter())
-            .filter(|&&e| any(&mut |f| search_fields::event(b, e, f)))
+            .filter(|&&e| events[e])
             .map(|&e| Target::Event(e)),
     );
+    let speakers = hits(CorpusKind::Speakers);
     out.extend(
         (0..b.speakers.len())
-            .filter(|&s| any(&mut |f| search_fields::speaker(b, s, f)))
+            .filter(|&s| speakers[s])
             .map(Target::Speaker),
     );
+    let disagreements = hits(CorpusKind::Disagreements);
     out.extend(
         (0..b.disagreements.len())
-            .filter(|&d| {
-                any(&mut |f| search_fields::disagreement(b, d, f))
-                    || (0..b.disagreements[d].positions.len())
-                        .any(|p| any(&mut |f| search_fields::position(b, d, p, f)))
-            })
+            .filter(|&d| disagreements[d])
             .map(Target::Disagreement),
     );
     out

@@ -3,7 +3,7 @@
 //! fields of a row are searched is `model::search_fields`.
 
 use crate::model::fold::Query;
-use crate::model::{Briefing, search_fields};
+use crate::model::{Briefing, CorpusKind, search_fields};
 
 use super::rows::DisagreementRow;
 use super::{Action, App, Pane, Rows};
@@ -73,8 +73,8 @@ impl App {
     }
 
     /// Recomputes which rows match the search (after its query or the rows
-    /// changed). The Quotes pane can be long: one scan of the folded quote
-    /// corpus marks every matching quote, then rows are tested by lookup.
+    /// changed). One scan of the folded corpus of the pane's items marks
+    /// every matching item, then rows are tested by lookup.
     pub(super) fn refresh_matches(&mut self) {
         let Some(search) = self.search.as_ref() else {
             return;
@@ -84,10 +84,10 @@ impl App {
         let b = &self.briefings[self.current];
         let matches: Vec<usize> = if query.is_empty() {
             Vec::new()
-        } else if pane == Pane::Quotes {
-            let hits = b.quote_corpus().matching(b, &query);
-            (self.rows.quotes.iter().enumerate())
-                .filter(|&(_, &qi)| hits[qi])
+        } else if let Some((kind, items)) = corpus_rows(&self.rows, pane) {
+            let hits = b.corpus(kind).matching(b, &query);
+            (items.iter().enumerate())
+                .filter(|&(_, &i)| hits[i])
                 .map(|(row, _)| row)
                 .collect()
         } else {
@@ -186,6 +186,17 @@ impl App {
             place.selected[s.pane.index()] = s.origin;
         }
         place
+    }
+}
+
+/// The corpus a pane's rows are items of, and the items: every pane but
+/// Disagreements, whose rows are headings and positions, tested one by one.
+pub(super) fn corpus_rows(rows: &Rows, pane: Pane) -> Option<(CorpusKind, &[usize])> {
+    match pane {
+        Pane::Timeline => Some((CorpusKind::Events, &rows.timeline)),
+        Pane::Speakers => Some((CorpusKind::Speakers, &rows.speakers)),
+        Pane::Quotes => Some((CorpusKind::Quotes, &rows.quotes)),
+        Pane::Disagreements => None,
     }
 }
 
