@@ -241,6 +241,9 @@ fn results_answer_as_you_type_grouped_and_jump() {
         text.contains("Quotes (") && text.contains("Speakers ("),
         "{text}"
     );
+    // A quote matched only in its context says so.
+    let text = screen(&mut alaska(), ":article", 120, 40);
+    assert!(text.contains("[context]"), "{text}");
     // Enter ends typing; j moves; Enter jumps to the item in its pane.
     press(&mut app, "<Enter>j");
     let Some(Popup::Results(r)) = app.popups().last() else {

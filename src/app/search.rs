@@ -6,7 +6,7 @@ use crate::model::fold::Query;
 use crate::model::{Briefing, CorpusKind, search_fields};
 
 use super::rows::DisagreementRow;
-use super::{Action, App, Pane, Rows};
+use super::{Action, App, Pane, Rows, Target};
 
 /// A search in `pane`. While `editing`, typed characters extend the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,7 +206,7 @@ fn row_fields(
     rows: &Rows,
     pane: Pane,
     row: usize,
-    f: &mut impl FnMut(search_fields::Hidden, &str),
+    f: &mut (impl FnMut(search_fields::Hidden, &str) + ?Sized),
 ) {
     match pane {
         Pane::Timeline => search_fields::event(b, rows.timeline[row], f),
@@ -237,8 +237,32 @@ pub fn hidden_match(
     row: usize,
     query: &Query,
 ) -> Option<&'static str> {
+    hidden_in(query, |f| row_fields(b, rows, pane, row, f))
+}
+
+/// The same for an item as the results list shows it.
+pub fn target_hidden_match(b: &Briefing, target: Target, query: &Query) -> Option<&'static str> {
+    hidden_in(query, |f| match target {
+        Target::Quote(q) => search_fields::quote(b, q, f),
+        Target::Event(e) => search_fields::event(b, e, f),
+        Target::Speaker(s) => search_fields::speaker(b, s, f),
+        Target::Disagreement(d) => {
+            search_fields::disagreement(b, d, f);
+            for p in 0..b.disagreements[d].positions.len() {
+                search_fields::position(b, d, p, f);
+            }
+        }
+    })
+}
+
+/// The label of the first hidden field `fields` gives that matches, when no
+/// shown field does.
+fn hidden_in(
+    query: &Query,
+    fields: impl FnOnce(&mut dyn FnMut(search_fields::Hidden, &str)),
+) -> Option<&'static str> {
     let (mut shown, mut hidden) = (false, None);
-    row_fields(b, rows, pane, row, &mut |label, text| {
+    fields(&mut |label, text| {
         if shown || (label.is_some() && hidden.is_some()) || !query.is_in(text) {
             return;
         }

@@ -9,7 +9,9 @@ use ratatui::widgets::Paragraph;
 
 use super::{Context, highlighted, popup_frame};
 use crate::app::results::GROUPS;
+use crate::app::search::target_hidden_match;
 use crate::app::{App, Results, Target};
+use crate::model::fold::Query;
 use crate::text::{one_line, truncate};
 
 /// A line of the list: a group heading (group index) or a result (index).
@@ -76,6 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &Results, ctx: &Context
     };
     query.push(Span::styled(summary, ctx.theme.muted()));
     let mut lines = vec![Line::from(query)];
+    let query = Query::new(&r.query);
     let rows = usize::from(inner.height - 1);
     let cursor_line = line_of(&counts, r.cursor);
     let offset = (cursor_line + 1).saturating_sub(rows);
@@ -87,7 +90,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &Results, ctx: &Context
                 ctx.theme.title(),
             )),
             Entry::Item(i) => {
-                let text = truncate(&item_text(app, r.hits[i]), w.saturating_sub(2)).into_owned();
+                // A match in a field the line does not show is named.
+                let mark = target_hidden_match(app.briefing(), r.hits[i], &query)
+                    .map(|label| format!(" [{label}]"))
+                    .unwrap_or_default();
+                let room = w.saturating_sub(2 + mark.chars().count());
+                let text = truncate(&item_text(app, r.hits[i]), room).into_owned();
                 let mut spans = vec![Span::raw("  ")];
                 spans.extend(highlighted(
                     &text,
@@ -95,6 +103,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &Results, ctx: &Context
                     Default::default(),
                     ctx.theme.search_match(),
                 ));
+                if !mark.is_empty() {
+                    spans.push(Span::styled(mark, ctx.theme.search_match()));
+                }
                 let line = Line::from(spans);
                 if i == r.cursor && !r.editing {
                     line.patch_style(ctx.theme.selection())
