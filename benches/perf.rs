@@ -5,7 +5,8 @@
 //!
 //! Groups: load (10 MB, and growth 10k → 100k quotes), frame (200×50 with 100k
 //! vs 100 quotes), move (a key at the end vs the top of a 100k list), search
-//! (one keystroke vs a plain substring pass), filter (a topic toggle vs the
+//! (one keystroke vs a plain substring pass; also case-sensitive, folded, in
+//! the `&` filter and in the `:` results), filter (a topic toggle vs the
 //! same pass), check_refs (50,000 misspelled references vs 5,000, next to the
 //! same files with every reference right), detail (the detail of a speaker
 //! with 1,000,000 quotes vs 100,000 and 100: its links and one frame).

@@ -385,6 +385,17 @@ fn zoom_fills_the_body_and_keeps_mouse_and_scrolling_right() {
 }
 
 #[test]
+fn zoomed_paging_uses_the_zoomed_height() {
+    let mut app = alaska();
+    press(&mut app, "3<ctrl-d>");
+    let half = app.list(Pane::Quotes).selected;
+    press(&mut app, "gz<ctrl-d>");
+    let zoomed_half = app.list(Pane::Quotes).selected;
+    // 120×40: the Quotes pane has 21 inner rows, zoomed 36 (4 per quote).
+    assert_eq!((half, zoomed_half), (2, 4));
+}
+
+#[test]
 fn zoom_in_the_narrow_layout_gives_the_tab_row_to_the_pane() {
     let mut app = alaska();
     app.update(Action::Resize(80, 24));

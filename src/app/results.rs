@@ -112,11 +112,9 @@ impl App {
                 r.query.pop();
             }
             Action::Confirm if r.editing => r.editing = false,
-            Action::Back | Action::Quit if r.editing && !r.query.is_empty() => {
-                r.query.clear();
-            }
-            Action::Quit if r.editing => self.quit = true,
-            Action::Back | Action::Quit => {
+            // Esc clears the query first, then closes.
+            Action::Back if r.editing && !r.query.is_empty() => r.query.clear(),
+            Action::Back => {
                 self.popups.pop();
                 return;
             }
