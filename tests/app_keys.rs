@@ -400,9 +400,9 @@ fn narrow_terminal_shows_one_pane_and_tabs_are_clickable() {
     let layout = app.layout();
     assert_eq!(layout.panes.iter().filter(|p| p.is_some()).count(), 1);
     let tabs = layout.tabs.unwrap();
-    let (pane, start, _) = briefing::app::layout::tab_spans()[2];
-    app.update(Action::Click(tabs.x + start + 1, tabs.y));
-    assert_eq!(app.focus(), pane);
+    let tab = app.tabs(tabs.width)[2].clone();
+    app.update(Action::Click(tabs.x + tab.x + 1, tabs.y));
+    assert_eq!(app.focus(), tab.pane);
 }
 
 #[test]
@@ -433,14 +433,14 @@ fn a_config_rebinds_keys_on_the_main_screen() {
     assert_eq!(app.list(Pane::Quotes).selected, 2, "j no longer moves");
     // In a popup, down keeps its default keys.
     press(&mut app, "?j");
-    assert!(matches!(app.popups(), [Popup::Help { scroll: 1 }]));
+    assert!(matches!(app.popups(), [p @ Popup::Help { .. }] if p.scroll() == 1));
 }
 
 #[test]
 fn a_config_rebinds_keys_in_popups() {
     let mut app = with_config("[keys.popup]\ndown = [\"ctrl-n\"]\nback = [\"h\"]\n");
     press(&mut app, "?<C-n><C-n>j");
-    assert!(matches!(app.popups(), [Popup::Help { scroll: 2 }]));
+    assert!(matches!(app.popups(), [p @ Popup::Help { .. }] if p.scroll() == 2));
     press(&mut app, "h");
     assert!(app.popups().is_empty());
     press(&mut app, "j");
@@ -508,25 +508,23 @@ fn help_and_overview_stop_scrolling_at_their_last_line() {
     for popup in ["i", "?"] {
         let mut app = alaska();
         press(&mut app, &format!("{popup}G"));
-        let Some(Popup::Help { scroll: last } | Popup::Overview { scroll: last }) =
-            app.popups().last().cloned()
-        else {
-            panic!("{popup}: {:?}", app.popups())
-        };
+        let last = app.popups().last().expect("a popup").scroll();
         press(&mut app, &"j".repeat(60));
         assert!(
-            matches!(app.popups().last(), Some(Popup::Help { scroll } | Popup::Overview { scroll }) if *scroll == last),
+            app.popups().last().is_some_and(|p| p.scroll() == last),
             "{popup}: {:?}",
             app.popups()
         );
         // One key back up moves at once.
         press(&mut app, "k");
         assert!(
-            matches!(app.popups().last(), Some(Popup::Help { scroll } | Popup::Overview { scroll }) if *scroll + 1 == last.max(1))
+            app.popups()
+                .last()
+                .is_some_and(|p| p.scroll() + 1 == last.max(1))
         );
         // The last line is on screen: the screen is not empty below the title.
         let mut app = alaska();
-        let text = support::screen(&mut app, &format!("{popup}{}", "j".repeat(60)), 100, 30);
+        let text = support::screen(&mut app, &format!("{popup}{}", "j".repeat(200)), 100, 30);
         let last_line = if popup == "i" {
             "topics"
         } else {

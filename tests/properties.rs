@@ -8,11 +8,6 @@ use std::path::Path;
 
 mod support;
 
-use briefing::app::layout::popup_inner;
-use briefing::app::popup_text::{
-    HELP_WIDTH, OVERVIEW_WIDTH, help_height, help_lines, overview_height, overview_lines,
-    overview_text_width,
-};
 use briefing::app::{ACTIONS, Action, App, Pane, Popup, Rows, popup::links};
 use briefing::model::{Briefing, load_paths};
 use briefing::ui::{self, Context};
@@ -103,45 +98,37 @@ fn violations(app: &App) -> Vec<String> {
     }
     for popup in app.popups() {
         match popup {
-            Popup::Detail { target, link } => {
+            Popup::Detail { target, view } => {
                 let n = links(b, *target).len();
-                if *link > n.saturating_sub(1) {
-                    out.push(format!("detail link {link} of {n}"));
+                if view.link > n.saturating_sub(1) {
+                    out.push(format!("detail link {} of {n}", view.link));
                 }
             }
-            Popup::Topics { cursor, chosen } => {
-                if *cursor > b.topics.len().saturating_sub(1)
-                    || chosen.iter().any(|&t| t >= b.topics.len())
-                {
-                    out.push("topic picker out of range".into());
-                }
+            Popup::Topics { view, chosen }
+                if view.link > b.topics.len().saturating_sub(1)
+                    || chosen.iter().any(|&t| t >= b.topics.len()) =>
+            {
+                out.push("topic picker out of range".into());
             }
-            Popup::Results(r) => {
-                if !r.hits.is_empty() && r.cursor >= r.hits.len() {
-                    out.push(format!("results cursor {} of {}", r.cursor, r.hits.len()));
-                }
+            Popup::Results(r) if !r.hits.is_empty() && r.cursor >= r.hits.len() => {
+                out.push(format!("results cursor {} of {}", r.cursor, r.hits.len()));
             }
-            Popup::Briefings { cursor } => {
-                if *cursor >= app.briefings().len() + app.failures().len() {
-                    out.push("briefing list cursor out of range".into());
-                }
+            Popup::Briefings { view }
+                if view.link >= app.briefings().len() + app.failures().len() =>
+            {
+                out.push("briefing list cursor out of range".into());
             }
-            Popup::Help { scroll } => {
-                let lines = help_lines(app.keymap(), app.config_path(), app.size().0).len();
-                let inner = popup_inner(app.screen(), HELP_WIDTH, help_height(lines));
-                if usize::from(*scroll) > lines.saturating_sub(usize::from(inner.height)) {
-                    out.push(format!("help scrolled to {scroll}, past its {lines} lines"));
-                }
-            }
-            Popup::Overview { scroll } => {
-                let inner =
-                    popup_inner(app.screen(), OVERVIEW_WIDTH, overview_height(app.size().1));
-                let lines = overview_lines(app, overview_text_width(inner)).len();
-                if usize::from(*scroll) > lines.saturating_sub(usize::from(inner.height)) {
-                    out.push(format!(
-                        "overview scrolled to {scroll}, past its {lines} lines"
-                    ));
-                }
+            _ => {}
+        }
+        // Every popup stops scrolling at its last line.
+        if let (Some(doc), Some(view)) = (app.popup_document(popup), popup.view()) {
+            let height = usize::from(app.popup_rects(popup, &doc).body.height);
+            if view.scroll > doc.len().saturating_sub(height.max(1)) {
+                out.push(format!(
+                    "{popup:?} scrolled to {}, past its {} lines",
+                    view.scroll,
+                    doc.len()
+                ));
             }
         }
     }

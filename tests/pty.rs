@@ -594,6 +594,27 @@ fn quit_with_q(session: &mut Session, what: &str) {
     assert_quiet_after_restore(session, &checks, what);
 }
 
+/// `q` in a popup goes back to the main screen; a second `q` exits 0.
+#[test]
+fn q_in_a_popup_goes_back_and_a_second_q_quits() {
+    let mut session = Session::start(&[]);
+    session.wait_for_reader();
+    session.press("3\r");
+    session.wait_for("a quote's detail (Links)", SCREEN_TIMEOUT, |s| {
+        s.contains("Quote: ") && s.contains("Citation")
+    });
+    session.press("q");
+    session.wait_for("the main screen again", SCREEN_TIMEOUT, |s| {
+        !s.contains("Citation") && shows_reader(s)
+    });
+    assert!(
+        session.child.try_wait().ok().flatten().is_none(),
+        "the reader exited on `q` in a popup\n{}",
+        session.report()
+    );
+    quit_with_q(&mut session, "after `q` in a popup, then `q`");
+}
+
 /// Way 2: an I/O error after the first frame (injected in debug builds) ends
 /// the reader with status 2; the error is reported after the restore.
 #[test]

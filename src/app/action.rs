@@ -254,25 +254,25 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::HalfPageDown,
         name: "half_page_down",
         description: "half a page down",
-        modes: &[(Panes, None), (Popup, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None)],
     },
     ActionSpec {
         action: Action::HalfPageUp,
         name: "half_page_up",
         description: "half a page up",
-        modes: &[(Panes, None), (Popup, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None)],
     },
     ActionSpec {
         action: Action::PageDown,
         name: "page_down",
         description: "page down",
-        modes: &[(Panes, None), (Popup, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None)],
     },
     ActionSpec {
         action: Action::PageUp,
         name: "page_up",
         description: "page up",
-        modes: &[(Panes, None), (Popup, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None)],
     },
     ActionSpec {
         action: Action::Confirm,
@@ -290,7 +290,7 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "back",
         description: "back / close / release / clear search",
         modes: &[
-            (Panes, None),
+            (Panes, Some("back")),
             (Popup, Some("back")),
             (Picker, Some("cancel")),
             (Search, Some("cancel")),
@@ -299,20 +299,20 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::Search,
         name: "search",
-        description: "search the focused pane",
-        modes: &[(Panes, Some("search"))],
+        description: "search the focused pane or the popup",
+        modes: &[(Panes, Some("search")), (Popup, Some("search"))],
     },
     ActionSpec {
         action: Action::NextMatch,
         name: "next_match",
         description: "next match",
-        modes: &[(Panes, None)],
+        modes: &[(Panes, None), (Popup, None)],
     },
     ActionSpec {
         action: Action::PrevMatch,
         name: "prev_match",
         description: "previous match",
-        modes: &[(Panes, None)],
+        modes: &[(Panes, None), (Popup, None)],
     },
     ActionSpec {
         action: Action::DeleteChar,
@@ -336,7 +336,7 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::ClearTopics,
         name: "clear_topics",
         description: "clear the topic filter",
-        modes: &[(Panes, None), (Picker, Some("clear"))],
+        modes: &[(Panes, Some("clear topics")), (Picker, Some("clear"))],
     },
     ActionSpec {
         action: Action::NextSpeaker,
@@ -378,7 +378,7 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::BriefingList,
         name: "briefing_list",
         description: "loaded briefings",
-        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+        modes: &[(Panes, Some("briefings")), (Popup, None), (Picker, None)],
     },
     ActionSpec {
         action: Action::Suspend,

@@ -2,25 +2,36 @@
 //! it changes. Plain data: no terminal, testable with key sequences.
 
 mod action;
+mod available;
+mod detail_doc;
+pub mod document;
+mod empty;
 pub mod filter;
 pub mod jumps;
 pub mod layout;
+mod links;
+mod list_docs;
 mod panes;
 pub mod popup;
+pub mod popup_find;
 pub mod popup_text;
+pub mod popup_view;
 pub mod results;
 pub mod row_text;
 pub mod rows;
 mod scroll;
 pub mod search;
 mod start;
+pub mod tabs;
 
 use std::collections::BTreeSet;
 
 pub use action::{ACTIONS, Action, ActionSpec, Mode, Pane};
+pub use available::Hint;
 pub use filter::TextFilter;
 pub use layout::ScreenLayout;
 pub use popup::{Popup, Target};
+pub use popup_view::View;
 pub use results::Results;
 pub use rows::{DisagreementRow, Rows};
 pub use search::Search;
@@ -156,6 +167,7 @@ impl App {
     /// line's while typing, else the panes'.
     pub fn mode(&self) -> Mode {
         match self.popups.last() {
+            Some(p) if p.is_typing() => Mode::Search,
             Some(Popup::Topics { .. }) => Mode::Picker,
             Some(Popup::Results(r)) if r.editing => Mode::Search,
             Some(_) => Mode::Popup,
@@ -319,15 +331,27 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Notify(message) => self.message = Some(message),
-            Action::Resize(w, h) => self.size = (w, h),
-            Action::Help => self.toggle_popup(Popup::Help { scroll: 0 }),
-            Action::Overview => self.toggle_popup(Popup::Overview { scroll: 0 }),
-            Action::BriefingList => self.toggle_popup(Popup::Briefings {
-                cursor: self.current,
+            Action::Resize(w, h) => self.resize(w, h),
+            action if self.popups.last().is_some_and(Popup::is_typing) => self.update_popup(action),
+            Action::Help => self.toggle_popup(Popup::Help {
+                view: View::default(),
             }),
+            Action::Overview => self.toggle_popup(Popup::Overview {
+                view: View::default(),
+            }),
+            Action::BriefingList => self.toggle_popup(Popup::Briefings {
+                view: View::at(self.current),
+            }),
+            Action::TopicPicker if matches!(self.popups.last(), Some(Popup::Topics { .. })) => {
+                self.apply_ticked_topics()
+            }
             Action::TopicPicker => {
                 let chosen = self.topics.clone();
-                self.toggle_popup(Popup::Topics { cursor: 0, chosen });
+                let cursor = chosen.first().copied().unwrap_or(0);
+                self.toggle_popup(Popup::Topics {
+                    view: View::at(cursor),
+                    chosen,
+                });
             }
             Action::SearchAll => self.open_results(),
             action if !self.popups.is_empty() => self.update_popup(action),

@@ -37,7 +37,7 @@ impl App {
             Action::PrevMatch => self.find_match(true, -1),
             Action::Confirm => {
                 if let Some(target) = self.selected_target(pane) {
-                    self.popups.push(Popup::Detail { target, link: 0 });
+                    self.popups.push(Popup::detail(target));
                 }
             }
             // Esc clears the search first, then the text filter, then

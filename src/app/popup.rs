@@ -1,11 +1,14 @@
 //! Popups over the panes: detail views (a stack), help, topic picker,
-//! overview and the briefing list.
+//! overview and the briefing list. Each is a document in a [`View`]: the
+//! same keys scroll, search and follow links in all of them.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
-use crate::model::Briefing;
+use super::document::Document;
+use super::popup_view::{PopupRects, View, popup_rects, text_width};
+use super::{Action, App, Pane, detail_doc, list_docs, popup_text};
 
-use super::{Action, App};
+pub use super::links::{Links, links};
 
 /// An item a detail view can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,278 +21,393 @@ pub enum Target {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
-    /// A detail view; `link` is the selected entry of [`links`].
+    /// A detail view; the view's link is the selected entry of [`links`].
     Detail {
         target: Target,
-        link: usize,
+        view: View,
     },
     Help {
-        scroll: u16,
+        view: View,
     },
-    /// The topic picker: cursor row and the topics ticked so far.
+    /// The topic picker: the view's link is the cursor; the topics ticked so far.
     Topics {
-        cursor: usize,
+        view: View,
         chosen: BTreeSet<usize>,
     },
     Overview {
-        scroll: u16,
+        view: View,
     },
-    /// The list of loaded briefings, then the files that failed.
+    /// The list of loaded briefings, then the files that failed; the view's
+    /// link is the cursor.
     Briefings {
-        cursor: usize,
+        view: View,
     },
     /// The results of a search across the whole briefing.
     Results(super::Results),
 }
 
-/// The items a detail view links to, in the order shown, each once: runs of
-/// items one after another. A speaker's or an event's quotes and a speaker's
-/// events are borrowed from the index as they are (they hold no repeats by
-/// construction), so showing a few links of a speaker with a million quotes
-/// costs what it does with ten; the other runs are short lists made without
-/// repeats through a hash set.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Links<'b> {
-    runs: Vec<Run<'b>>,
-}
+impl Popup {
+    /// A popup showing `target`, at its top.
+    pub fn detail(target: Target) -> Popup {
+        Popup::Detail {
+            target,
+            view: View::default(),
+        }
+    }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Run<'b> {
-    Items(Vec<Target>),
-    Quotes(&'b [usize]),
-    Events(&'b [usize]),
-}
-
-impl Run<'_> {
-    fn len(&self) -> usize {
+    /// The popup's scroll position, selection and search, when it is a document.
+    pub fn view(&self) -> Option<&View> {
         match self {
-            Run::Items(items) => items.len(),
-            Run::Quotes(ix) | Run::Events(ix) => ix.len(),
+            Popup::Detail { view, .. }
+            | Popup::Help { view }
+            | Popup::Topics { view, .. }
+            | Popup::Overview { view }
+            | Popup::Briefings { view } => Some(view),
+            Popup::Results(_) => None,
         }
     }
 
-    fn get(&self, i: usize) -> Option<Target> {
+    fn view_mut(&mut self) -> Option<&mut View> {
         match self {
-            Run::Items(items) => items.get(i).copied(),
-            Run::Quotes(ix) => ix.get(i).map(|&q| Target::Quote(q)),
-            Run::Events(ix) => ix.get(i).map(|&e| Target::Event(e)),
+            Popup::Detail { view, .. }
+            | Popup::Help { view }
+            | Popup::Topics { view, .. }
+            | Popup::Overview { view }
+            | Popup::Briefings { view } => Some(view),
+            Popup::Results(_) => None,
         }
+    }
+
+    /// The first line shown, for popups that scroll.
+    pub fn scroll(&self) -> usize {
+        self.view().map_or(0, |v| v.scroll)
+    }
+
+    /// Is the popup's search line being typed in?
+    pub fn is_typing(&self) -> bool {
+        self.view()
+            .and_then(|v| v.find.as_ref())
+            .is_some_and(|f| f.editing)
     }
 }
 
-impl Links<'_> {
-    pub fn len(&self) -> usize {
-        self.runs.iter().map(Run::len).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The link at `i`, in the order shown.
-    pub fn get(&self, mut i: usize) -> Option<Target> {
-        for run in &self.runs {
-            if i < run.len() {
-                return run.get(i);
-            }
-            i -= run.len();
-        }
-        None
-    }
-
-    /// The links from `first` on, in order; skipping costs nothing.
-    pub fn iter_from(&self, first: usize) -> impl Iterator<Item = Target> + '_ {
-        (first..self.len()).map_while(|i| self.get(i))
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = Target> + '_ {
-        self.iter_from(0)
-    }
-}
-
-/// `items` in order, each once (linear: a hash set of what has been seen).
-fn unique(items: impl IntoIterator<Item = Target>) -> Vec<Target> {
-    let mut seen = HashSet::new();
-    let key = |t: Target| match t {
-        Target::Event(i) => (0u8, i),
-        Target::Speaker(i) => (1, i),
-        Target::Quote(i) => (2, i),
-        Target::Disagreement(i) => (3, i),
-    };
-    items.into_iter().filter(|&t| seen.insert(key(t))).collect()
-}
-
-/// What the detail view of `target` links to.
-pub fn links(b: &Briefing, target: Target) -> Links<'_> {
-    let ix = &b.index;
-    let speaker = |id: &str| ix.speaker_by_id.get(id).map(|&s| Target::Speaker(s));
-    let runs = match target {
-        Target::Quote(q) => {
-            let quote = &b.quotes[q];
-            let event = quote.event.as_deref().and_then(|e| ix.event_by_id.get(e));
-            let items = std::iter::once(Target::Speaker(ix.speaker_of_quote[q]))
-                .chain(quote.reported_by.as_deref().and_then(speaker))
-                .chain(event.map(|&e| Target::Event(e)))
-                .chain(
-                    ix.positions_by_quote[q]
-                        .iter()
-                        .map(|&(d, _)| Target::Disagreement(d)),
-                );
-            vec![Run::Items(unique(items))]
-        }
-        // Each quote has one speaker and is listed once under it; an event's
-        // speakers are resolved without repeats.
-        Target::Speaker(s) => vec![
-            Run::Quotes(&ix.quotes_by_speaker[s]),
-            Run::Items(unique(
-                ix.positions_by_speaker[s]
-                    .iter()
-                    .map(|&(d, _)| Target::Disagreement(d)),
-            )),
-            Run::Events(&ix.events_by_speaker[s]),
-        ],
-        // Each quote has at most one event.
-        Target::Event(e) => vec![
-            Run::Items(unique(
-                b.events[e].speakers.iter().filter_map(|id| speaker(id)),
-            )),
-            Run::Quotes(&ix.quotes_by_event[e]),
-        ],
-        Target::Disagreement(d) => {
-            let items = b.disagreements[d].positions.iter().flat_map(|p| {
-                speaker(&p.speaker).into_iter().chain(
-                    p.quotes
-                        .iter()
-                        .filter_map(|id| ix.quote_by_id.get(id))
-                        .map(|&q| Target::Quote(q)),
-                )
-            });
-            vec![Run::Items(unique(items))]
-        }
-    };
-    Links { runs }
+/// What a key did to a document's view, for the popup to act on.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Done,
+    /// Enter, and whether the selected link is on screen.
+    Confirm(bool),
+    /// A click on a link.
+    Clicked(usize),
+    Pass,
 }
 
 impl App {
+    /// The document `popup` shows, laid out for the current screen.
+    pub fn popup_document<'a>(&'a self, popup: &Popup) -> Option<Document<'a>> {
+        let screen = self.screen();
+        Some(match popup {
+            Popup::Detail { target, .. } => detail_doc::detail_document(
+                self.briefing(),
+                *target,
+                text_width(screen, detail_doc::DETAIL_WIDTH),
+            ),
+            Popup::Help { .. } => {
+                popup_text::help_document(self, text_width(screen, popup_text::HELP_WIDTH))
+            }
+            Popup::Overview { .. } => {
+                popup_text::overview_document(self, text_width(screen, popup_text::OVERVIEW_WIDTH))
+            }
+            Popup::Briefings { .. } => {
+                list_docs::briefings_document(self, text_width(screen, list_docs::BRIEFINGS_WIDTH))
+            }
+            Popup::Topics { view, chosen } => list_docs::topics_document(
+                self,
+                view.link,
+                chosen,
+                text_width(screen, list_docs::TOPICS_WIDTH),
+            ),
+            Popup::Results(_) => return None,
+        })
+    }
+
+    /// Where `popup`, showing `doc`, is on screen.
+    pub fn popup_rects(&self, popup: &Popup, doc: &Document) -> PopupRects {
+        let finding = popup.view().is_some_and(|v| v.find.is_some());
+        popup_rects(self.screen(), doc.max_width, doc.len(), finding)
+    }
+
     /// A key while a popup is open: it goes to the topmost popup.
     pub(super) fn update_popup(&mut self, action: Action) {
-        let Some(popup) = self.popups.last_mut() else {
+        let Some(mut popup) = self.popups.last().cloned() else {
             return;
         };
+        if let Popup::Results(_) = popup {
+            return self.update_results(action);
+        }
+        let Some(doc) = self.popup_document(&popup) else {
+            return;
+        };
+        let height = usize::from(self.popup_rects(&popup, &doc).body.height);
+        let rects = self.popup_rects(&popup, &doc);
+        let Some(view) = popup.view_mut() else {
+            return;
+        };
+        let mut message = None;
+        let step = if view.find.as_ref().is_some_and(|f| f.editing) {
+            view.find_key(&doc, height, &action);
+            Step::Done
+        } else {
+            let closes_find = action == Action::Back && view.find.is_some();
+            match action {
+                Action::Down => view.down(&doc, height),
+                Action::Up => view.up(&doc, height),
+                Action::Top => view.top(),
+                Action::Bottom => view.bottom(&doc, height),
+                Action::HalfPageDown => view.scroll_by(&doc, height, (height / 2).max(1) as isize),
+                Action::HalfPageUp => view.scroll_by(&doc, height, -((height / 2).max(1) as isize)),
+                Action::PageDown => view.scroll_by(&doc, height, height.max(1) as isize),
+                Action::PageUp => view.scroll_by(&doc, height, -(height.max(1) as isize)),
+                Action::Scroll(x, y, delta) if rects.outer.contains((x, y).into()) => {
+                    view.scroll_by(&doc, height, 3 * isize::from(delta))
+                }
+                Action::Search => view.start_find(),
+                Action::NextMatch => message = view.find_step(&doc, height, 1),
+                Action::PrevMatch => message = view.find_step(&doc, height, -1),
+                Action::Back if view.find.is_some() => view.find = None,
+                _ => {}
+            }
+            match action {
+                Action::Down
+                | Action::Up
+                | Action::Top
+                | Action::Bottom
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Scroll(..)
+                | Action::Search
+                | Action::NextMatch
+                | Action::PrevMatch => Step::Done,
+                Action::Back if closes_find => Step::Done,
+                Action::Confirm => Step::Confirm(view.link_visible(&doc, height)),
+                Action::Click(x, y) => {
+                    let line = (y >= rects.body.y && y < rects.body.bottom())
+                        .then(|| view.scroll + usize::from(y - rects.body.y))
+                        .filter(|_| x >= rects.outer.x && x < rects.outer.right());
+                    match line.and_then(|l| doc.link_at(l)) {
+                        Some(l) => {
+                            view.link = l;
+                            Step::Clicked(l)
+                        }
+                        None => Step::Done,
+                    }
+                }
+                _ => Step::Pass,
+            }
+        };
+        drop(doc);
+        if let Some(top) = self.popups.last_mut() {
+            *top = popup.clone();
+        }
+        if message.is_some() {
+            self.message = message;
+        }
+        self.popup_step(popup, step, action);
+    }
+
+    /// What a key does beyond moving the view, per popup.
+    fn popup_step(&mut self, popup: Popup, step: Step, action: Action) {
+        if let Step::Done = step {
+            return;
+        }
         let b = &self.briefings[self.current];
         match popup {
-            Popup::Results(_) => self.update_results(action),
-            Popup::Detail { target, link } => {
-                let targets = links(b, *target);
-                let count = targets.len();
-                match action {
-                    Action::Down => *link = (*link + 1).min(count.saturating_sub(1)),
-                    Action::Up => *link = link.saturating_sub(1),
-                    Action::Top => *link = 0,
-                    Action::Bottom => *link = count.saturating_sub(1),
-                    Action::Confirm => {
-                        if let Some(next) = targets.get(*link) {
-                            self.popups.push(Popup::Detail {
-                                target: next,
-                                link: 0,
-                            });
-                        }
+            Popup::Detail { target, view } => match (step, action) {
+                (Step::Confirm(true), _) | (Step::Clicked(_), _) => {
+                    if let Some(next) = links(b, target).get(view.link) {
+                        self.popups.push(Popup::detail(next));
                     }
-                    Action::Back => {
-                        self.popups.pop();
-                    }
-                    Action::JumpToSpeaker => {
-                        let speaker = match *target {
-                            Target::Speaker(s) => Some(s),
-                            Target::Quote(q) => Some(b.index.speaker_of_quote[q]),
-                            _ => None,
-                        };
-                        if let Some(s) = speaker {
+                }
+                (Step::Confirm(false), _) => {
+                    self.message = Some(if links(b, target).is_empty() {
+                        "nothing to follow here: Esc or q goes back".into()
+                    } else {
+                        "no link on screen: j moves to the next one".into()
+                    });
+                }
+                (_, Action::Back) => {
+                    self.popups.pop();
+                }
+                (_, Action::JumpToSpeaker) => {
+                    let speaker = match target {
+                        Target::Speaker(s) => Some(s),
+                        Target::Quote(q) => Some(b.index.speaker_of_quote[q]),
+                        _ => None,
+                    };
+                    match speaker {
+                        Some(s) => {
                             self.popups.clear();
                             self.follow(s);
                         }
+                        None => self.message = Some("no single speaker here".into()),
                     }
-                    Action::Copy => {
-                        if let Target::Quote(q) = *target {
-                            self.copy_quote(q);
-                        }
-                    }
-                    _ => {}
                 }
-            }
-            // Scrolling is clamped to the last line after every update.
-            Popup::Help { scroll } | Popup::Overview { scroll } => match action {
-                Action::Down => *scroll = scroll.saturating_add(1),
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => *scroll = scroll.saturating_add(10),
-                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
-                Action::Top => *scroll = 0,
-                Action::Bottom => *scroll = u16::MAX,
+                (_, Action::Copy) => {
+                    if let Target::Quote(q) = target {
+                        self.copy_quote(q);
+                    }
+                }
+                _ => {}
+            },
+            Popup::Help { .. } | Popup::Overview { .. } => match action {
                 Action::Back | Action::Confirm => {
                     self.popups.pop();
                 }
                 Action::OpenSource => self.open_source(),
                 _ => {}
             },
-            Popup::Topics { cursor, chosen } => {
+            Popup::Topics { view, mut chosen } => {
                 let count = b.topics.len();
-                match action {
-                    Action::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
-                    Action::Up => *cursor = cursor.saturating_sub(1),
-                    Action::Top => *cursor = 0,
-                    Action::Bottom => *cursor = count.saturating_sub(1),
-                    Action::Toggle if count > 0 && !chosen.remove(cursor) => {
-                        chosen.insert(*cursor);
+                match (step, action) {
+                    (Step::Clicked(l), _) => {
+                        toggle(&mut chosen, l);
+                        self.set_chosen(chosen);
                     }
-                    Action::Confirm => {
-                        let chosen = std::mem::take(chosen);
-                        self.popups.pop();
-                        self.topics = chosen;
-                        self.refresh_rows();
+                    (_, Action::Toggle) if view.link < count => {
+                        toggle(&mut chosen, view.link);
+                        self.set_chosen(chosen);
                     }
-                    Action::ClearTopics => chosen.clear(),
-                    Action::Back => {
+                    (_, Action::Confirm) => {
+                        if chosen.is_empty() && view.link < count {
+                            chosen.insert(view.link);
+                        }
+                        self.apply_topics(chosen);
+                    }
+                    (_, Action::ClearTopics) => self.set_chosen(BTreeSet::new()),
+                    (_, Action::Back) => {
                         self.popups.pop();
                     }
                     _ => {}
                 }
             }
-            Popup::Briefings { cursor } => {
-                let count = self.briefings.len() + self.failures.len();
-                match action {
-                    Action::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
-                    Action::Up => *cursor = cursor.saturating_sub(1),
-                    Action::Top => *cursor = 0,
-                    Action::Bottom => *cursor = count.saturating_sub(1),
-                    Action::Confirm if *cursor < self.briefings.len() => {
-                        let chosen = *cursor;
+            Popup::Briefings { view } => {
+                let chosen = match step {
+                    Step::Clicked(l) => Some(l),
+                    Step::Confirm(true) => Some(view.link),
+                    _ => None,
+                };
+                match (chosen, action) {
+                    (Some(i), _) if i < self.briefings.len() => {
                         self.popups.clear();
-                        self.switch_to(chosen);
+                        self.switch_to(i);
                     }
-                    Action::Back => {
+                    (None, Action::Back) => {
                         self.popups.pop();
                     }
                     _ => {}
                 }
+            }
+            Popup::Results(_) => {}
+        }
+    }
+
+    fn set_chosen(&mut self, new: BTreeSet<usize>) {
+        if let Some(Popup::Topics { chosen, .. }) = self.popups.last_mut() {
+            *chosen = new;
+        }
+    }
+
+    /// `t` in the topic picker: applies the ticks as they stand.
+    pub(super) fn apply_ticked_topics(&mut self) {
+        if let Some(Popup::Topics { chosen, .. }) = self.popups.last() {
+            let chosen = chosen.clone();
+            self.apply_topics(chosen);
+        }
+    }
+
+    /// Closes the picker and filters by `chosen`; says so when a pane is
+    /// left empty.
+    fn apply_topics(&mut self, chosen: BTreeSet<usize>) {
+        self.popups.pop();
+        self.topics = chosen;
+        self.refresh_rows();
+        if self.topics.is_empty() {
+            return;
+        }
+        let empty: Vec<String> = Pane::ALL
+            .into_iter()
+            .filter(|&p| self.rows.len(p) == 0)
+            .map(|p| p.title().to_lowercase())
+            .collect();
+        if !empty.is_empty() {
+            self.message = Some(format!(
+                "no {} under this topic filter (T clears it)",
+                empty.join(", no ")
+            ));
+        }
+    }
+
+    /// Keeps each popup's view inside its document, after every update.
+    pub(super) fn clamp_popup_scrolls(&mut self) {
+        for i in 0..self.popups.len() {
+            let popup = &self.popups[i];
+            let Some(doc) = self.popup_document(popup) else {
+                continue;
+            };
+            let height = usize::from(self.popup_rects(popup, &doc).body.height);
+            let mut view = popup.view().cloned().unwrap_or_default();
+            view.clamp(&doc, height);
+            drop(doc);
+            if let Some(v) = self.popups[i].view_mut() {
+                *v = view;
             }
         }
     }
-}
 
-impl App {
-    /// Keeps each scrolling popup's position at or above its last line, after
-    /// scrolling or a resize. Scrolling stops at the last line.
-    pub(super) fn clamp_popup_scrolls(&mut self) {
-        let has = |f: fn(&Popup) -> bool| self.popups.iter().any(f);
-        let help = has(|p| matches!(p, Popup::Help { .. })).then(|| self.help_max_scroll());
-        let overview =
-            has(|p| matches!(p, Popup::Overview { .. })).then(|| self.overview_max_scroll());
-        for popup in &mut self.popups {
-            match popup {
-                Popup::Help { scroll } => *scroll = (*scroll).min(help.unwrap_or(0)),
-                Popup::Overview { scroll } => *scroll = (*scroll).min(overview.unwrap_or(0)),
-                _ => {}
+    /// A new screen size: each popup keeps its selected link in view if it
+    /// was, and otherwise the same part of its text at the top (lines move
+    /// as the text rewraps: the position is kept as a share of the length).
+    pub(super) fn resize(&mut self, width: u16, height: u16) {
+        let before: Vec<Option<(bool, usize)>> =
+            self.popups.iter().map(|p| self.view_place(p)).collect();
+        self.size = (width, height);
+        for (i, place) in before.into_iter().enumerate() {
+            let Some((shown, old_len)) = place else {
+                continue;
+            };
+            let popup = &self.popups[i];
+            let Some(doc) = self.popup_document(popup) else {
+                continue;
+            };
+            let h = usize::from(self.popup_rects(popup, &doc).body.height);
+            let mut view = popup.view().cloned().unwrap_or_default();
+            if let Some(scroll) = (view.scroll * doc.len()).checked_div(old_len) {
+                view.scroll = scroll;
+            }
+            view.clamp(&doc, h);
+            if shown {
+                view.reveal(doc.link_lines(view.link), h);
+            }
+            drop(doc);
+            if let Some(v) = self.popups[i].view_mut() {
+                *v = view;
             }
         }
+    }
+
+    /// Is `popup`'s selected link in view, and how long is its document?
+    fn view_place(&self, popup: &Popup) -> Option<(bool, usize)> {
+        let doc = self.popup_document(popup)?;
+        let h = usize::from(self.popup_rects(popup, &doc).body.height);
+        let view = popup.view()?;
+        Some((view.link_visible(&doc, h), doc.len()))
+    }
+}
+
+fn toggle(chosen: &mut BTreeSet<usize>, i: usize) {
+    if !chosen.remove(&i) {
+        chosen.insert(i);
     }
 }

@@ -1,9 +1,9 @@
 //! The text of the scrolling popups (help and overview) as plain lines, so
 //! that drawing and scrolling agree on how many lines there are.
 
-use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
 
-use super::layout::popup_inner;
+use super::document::{DocLine, Document, Tone, seg};
 use super::{App, Mode};
 use crate::keys::Keymap;
 use crate::text::{one_line, wrap};
@@ -74,16 +74,6 @@ pub fn help_lines(keymap: &Keymap, config_path: &str, columns: u16) -> Vec<TextL
     lines
 }
 
-/// The help popup's outer height for its lines.
-pub fn help_height(lines: usize) -> u16 {
-    u16::try_from(lines + 2).unwrap_or(u16::MAX)
-}
-
-/// The overview popup's outer height on a screen `rows` high.
-pub fn overview_height(rows: u16) -> u16 {
-    rows.saturating_sub(4).max(10)
-}
-
 /// The overview of the briefing shown, wrapped to `width` columns.
 pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
     let b = app.briefing();
@@ -120,10 +110,16 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
             if let Some(p) = &s.published {
                 text.push_str(&format!(", {p}"));
             }
+            // One bullet per source; its URL on lines of its own under it,
+            // broken only where it is wider than the popup.
+            let mut wrapped = wrap(&text, width.saturating_sub(3));
             if let Some(u) = &s.url {
-                text.push_str(&format!(" <{}>", one_line(u)));
+                wrapped.extend(wrap(&one_line(u), width.saturating_sub(3)));
             }
-            para(&mut lines, &text, "• ", LineKind::Plain);
+            for (n, l) in wrapped.iter().enumerate() {
+                let bullet = if n == 0 { "• " } else { "  " };
+                lines.push(TextLine::new(LineKind::Plain, format!(" {bullet}{l}")));
+            }
         }
     }
     lines.push(TextLine::blank());
@@ -141,24 +137,63 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
     lines
 }
 
-/// The width overview text is wrapped to inside a popup of `inner` width.
-pub fn overview_text_width(inner: Rect) -> usize {
-    usize::from(inner.width.saturating_sub(2)).max(1)
+/// Help as a document `width` columns wide: keys in a column, their
+/// descriptions wrapped beside it.
+pub fn help_document(app: &App, width: usize) -> Document<'static> {
+    let lines = help_lines(&app.keymap, &app.config_path, app.size.0);
+    let key_width = (lines.iter())
+        .filter(|l| l.kind == LineKind::Keys)
+        .map(|l| l.text.width())
+        .max()
+        .unwrap_or(0)
+        .min(28)
+        .min(width / 2);
+    let mut doc = Document::new("Help: keys", HELP_WIDTH);
+    for l in &lines {
+        if l.kind != LineKind::Keys {
+            doc.extend(document_lines(l, width));
+            continue;
+        }
+        let keys = wrap(&l.text, key_width.max(1));
+        let detail = wrap(l.detail, width.saturating_sub(key_width + 2));
+        for n in 0..keys.len().max(detail.len()) {
+            let k = keys.get(n).map_or("", String::as_str);
+            let pad = " ".repeat(key_width.saturating_sub(k.width()) + 2);
+            doc.push(DocLine::from_segs(vec![
+                seg(Tone::Key, format!("{k}{pad}")),
+                seg(Tone::Plain, detail.get(n).cloned().unwrap_or_default()),
+            ]));
+        }
+    }
+    doc
 }
 
-impl App {
-    /// The last scroll position of the help popup: its last line at the bottom.
-    pub(super) fn help_max_scroll(&self) -> u16 {
-        let lines = help_lines(&self.keymap, &self.config_path, self.size.0).len();
-        let inner = popup_inner(self.screen(), HELP_WIDTH, help_height(lines));
-        u16::try_from(lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
+/// The overview as a document `width` columns wide.
+pub fn overview_document(app: &App, width: usize) -> Document<'static> {
+    let mut doc = Document::new("Overview", OVERVIEW_WIDTH);
+    for l in overview_lines(app, width) {
+        doc.extend(document_lines(&l, width));
     }
+    doc
+}
 
-    /// The last scroll position of the overview popup.
-    pub(super) fn overview_max_scroll(&self) -> u16 {
-        let screen = self.screen();
-        let inner = popup_inner(screen, OVERVIEW_WIDTH, overview_height(screen.height));
-        let lines = overview_lines(self, overview_text_width(inner)).len();
-        u16::try_from(lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
+/// A line of plain text as document lines, wrapped to `width` if wider.
+fn document_lines(line: &TextLine, width: usize) -> Vec<DocLine> {
+    let tone = match line.kind {
+        LineKind::Title => Tone::Title,
+        LineKind::Heading => Tone::Heading,
+        LineKind::Muted => Tone::Muted,
+        LineKind::Plain => Tone::Plain,
+        LineKind::Keys => Tone::Key,
+    };
+    if line.text.is_empty() {
+        return vec![DocLine::blank()];
     }
+    if line.text.width() <= width {
+        return vec![DocLine::new(tone, line.text.clone())];
+    }
+    wrap(&line.text, width)
+        .into_iter()
+        .map(|l| DocLine::new(tone, l))
+        .collect()
 }

@@ -112,6 +112,8 @@ impl App {
                 r.query.pop();
             }
             Action::Confirm if r.editing => r.editing = false,
+            // `/` (as `:`) goes back to typing the query.
+            Action::Search => r.editing = true,
             // Esc clears the query first, then closes.
             Action::Back if r.editing && !r.query.is_empty() => r.query.clear(),
             Action::Back => {

@@ -1,13 +1,11 @@
 //! Drawing: `draw(frame, app, ctx)` renders the state; it never changes it.
 //! One file per pane and per popup.
 
-mod briefing_list;
-mod detail;
+pub mod contrast;
 mod disagreements;
 mod header;
-mod help;
-mod overview;
 mod pane;
+mod popup;
 mod quotes;
 mod search_line;
 mod search_results;
@@ -16,15 +14,17 @@ mod status;
 mod tabs;
 pub mod theme;
 mod timeline;
-mod topic_picker;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    Wrap,
+};
 
-use crate::app::{App, Pane, Popup, layout};
+use crate::app::{App, Pane, layout};
 
 pub use theme::Theme;
 
@@ -59,16 +59,12 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
         }
     }
     status::draw(frame, screen.status, app, ctx);
-    for popup in &app.popups {
-        match popup {
-            Popup::Detail { target, link } => detail::draw(frame, area, app, *target, *link, ctx),
-            Popup::Help { scroll } => help::draw(frame, area, app, *scroll, ctx),
-            Popup::Topics { cursor, chosen } => {
-                topic_picker::draw(frame, area, app, *cursor, chosen, ctx)
+    for p in &app.popups {
+        match p {
+            crate::app::Popup::Results(results) => {
+                search_results::draw(frame, area, app, results, ctx)
             }
-            Popup::Overview { scroll } => overview::draw(frame, area, app, *scroll, ctx),
-            Popup::Briefings { cursor } => briefing_list::draw(frame, area, app, *cursor, ctx),
-            Popup::Results(results) => search_results::draw(frame, area, app, results, ctx),
+            p => popup::draw(frame, app, p, ctx),
         }
     }
 }
@@ -91,17 +87,9 @@ fn too_small(frame: &mut Frame, area: Rect, ctx: &Context) {
     frame.render_widget(p, middle);
 }
 
-/// A popup frame centred in `area`: at most `width`×`height`, never larger
-/// than the screen. Clears what is under it and returns the inner area.
-fn popup_frame(
-    frame: &mut Frame,
-    area: Rect,
-    width: u16,
-    height: u16,
-    title: &str,
-    ctx: &Context,
-) -> Rect {
-    let rect = layout::popup_area(area, width, height);
+/// A popup frame at `rect`: clears what is under it, draws the border and
+/// the title, and returns the inner area.
+fn popup_frame(frame: &mut Frame, rect: Rect, title: &str, ctx: &Context) -> Rect {
     frame.render_widget(Clear, rect);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -111,6 +99,35 @@ fn popup_frame(
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     inner
+}
+
+/// A scrollbar in the right column of `area` (a popup's text area with its
+/// margins), when `lines` overflow a view `height` lines high scrolled to
+/// `scroll`.
+fn popup_scrollbar(
+    frame: &mut Frame,
+    area: Rect,
+    lines: usize,
+    height: usize,
+    scroll: usize,
+    ctx: &Context,
+) {
+    if lines <= height || area.height < 2 || area.width < 3 {
+        return;
+    }
+    // The thumb reaches the end when the position is the last of
+    // `content_length`: one position per scroll offset.
+    let mut state = ScrollbarState::new(lines - height + 1)
+        .position(scroll)
+        .viewport_content_length(height);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .track_style(ctx.theme.muted())
+        .thumb_symbol("█")
+        .thumb_style(ctx.theme.title());
+    frame.render_stateful_widget(bar, area, &mut state);
 }
 
 /// `text` as spans, with the matches of `needle` (lowercase) highlighted.
@@ -144,19 +161,4 @@ fn row_line(marker: Option<&str>, ctx: &Context, mut content: Vec<Span<'static>>
     };
     content.insert(0, gutter);
     Line::from(content)
-}
-
-/// A line of a scrolling popup, styled by its kind, one column in.
-fn text_line(line: &crate::app::popup_text::TextLine, ctx: &Context) -> Line<'static> {
-    use crate::app::popup_text::LineKind;
-    let style = match line.kind {
-        LineKind::Title | LineKind::Keys => ctx.theme.title(),
-        LineKind::Heading => ctx.theme.bold(),
-        LineKind::Muted => ctx.theme.muted(),
-        LineKind::Plain => Style::default(),
-    };
-    if line.text.is_empty() {
-        return Line::default();
-    }
-    Line::from(Span::styled(format!(" {}", line.text), style))
 }

@@ -42,13 +42,8 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
         }
         _ => Vec::new(),
     };
-    let empty = if app.followed.is_some() {
-        "no quotes by this speaker under this filter"
-    } else {
-        "no quotes under this filter"
-    };
     let width = usize::from(inner.width.saturating_sub(2));
-    pane::rows(frame, inner, app, Pane::Quotes, ctx, empty, |i| {
+    pane::rows(frame, inner, app, Pane::Quotes, ctx, |i| {
         let qi = app.rows.quotes[i];
         let reported = b.quotes[qi].kind == QuoteKind::Reported;
         let body_style = if reported {

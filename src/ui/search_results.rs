@@ -56,7 +56,8 @@ fn line_of(counts: &[usize; 4], i: usize) -> usize {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &Results, ctx: &Context) {
     let width = area.width.saturating_sub(4).clamp(30, 100);
     let height = area.height.saturating_sub(2);
-    let inner = popup_frame(frame, area, width, height, "Search the briefing", ctx);
+    let rect = crate::app::layout::popup_area(area, width, height);
+    let inner = popup_frame(frame, rect, "Search the briefing", ctx);
     if inner.height == 0 {
         return;
     }
