@@ -67,6 +67,8 @@ impl App {
             (Mode::Panes, Action::Back) => {
                 return if self.search.is_some() {
                     Some("clear search")
+                } else if self.filter.is_some() {
+                    Some("clear filter")
                 } else if self.followed.is_some() {
                     Some("stop following")
                 } else {
@@ -77,6 +79,7 @@ impl App {
                 Some(Popup::Detail { target, .. }) => !super::popup::links(b, *target).is_empty(),
                 Some(Popup::Briefings { .. }) => true,
                 Some(Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. }) => true,
+                Some(Popup::Results(r)) => !r.hits.is_empty(),
                 _ => false,
             },
             (Mode::Popup, Action::Back) if self.popups.len() == 1 => return Some("to the panes"),

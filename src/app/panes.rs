@@ -31,23 +31,23 @@ impl App {
             }
             Action::Search => {
                 let origin = self.lists[pane.index()].selected;
-                self.search = Some(Search {
-                    pane,
-                    query: String::new(),
-                    editing: true,
-                    origin,
-                });
+                self.search = Some(Search::new(pane, origin));
             }
+            Action::Filter => self.start_filter(),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            Action::Zoom => self.zoomed = !self.zoomed,
             Action::NextMatch => self.find_match(true, 1),
             Action::PrevMatch => self.find_match(true, -1),
             Action::Confirm => match self.selected_target(pane) {
                 Some(target) => self.popups.push(Popup::detail(target)),
                 None => self.message = Some(self.empty_pane_says("nothing to open", pane)),
             },
-            // Esc clears the search first, then releases the followed speaker.
-            Action::Back if self.search.take().is_none() && self.followed.take().is_some() => {
-                self.refresh_rows();
-            }
+            // Esc clears the search first, then the text filter, then
+            // releases the followed speaker.
+            Action::Back if self.search.take().is_some() => {}
+            Action::Back if self.filter.is_some() => self.clear_filter(),
+            Action::Back if self.followed.take().is_some() => self.refresh_rows(),
             Action::Copy => match self.selected_target(pane) {
                 Some(target) => self.open_copy_menu(target),
                 None => self.message = Some(self.empty_pane_says("nothing to copy", pane)),
@@ -70,6 +70,7 @@ impl App {
         self.topics.clear();
         self.followed = None;
         self.search = None;
+        self.filter = None;
         self.refresh_rows();
     }
 
@@ -85,6 +86,7 @@ impl App {
                 .copied(),
         ];
         self.rows = Rows::compute(self.briefing(), &self.topics, self.followed);
+        self.apply_text_filter();
         for pane in Pane::ALL {
             let i = pane.index();
             let found = match (pane, before[i]) {
@@ -109,6 +111,7 @@ impl App {
         {
             self.lists[Pane::Speakers.index()].selected = row;
         }
+        self.refresh_matches();
     }
 
     /// Follows speaker `s`: every pane follows.

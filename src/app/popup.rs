@@ -52,6 +52,8 @@ pub enum Popup {
         speakers: Vec<usize>,
         cursor: usize,
     },
+    /// The results of a search across the whole briefing.
+    Results(super::Results),
 }
 
 impl Popup {
@@ -71,7 +73,7 @@ impl Popup {
             | Popup::Topics { view, .. }
             | Popup::Overview { view }
             | Popup::Briefings { view } => Some(view),
-            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } => None,
+            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } | Popup::Results(_) => None,
         }
     }
 
@@ -82,7 +84,7 @@ impl Popup {
             | Popup::Topics { view, .. }
             | Popup::Overview { view }
             | Popup::Briefings { view } => Some(view),
-            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } => None,
+            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } | Popup::Results(_) => None,
         }
     }
 
@@ -135,7 +137,9 @@ impl App {
                 chosen,
                 text_width(screen, list_docs::TOPICS_WIDTH),
             ),
-            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } => return None,
+            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } | Popup::Results(_) => {
+                return None;
+            }
         })
     }
 
@@ -155,6 +159,9 @@ impl App {
         let Some(mut popup) = self.popups.last().cloned() else {
             return;
         };
+        if let Popup::Results(_) = popup {
+            return self.update_results(action);
+        }
         let Some(doc) = self.popup_document(&popup) else {
             return;
         };
@@ -305,6 +312,7 @@ impl App {
                     _ => {}
                 }
             }
+            Popup::Results(_) => {}
         }
     }
 

@@ -10,6 +10,8 @@ mod menu;
 mod pane;
 mod popup;
 mod quotes;
+mod search_line;
+mod search_results;
 mod speaker_choice;
 mod speakers;
 mod status;
@@ -40,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
     let area = frame.area();
     // The frame's own size decides the layout; the terminal loop keeps the
     // app's size (used for scrolling and the mouse) in step with it.
-    let screen = layout::ScreenLayout::new(area.width, area.height, app.focus);
+    let screen = layout::ScreenLayout::new(area.width, area.height, app.focus).zoomed(app.zoomed());
     if screen.too_small {
         too_small(frame, area, ctx);
         return;
@@ -69,7 +71,10 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
             Popup::SpeakerChoice { speakers, cursor } => {
                 speaker_choice::draw(frame, area, app, speakers, *cursor, ctx)
             }
-            _ => popup::draw(frame, app, p, ctx),
+            crate::app::Popup::Results(results) => {
+                search_results::draw(frame, area, app, results, ctx)
+            }
+            p => popup::draw(frame, app, p, ctx),
         }
     }
 }
