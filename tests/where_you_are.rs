@@ -149,9 +149,17 @@ fn the_cursor_is_on_the_first_line_of_the_selected_row() {
         .map(|r| app.row_height(Pane::Quotes, r, inner.width))
         .sum();
     assert_eq!((p.x, p.y), (inner.x, inner.y + above));
-    // Under a popup there is no row to point at.
-    let (app, _) = coloured("3jj<Enter>", 120, 40);
-    assert_eq!(cursor::position(&app, 120, 40), None);
+    // In a popup: on the selected link or list entry, which is drawn on
+    // the selection; with the link scrolled out of view, nowhere.
+    let c = ThemeColors::defaults();
+    for keys in ["3jj<Enter>", "3jj<Enter>jj", "tjj", "b", "1<Enter>j"] {
+        let (app, buffer) = coloured(keys, 120, 40);
+        let p = cursor::position(&app, 120, 40).unwrap_or_else(|| panic!("{keys}"));
+        assert_eq!(buffer[(p.x, p.y)].bg, c.selection_bg, "{keys}: {p:?}");
+        assert_ne!(buffer[(p.x, p.y - 1)].bg, c.selection_bg, "{keys}: {p:?}");
+    }
+    let (app, _) = coloured("?", 120, 40);
+    assert_eq!(cursor::position(&app, 120, 40), None, "help has no links");
 }
 
 fn header(keys: &str, width: u16) -> String {
