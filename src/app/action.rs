@@ -83,6 +83,9 @@ pub enum Action {
     Input(char),
     /// A message for the status line: an effect that failed, a config warning.
     Notify(String),
+    /// Entry `i` of the open menu (copy menu, speaker chooser), picked by
+    /// the letter or digit it shows.
+    Choose(usize),
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -343,13 +346,13 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::JumpToSpeaker,
         name: "jump_to_speaker",
-        description: "follow the speaker of the selection",
+        description: "follow the selection's speaker (a choice if several)",
         modes: &[(Panes, Some("follow speaker")), (Popup, None)],
     },
     ActionSpec {
         action: Action::Copy,
         name: "copy",
-        description: "copy the quote with its citation",
+        description: "copy (a menu: citation, text, Markdown, id)",
         modes: &[(Panes, Some("copy")), (Popup, None)],
     },
     ActionSpec {

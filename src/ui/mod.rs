@@ -2,12 +2,15 @@
 //! One file per pane and per popup.
 
 pub mod contrast;
+mod copy_menu;
 pub mod cursor;
 mod disagreements;
 mod header;
+mod menu;
 mod pane;
 mod popup;
 mod quotes;
+mod speaker_choice;
 mod speakers;
 mod status;
 mod tabs;
@@ -23,7 +26,7 @@ use ratatui::widgets::{
     Wrap,
 };
 
-use crate::app::{App, Pane, layout};
+use crate::app::{App, Pane, Popup, layout};
 
 pub use theme::Theme;
 
@@ -59,7 +62,15 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
     }
     status::draw(frame, screen.status, app, ctx);
     for p in &app.popups {
-        popup::draw(frame, app, p, ctx);
+        match p {
+            Popup::CopyMenu { target, cursor } => {
+                copy_menu::draw(frame, area, app, *target, *cursor, ctx)
+            }
+            Popup::SpeakerChoice { speakers, cursor } => {
+                speaker_choice::draw(frame, area, app, speakers, *cursor, ctx)
+            }
+            _ => popup::draw(frame, app, p, ctx),
+        }
     }
 }
 
