@@ -42,6 +42,9 @@ const STATES: &[&str] = &[
     "tjj<Space><Enter>",
     "b",
     "3j<Enter>",
+    "1s",
+    "3jy",
+    "4<Enter>yj",
 ];
 
 #[test]
@@ -262,9 +265,9 @@ fn status(keys: &str, width: u16) -> String {
 
 #[test]
 fn the_status_line_offers_only_what_can_act_now() {
-    // On a quote: copy; on an event: no copy.
+    // On an item: copy; in a pane the filter emptied: no copy.
     assert!(status("3", 120).contains("y copy"));
-    assert!(!status("1", 120).contains("y copy"));
+    assert!(!status("[tjjj<Space><Enter>3", 120).contains("y copy"));
     // i and b are there from the start, at 80 and 60 columns too.
     for width in [120, 80, 60] {
         let line = status("", width);

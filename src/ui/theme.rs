@@ -2,6 +2,7 @@
 //! monochrome (reverse-video selection) when `NO_COLOR` is set.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
 
 use crate::config::ThemeColors;
 
@@ -102,6 +103,15 @@ impl Theme {
             .filter(|&fg| super::contrast::readable(fg, bg))
             .unwrap_or(fill_fg);
         style.fg(fg).bg(bg)
+    }
+
+    /// `line` as the cursor line of a popup list: on the selection, each
+    /// span kept readable there (see [`Theme::on_selection`]).
+    pub fn selected_line<'a>(&self, mut line: Line<'a>) -> Line<'a> {
+        for span in &mut line.spans {
+            span.style = self.on_selection(span.style, true);
+        }
+        line.patch_style(self.selection())
     }
 
     pub fn marked(&self) -> Style {
