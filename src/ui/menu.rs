@@ -43,7 +43,7 @@ pub fn entry(key: &str, text: &str, selected: bool, width: usize, ctx: &Context)
         Span::raw(" ".repeat(pad)),
     ]);
     if selected {
-        line.patch_style(ctx.theme.selection())
+        ctx.theme.selected_line(line)
     } else {
         line
     }
