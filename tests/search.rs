@@ -453,3 +453,13 @@ mod screens {
         insta::assert_snapshot!(screen(&mut alaska(), "2/mr putin", 120, 40));
     }
 }
+
+#[test]
+fn a_filter_that_empties_the_pane_says_so() {
+    let mut app = alaska();
+    let text = support::screen(&mut app, "3&qqqzzz<Enter>", 80, 24);
+    assert!(
+        text.contains("no quotes under this filter: matching “qqqzzz”"),
+        "{text}"
+    );
+}
