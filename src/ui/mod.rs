@@ -65,9 +65,11 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
             Popup::CopyMenu { target, cursor } => {
                 copy_menu::draw(frame, area, app, *target, *cursor, ctx)
             }
-            Popup::SpeakerChoice { speakers, cursor } => {
-                speaker_choice::draw(frame, area, app, speakers, *cursor, ctx)
-            }
+            Popup::SpeakerChoice {
+                target,
+                speakers,
+                cursor,
+            } => speaker_choice::draw(frame, area, app, *target, speakers, *cursor, ctx),
             _ => popup::draw(frame, app, p, ctx),
         }
     }
