@@ -276,3 +276,32 @@ fn the_screen_checks_catch_broken_borders_and_cells_outside_the_frame() {
     buf[corner].set_symbol("─");
     assert!(!screen_errors(&app, &buf, area).is_empty());
 }
+
+/// Each kind of detail view at 60x20, 80x24 and 200x60, and the other
+/// popups scrolled.
+macro_rules! popup_snapshots {
+    ($($name:ident: $keys:expr;)*) => {
+        mod popup_small {
+            $(#[test] fn $name() { insta::assert_snapshot!(super::screen($keys, 60, 20)); })*
+        }
+        mod popup_common {
+            $(#[test] fn $name() { insta::assert_snapshot!(super::screen($keys, 80, 24)); })*
+        }
+        mod popup_large {
+            $(#[test] fn $name() { insta::assert_snapshot!(super::screen($keys, 200, 60)); })*
+        }
+    };
+}
+
+popup_snapshots! {
+    quote_detail: "3jjjjjjjj<Enter>";
+    quote_detail_end: "3jjjjjjjj<Enter>G";
+    event_detail: "1jj<Enter>";
+    speaker_detail: "2<Enter>";
+    disagreement_detail: "4jjjj<Enter>";
+    disagreement_detail_scrolled: "4jjjj<Enter><C-d>";
+    overview_scrolled: "i<C-d>";
+    help_scrolled: "?<C-d><C-d>";
+    briefing_list_scrolled: "bG";
+    popup_search: "?/search<Enter>n";
+}

@@ -362,36 +362,43 @@ impl App {
         }
     }
 
-    /// A new screen size: the top popup keeps its selected link in view if
-    /// it was.
+    /// A new screen size: each popup keeps its selected link in view if it
+    /// was, and otherwise the same part of its text at the top (lines move
+    /// as the text rewraps: the position is kept as a share of the length).
     pub(super) fn resize(&mut self, width: u16, height: u16) {
-        let shown = self.top_link_visible();
+        let before: Vec<Option<(bool, usize)>> =
+            self.popups.iter().map(|p| self.view_place(p)).collect();
         self.size = (width, height);
-        if shown && let Some(popup) = self.popups.last().cloned() {
-            let Some(doc) = self.popup_document(&popup) else {
-                return;
+        for (i, place) in before.into_iter().enumerate() {
+            let Some((shown, old_len)) = place else {
+                continue;
             };
-            let h = usize::from(self.popup_rects(&popup, &doc).body.height);
+            let popup = &self.popups[i];
+            let Some(doc) = self.popup_document(popup) else {
+                continue;
+            };
+            let h = usize::from(self.popup_rects(popup, &doc).body.height);
             let mut view = popup.view().cloned().unwrap_or_default();
+            if let Some(scroll) = (view.scroll * doc.len()).checked_div(old_len) {
+                view.scroll = scroll;
+            }
             view.clamp(&doc, h);
-            let lines = doc.link_lines(view.link);
-            view.reveal(lines, h);
+            if shown {
+                view.reveal(doc.link_lines(view.link), h);
+            }
             drop(doc);
-            if let Some(v) = self.popups.last_mut().and_then(Popup::view_mut) {
+            if let Some(v) = self.popups[i].view_mut() {
                 *v = view;
             }
         }
     }
 
-    fn top_link_visible(&self) -> bool {
-        let Some(popup) = self.popups.last() else {
-            return false;
-        };
-        let Some(doc) = self.popup_document(popup) else {
-            return false;
-        };
+    /// Is `popup`'s selected link in view, and how long is its document?
+    fn view_place(&self, popup: &Popup) -> Option<(bool, usize)> {
+        let doc = self.popup_document(popup)?;
         let h = usize::from(self.popup_rects(popup, &doc).body.height);
-        popup.view().is_some_and(|v| v.link_visible(&doc, h))
+        let view = popup.view()?;
+        Some((view.link_visible(&doc, h), doc.len()))
     }
 }
 

@@ -47,7 +47,11 @@ impl View {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PopupRects {
     pub outer: Rect,
-    /// Where the document's lines go (inside the border, a column of margin).
+    /// Inside the border, above the search line: the lines with their
+    /// margins, the scrollbar in the right-hand column.
+    pub text: Rect,
+    /// Where the document's lines go: a column of margin on the left, a gap
+    /// and the scrollbar on the right.
     pub body: Rect,
     /// The search line, at the bottom, while a search is open.
     pub find: Option<Rect>,
@@ -66,7 +70,7 @@ pub fn popup_width(screen: Rect, max_width: u16) -> u16 {
 
 /// The width a popup's text is laid out at.
 pub fn text_width(screen: Rect, max_width: u16) -> usize {
-    usize::from(popup_width(screen, max_width).saturating_sub(4)).max(1)
+    usize::from(popup_width(screen, max_width).saturating_sub(5)).max(1)
 }
 
 /// A popup as tall as its `lines` (plus the search line), at most the
@@ -92,10 +96,15 @@ pub fn popup_rects(screen: Rect, max_width: u16, lines: usize, finding: bool) ->
     };
     let body = Rect {
         x: text.x + 1.min(text.width),
-        width: text.width.saturating_sub(2),
+        width: text.width.saturating_sub(3),
         ..text
     };
-    PopupRects { outer, body, find }
+    PopupRects {
+        outer,
+        text,
+        body,
+        find,
+    }
 }
 
 impl View {

@@ -3,6 +3,7 @@
 
 pub mod contrast;
 mod copy_menu;
+pub mod cursor;
 mod disagreements;
 mod header;
 mod menu;

@@ -44,28 +44,25 @@ pub fn draw(frame: &mut Frame, app: &App, popup: &Popup, ctx: &Context) {
                     )
                 })
                 .collect();
-            let out = Line::from(spans);
+            let mut out = Line::from(spans);
             if line.link.is_some() && line.link == selected {
-                out.style(ctx.theme.selection())
+                // Across the whole width, margins included.
+                let fill = usize::from(rects.text.width).saturating_sub(out.width() + 1);
+                out.spans.insert(0, Span::raw(" "));
+                out.spans.push(Span::raw(" ".repeat(fill)));
+                let selection = ctx.theme.selection();
+                out.spans = (out.spans.into_iter())
+                    .map(|s| s.patch_style(selection))
+                    .collect();
+                out
             } else {
+                out.spans.insert(0, Span::raw(" "));
                 out
             }
         })
         .collect();
     // Selected lines are highlighted across the popup's whole width.
-    let wide = Rect {
-        x: rects.body.x.saturating_sub(1),
-        width: rects.body.width + 2,
-        ..rects.body
-    }
-    .intersection(rects.outer);
-    let lines: Vec<Line> = lines
-        .into_iter()
-        .map(|mut l| {
-            l.spans.insert(0, Span::raw(" "));
-            l
-        })
-        .collect();
+    let wide = rects.text;
     frame.render_widget(Paragraph::new(lines), wide);
     popup_scrollbar(frame, wide, doc.len(), height, view.scroll, ctx);
     if let (Some(area), Some(find)) = (rects.find, &view.find) {

@@ -1,0 +1,471 @@
+//! Key-sequence tests on popups: every line of every popup reachable with
+//! j alone, scrolling that stops at the end, links that follow the fields,
+//! q going back, search inside a popup, the mouse, and the topic picker.
+
+mod support;
+
+use briefing::app::{Action, App, Mode, Pane, Popup, Target};
+use support::{alaska, press};
+
+/// The text of every line of the top popup's document, trimmed.
+fn document_lines(app: &App) -> Vec<String> {
+    let popup = app.popups().last().expect("a popup");
+    let doc = app.popup_document(popup).expect("a document");
+    (0..doc.len())
+        .map(|i| {
+            let line = doc.line(i);
+            let text: String = line.segs.iter().map(|s| s.text.as_str()).collect();
+            text.trim().to_string()
+        })
+        .collect()
+}
+
+/// The top popup's view height and its document's length.
+fn heights(app: &App) -> (usize, usize) {
+    let popup = app.popups().last().expect("a popup");
+    let doc = app.popup_document(popup).expect("a document");
+    let rects = app.popup_rects(popup, &doc);
+    (usize::from(rects.body.height), doc.len())
+}
+
+fn scroll(app: &App) -> usize {
+    app.popups().last().expect("a popup").scroll()
+}
+
+fn link(app: &App) -> usize {
+    app.popups()
+        .last()
+        .and_then(Popup::view)
+        .expect("a view")
+        .link
+}
+
+/// Presses `key` until the screen stops changing; every line of the
+/// document must have been on screen on the way.
+fn assert_every_line_reached(app: &mut App, key: &str, width: u16, height: u16, what: &str) {
+    let lines = document_lines(app);
+    let mut seen = String::new();
+    let state = |app: &App| app.popups().last().and_then(Popup::view).cloned();
+    for _ in 0..(lines.len() * 2 + 10) {
+        seen.push_str(&support::screen(app, "", width, height));
+        let before = state(app);
+        press(app, key);
+        if state(app) == before {
+            break;
+        }
+    }
+    for line in lines.iter().filter(|l| !l.is_empty()) {
+        // Each line's words, in order, on one screen row.
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let found = seen.lines().any(|row| {
+            let mut at = 0;
+            words.iter().all(|w| match row[at..].find(w) {
+                Some(i) => {
+                    at += i + w.len();
+                    true
+                }
+                None => false,
+            })
+        });
+        assert!(found, "{what} at {width}x{height}: {line:?} never shown");
+    }
+}
+
+/// Keys opening each kind of detail view.
+const DETAILS: [(&str, &str); 4] = [
+    ("quote", "3jjjjjjjj<Enter>"),
+    ("event", "1jj<Enter>"),
+    ("speaker", "2<Enter>"),
+    ("disagreement", "4jjjj<Enter>"),
+];
+
+#[test]
+fn every_line_of_every_detail_is_reached_with_j_alone() {
+    for (width, height) in [(80, 24), (60, 20), (40, 12)] {
+        for (what, keys) in DETAILS {
+            let mut app = alaska();
+            app.update(Action::Resize(width, height));
+            press(&mut app, keys);
+            assert!(matches!(app.popups(), [Popup::Detail { .. }]), "{what}");
+            assert_every_line_reached(&mut app, "j", width, height, what);
+        }
+    }
+}
+
+#[test]
+fn every_line_of_help_overview_and_lists_is_reached() {
+    for (width, height) in [(80, 24), (60, 20), (40, 12)] {
+        for (what, keys) in [
+            ("help", "?"),
+            ("overview", "i"),
+            ("briefings", "b"),
+            ("topics", "t"),
+        ] {
+            for key in ["j", "<C-d>", "<PageDown>"] {
+                if what == "topics" && key != "j" {
+                    continue;
+                }
+                let mut app = alaska();
+                app.update(Action::Resize(width, height));
+                press(&mut app, keys);
+                assert_every_line_reached(&mut app, key, width, height, what);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_zelensky_quote_is_whole_at_80x24_and_60x20() {
+    for (width, height) in [(80, 24), (60, 20)] {
+        let mut app = alaska();
+        app.update(Action::Resize(width, height));
+        press(&mut app, "3jjjjjjjj<Enter>");
+        let Some(Popup::Detail {
+            target: Target::Quote(q),
+            ..
+        }) = app.popups().last().cloned()
+        else {
+            panic!()
+        };
+        assert!(app.briefing().speaker_of(q).name.contains("Zelensky"));
+        // The citation's end and the context are reachable, then the links.
+        let mut seen = String::new();
+        for _ in 0..40 {
+            seen.push_str(&support::screen(&mut app, "j", width, height));
+        }
+        assert!(seen.contains("(Ukraine), 2025-08-17") || seen.contains("08-17"));
+        assert!(seen.contains("Context"), "{width}x{height}");
+        assert!(seen.contains("Citation"), "{width}x{height}");
+        assert!(seen.contains("Links"), "{width}x{height}");
+    }
+}
+
+#[test]
+fn scrolling_stops_at_the_end_and_one_key_comes_back() {
+    for keys in ["?", "i", "3jjjjjjjj<Enter>", "4jjjj<Enter>"] {
+        let mut app = alaska();
+        app.update(Action::Resize(60, 20));
+        press(&mut app, keys);
+        let (height, len) = heights(&app);
+        assert!(len > height, "{keys}: the popup overflows at 60x20");
+        press(&mut app, &"j".repeat(len + 20));
+        assert_eq!(scroll(&app), len - height, "{keys}: j stops at the end");
+        press(&mut app, "G<C-d><PageDown>");
+        assert_eq!(scroll(&app), len - height, "{keys}");
+        press(&mut app, "g");
+        assert_eq!(scroll(&app), 0);
+        press(&mut app, "G<C-u>");
+        assert_eq!(scroll(&app), len - height - height / 2, "{keys}");
+        // Each PageUp goes up a page, and the last one stops at the top.
+        while scroll(&app) > 0 {
+            let before = scroll(&app);
+            press(&mut app, "<PageUp>");
+            assert_eq!(scroll(&app), before.saturating_sub(height), "{keys}");
+        }
+    }
+}
+
+#[test]
+fn j_moves_between_links_when_they_are_in_view() {
+    // At 120x40 a quote's detail fits: j moves from link to link.
+    let mut app = alaska();
+    press(&mut app, "3jjjjjjjj<Enter>");
+    let (height, len) = heights(&app);
+    assert!(len <= height);
+    assert_eq!(link(&app), 0);
+    press(&mut app, "j");
+    assert_eq!(link(&app), 1);
+    assert_eq!(scroll(&app), 0);
+    press(&mut app, "k");
+    assert_eq!(link(&app), 0);
+    // The second link is a disagreement: Enter follows it.
+    press(&mut app, "j<Enter>");
+    assert!(matches!(
+        app.popups().last(),
+        Some(Popup::Detail {
+            target: Target::Disagreement(_),
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_detail_is_as_tall_as_its_content() {
+    let mut app = alaska();
+    app.update(Action::Resize(200, 60));
+    press(&mut app, "3jjjjjjjj<Enter>");
+    let popup = app.popups().last().unwrap();
+    let doc = app.popup_document(popup).unwrap();
+    let rects = app.popup_rects(popup, &doc);
+    assert_eq!(usize::from(rects.outer.height), doc.len() + 2);
+    assert!(rects.outer.height < 30, "{rects:?}");
+    // The links come right after the fields.
+    let lines = document_lines(&app);
+    let citation = lines
+        .iter()
+        .position(|l| l.starts_with("Citation"))
+        .unwrap();
+    let links = lines.iter().position(|l| l.starts_with("Links")).unwrap();
+    assert!(links > citation && links - citation < 8, "{lines:#?}");
+}
+
+#[test]
+fn disagreement_positions_side_by_side_when_wide_and_stacked_when_narrow() {
+    let rule = |app: &App| document_lines(app).iter().any(|l| l.contains(" │ "));
+    let mut app = alaska();
+    app.update(Action::Resize(200, 60));
+    press(&mut app, "4<Enter>");
+    assert!(rule(&app), "side by side at 200 columns");
+    let lines = document_lines(&app);
+    let row = lines
+        .iter()
+        .find(|l| l.contains("Steve Witkoff") && l.contains("Marco Rubio"))
+        .expect("both parties on one row");
+    assert!(row.contains(" │ "));
+    for (w, h) in [(60, 20), (40, 12)] {
+        app.update(Action::Resize(w, h));
+        assert!(!rule(&app), "stacked at {w} columns");
+    }
+}
+
+#[test]
+fn q_goes_back_one_level_and_quits_only_from_the_main_screen() {
+    let mut app = alaska();
+    press(&mut app, "3j<Enter><Enter>");
+    assert_eq!(app.popups().len(), 2);
+    press(&mut app, "q");
+    assert_eq!(app.popups().len(), 1);
+    press(&mut app, "q");
+    assert!(app.popups().is_empty());
+    assert!(!app.should_quit());
+    for keys in ["?q", "iq", "bq", "tq"] {
+        let mut app = alaska();
+        press(&mut app, keys);
+        assert!(app.popups().is_empty(), "{keys}");
+        assert!(!app.should_quit(), "{keys}");
+    }
+    press(&mut app, "q");
+    assert!(app.should_quit());
+    // Ctrl-c quits from anywhere, even while typing a search in a popup.
+    for keys in ["3<Enter><C-c>", "t<C-c>", "?/abc<C-c>"] {
+        let mut app = alaska();
+        press(&mut app, keys);
+        assert!(app.should_quit(), "{keys}");
+    }
+}
+
+#[test]
+fn slash_searches_inside_a_popup() {
+    let mut app = alaska();
+    app.update(Action::Resize(80, 24));
+    press(&mut app, "?/");
+    assert_eq!(app.mode(), Mode::Search);
+    press(&mut app, "search");
+    let f = |app: &App| {
+        app.popups()
+            .last()
+            .and_then(Popup::view)
+            .and_then(|v| v.find.clone())
+            .expect("a search")
+    };
+    assert!(f(&app).count >= 2, "{:?}", f(&app));
+    // The count shows while typing, on the popup's last line.
+    let screen = support::screen(&mut app, "", 80, 24);
+    assert!(
+        screen.contains(&format!("[1/{}]", f(&app).count)),
+        "{screen}"
+    );
+    // Enter keeps it; n and N step, round the end.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Popup);
+    assert!(!f(&app).editing);
+    press(&mut app, "n");
+    assert_eq!(f(&app).current, 1);
+    press(&mut app, "NN");
+    assert_eq!(f(&app).current, f(&app).count - 1);
+    assert!(app.message().unwrap().contains("wrapped"));
+    // The view scrolled to the match.
+    let screen = support::screen(&mut app, "", 80, 24);
+    assert!(
+        screen.contains(&format!("[{0}/{0}]", f(&app).count)),
+        "{screen}"
+    );
+    // Esc clears the search, a second Esc closes the popup.
+    press(&mut app, "<Esc>");
+    assert!(app.popups().last().unwrap().view().unwrap().find.is_none());
+    assert_eq!(app.popups().len(), 1);
+    press(&mut app, "<Esc>");
+    assert!(app.popups().is_empty());
+
+    // No match says so; in a detail view too; Esc while typing restores the view.
+    let mut app = alaska();
+    app.update(Action::Resize(60, 20));
+    press(&mut app, "4jjjj<Enter>jjj/zzzz");
+    let screen = support::screen(&mut app, "", 60, 20);
+    assert!(screen.contains("no match"), "{screen}");
+    let before = scroll(&app);
+    press(
+        &mut app,
+        "<Backspace><Backspace><Backspace><Backspace>Zelensky",
+    );
+    assert!(f(&app).count > 0);
+    press(&mut app, "<Esc>");
+    assert_eq!(scroll(&app), before);
+    assert_eq!(app.mode(), Mode::Popup);
+    // A search in the overview jumps to a line further down.
+    let mut app = alaska();
+    app.update(Action::Resize(60, 20));
+    press(&mut app, "i/sources");
+    assert!(scroll(&app) > 0, "the view scrolled to the match");
+}
+
+#[test]
+fn overview_sources_one_bullet_each_urls_whole_under_it() {
+    for width in [200, 80, 60, 40] {
+        let mut app = alaska();
+        app.update(Action::Resize(width, 24));
+        press(&mut app, "i");
+        let lines = document_lines(&app);
+        let start = lines.iter().position(|l| l == "Sources").unwrap() + 1;
+        let end = start + lines[start..].iter().position(|l| l.is_empty()).unwrap();
+        let sources = &app.briefing().meta.sources;
+        let bullets = lines[start..end]
+            .iter()
+            .filter(|l| l.starts_with('•'))
+            .count();
+        assert_eq!(bullets, sources.len(), "{width}: {:#?}", &lines[start..end]);
+        // Each URL, rejoined from its lines, sits under its own bullet.
+        let mut at = start;
+        for s in sources {
+            let Some(url) = &s.url else { continue };
+            let under: String = lines[at..end]
+                .iter()
+                .skip(1)
+                .take_while(|l| !l.starts_with('•'))
+                .map(|l| l.trim())
+                .collect();
+            assert!(under.contains(url.as_str()), "{width}: {url} in {under:?}");
+            at += 1 + lines[at + 1..end]
+                .iter()
+                .position(|l| l.starts_with('•'))
+                .unwrap_or(end - at - 1);
+        }
+    }
+}
+
+#[test]
+fn topic_picker_cursor_enter_and_t() {
+    let mut app = alaska();
+    // The cursor is marked without colour.
+    let screen = support::screen(&mut app, "tj", 120, 40);
+    let marked: Vec<&str> = screen.lines().filter(|l| l.contains("> [ ]")).collect();
+    assert_eq!(marked.len(), 1, "{screen}");
+    // Enter with nothing ticked applies the highlighted topic.
+    press(&mut app, "<Enter>");
+    assert!(app.popups().is_empty());
+    assert_eq!(app.topics().iter().copied().collect::<Vec<_>>(), vec![1]);
+    // t in the picker applies the ticks instead of throwing them away.
+    press(&mut app, "Tt<Space>jj<Space>t");
+    assert!(app.popups().is_empty());
+    assert_eq!(app.topics().iter().copied().collect::<Vec<_>>(), vec![0, 2]);
+    // t twice with nothing changed leaves the filter as it was.
+    press(&mut app, "tt");
+    assert_eq!(app.topics().len(), 2);
+    // Esc and q still cancel.
+    press(&mut app, "t<Space>q");
+    assert_eq!(app.topics().len(), 2);
+}
+
+#[test]
+fn a_filter_that_empties_a_pane_says_so() {
+    let mut app = alaska();
+    let b = app.briefing().clone();
+    // A topic with no event and no disagreement, if the briefing has one.
+    let empties = (0..b.topics.len()).find(|&t| {
+        let id = &b.topics[t].id;
+        !b.events.iter().any(|e| e.topics.contains(id))
+    });
+    let t = empties.expect("the bundled briefing has a topic without events");
+    press(&mut app, &format!("t{}<Enter>", "j".repeat(t)));
+    assert_eq!(app.rows().len(Pane::Timeline), 0);
+    let message = app.message().expect("a message");
+    assert!(message.contains("no timeline"), "{message}");
+}
+
+#[test]
+fn the_mouse_scrolls_the_popup_under_it_and_clicks_follow_links() {
+    let mut app = alaska();
+    app.update(Action::Resize(60, 20));
+    press(&mut app, "i");
+    let popup = app.popups().last().unwrap();
+    let doc = app.popup_document(popup).unwrap();
+    let rects = app.popup_rects(popup, &doc);
+    drop(doc);
+    app.update(Action::Scroll(rects.body.x + 2, rects.body.y + 2, 1));
+    assert_eq!(scroll(&app), 3);
+    app.update(Action::Scroll(rects.body.x + 2, rects.body.y + 2, -1));
+    assert_eq!(scroll(&app), 0);
+    // A click on a link of a detail follows it.
+    let mut app = alaska();
+    press(&mut app, "3jjjjjjjj<Enter>");
+    let popup = app.popups().last().unwrap().clone();
+    let doc = app.popup_document(&popup).unwrap();
+    let rects = app.popup_rects(&popup, &doc);
+    let line = doc.link_lines(1).start;
+    drop(doc);
+    app.update(Action::Click(rects.body.x + 3, rects.body.y + line as u16));
+    assert!(matches!(
+        app.popups(),
+        [
+            _,
+            Popup::Detail {
+                target: Target::Disagreement(_),
+                ..
+            }
+        ]
+    ));
+    // A click on a briefing in the list opens it.
+    let mut app = alaska();
+    press(&mut app, "3jjb");
+    let popup = app.popups().last().unwrap().clone();
+    let doc = app.popup_document(&popup).unwrap();
+    let rects = app.popup_rects(&popup, &doc);
+    drop(doc);
+    app.update(Action::Click(rects.body.x + 3, rects.body.y));
+    assert!(app.popups().is_empty());
+    assert_eq!(app.list(Pane::Quotes).selected, 0, "a fresh view");
+}
+
+#[test]
+fn a_resize_keeps_the_selected_link_in_view() {
+    let mut app = alaska();
+    app.update(Action::Resize(200, 60));
+    press(&mut app, "2<Enter>G");
+    let last = link(&app);
+    assert!(last > 0);
+    for (w, h) in [(60, 20), (40, 12), (80, 24)] {
+        app.update(Action::Resize(w, h));
+        let popup = app.popups().last().unwrap();
+        let doc = app.popup_document(popup).unwrap();
+        let height = usize::from(app.popup_rects(popup, &doc).body.height);
+        assert!(popup.view().unwrap().link_visible(&doc, height), "{w}x{h}");
+        assert_eq!(link(&app), last);
+    }
+}
+
+#[test]
+fn a_resize_keeps_the_same_text_in_view() {
+    let mut app = alaska();
+    app.update(Action::Resize(60, 20));
+    press(&mut app, "i<C-d><C-d>");
+    let top = document_lines(&app)[scroll(&app)].clone();
+    let word = top.split_whitespace().last().unwrap().to_string();
+    for (w, h) in [(80, 24), (120, 40), (60, 20)] {
+        app.update(Action::Resize(w, h));
+        let screen = support::screen(&mut app, "", w, h);
+        assert!(screen.contains(&word), "{w}x{h}: {word:?} not in\n{screen}");
+    }
+    // Narrower, the text is longer: the view keeps its share of it.
+    app.update(Action::Resize(45, 14));
+    assert!(scroll(&app) > 0);
+}
