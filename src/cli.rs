@@ -7,7 +7,16 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// A terminal reader for structured news briefings: what happened, who said
 /// what, and where the parties still disagree.
 #[derive(Debug, Parser)]
-#[command(name = "briefing", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "briefing",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "When stdout is not a terminal (briefing | less), the reader prints a Markdown \
+                  digest of what it would show, filtered by --topic and --speaker.\n\n\
+                  Exit status, the same for every command: 0 done; 1 a briefing file is \
+                  invalid; 2 a path cannot be read, the config file is bad, or the arguments \
+                  are wrong."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -42,7 +42,10 @@ const SENT: &str = "sent to the terminal's clipboard";
 fn s_on_an_event_with_two_speakers_opens_a_chooser_and_a_digit_follows() {
     let mut app = alaska();
     press(&mut app, "1s");
-    let Some(Popup::SpeakerChoice { speakers, cursor }) = app.popups().last().cloned() else {
+    let Some(Popup::SpeakerChoice {
+        speakers, cursor, ..
+    }) = app.popups().last().cloned()
+    else {
         panic!("{:?}", app.popups())
     };
     assert_eq!(cursor, 0);
@@ -164,6 +167,10 @@ fn a_reported_statement_offers_its_speaker_and_who_reported_it() {
         .map(|&s| app.briefing().speakers[s].id.as_str())
         .collect();
     assert_eq!(ids, [speaker.as_str(), reporter.as_str()]);
+    // The chooser says who said it and who reported it.
+    let text = support::screen(&mut app, "", 120, 40);
+    assert!(text.contains("Vladimir Putin (said it), "), "{text}");
+    assert!(text.contains("Steve Witkoff (reported it), "), "{text}");
 }
 
 #[test]

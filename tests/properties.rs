@@ -124,9 +124,9 @@ fn violations(app: &App) -> Vec<String> {
             {
                 out.push(format!("copy menu cursor {cursor} out of range"));
             }
-            Popup::SpeakerChoice { speakers, cursor }
-                if *cursor >= speakers.len() || speakers.iter().any(|&s| s >= b.speakers.len()) =>
-            {
+            Popup::SpeakerChoice {
+                speakers, cursor, ..
+            } if *cursor >= speakers.len() || speakers.iter().any(|&s| s >= b.speakers.len()) => {
                 out.push("speaker chooser out of range".into());
             }
             _ => {}

@@ -183,8 +183,9 @@ fn filter_works_with_the_followed_speaker_and_topics() {
     let b = app.briefing().clone();
     press(&mut app, "3&putin<Enter>");
     let putin_quotes = app.rows().quotes.clone();
-    // Follow the selected quote's speaker: both narrow the pane.
-    press(&mut app, "s");
+    // Follow the selected quote's speaker (a reported statement: the
+    // chooser offers who said it first): both narrow the pane.
+    press(&mut app, "s<Enter>");
     let s = app.followed().unwrap();
     assert!(
         app.rows()

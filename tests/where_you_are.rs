@@ -265,8 +265,9 @@ fn status(keys: &str, width: u16) -> String {
 
 #[test]
 fn the_status_line_offers_only_what_can_act_now() {
-    // On an item: copy; in a pane the filter emptied: no copy.
+    // On an item: copy, on every kind of item; in a pane the filter emptied: no copy.
     assert!(status("3", 120).contains("y copy"));
+    assert!(status("1", 120).contains("y copy"));
     assert!(!status("[tjjj<Space><Enter>3", 120).contains("y copy"));
     // i and b are there from the start, at 80 and 60 columns too.
     for width in [120, 80, 60] {

@@ -47,8 +47,9 @@ pub enum Popup {
         target: Target,
         cursor: usize,
     },
-    /// Which of an item's speakers to follow.
+    /// Which of the speakers of `target` to follow.
     SpeakerChoice {
+        target: Target,
         speakers: Vec<usize>,
         cursor: usize,
     },

@@ -39,6 +39,21 @@ pub fn speakers_of(b: &Briefing, target: Target) -> Vec<usize> {
     out
 }
 
+/// What the chooser says of speaker `s` beside the name: who reported a
+/// reported statement, where the item names someone in that part.
+pub fn note(b: &Briefing, target: Target, s: usize) -> Option<&'static str> {
+    match target {
+        Target::Quote(q) if b.quotes[q].reported_by.is_some() => {
+            Some(if b.index.speaker_of_quote[q] == s {
+                "said it"
+            } else {
+                "reported it"
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Why `target` has no speaker to follow.
 fn no_speaker(target: Target) -> &'static str {
     match target {
@@ -71,6 +86,7 @@ impl App {
                 self.follow(s);
             }
             _ => self.popups.push(Popup::SpeakerChoice {
+                target,
                 speakers,
                 cursor: 0,
             }),
@@ -122,7 +138,10 @@ impl App {
     }
 
     pub(super) fn update_speaker_choice(&mut self, action: Action) {
-        let Some(Popup::SpeakerChoice { speakers, cursor }) = self.popups.last() else {
+        let Some(Popup::SpeakerChoice {
+            speakers, cursor, ..
+        }) = self.popups.last()
+        else {
             return;
         };
         let outer = area(speakers.len(), self.screen());

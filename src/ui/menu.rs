@@ -37,8 +37,15 @@ pub fn entry(key: &str, text: &str, selected: bool, width: usize, ctx: &Context)
     let room = width.saturating_sub(head.chars().count());
     let text = truncate(text, room).into_owned();
     let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
+    // The highlighted entry is in the selection's colours alone, so its
+    // text keeps the selection's contrast.
+    let head_style = if selected {
+        ctx.theme.selection()
+    } else {
+        ctx.theme.title()
+    };
     let line = Line::from(vec![
-        Span::styled(head, ctx.theme.title()),
+        Span::styled(head, head_style),
         Span::raw(text),
         Span::raw(" ".repeat(pad)),
     ]);

@@ -68,9 +68,11 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
             Popup::CopyMenu { target, cursor } => {
                 copy_menu::draw(frame, area, app, *target, *cursor, ctx)
             }
-            Popup::SpeakerChoice { speakers, cursor } => {
-                speaker_choice::draw(frame, area, app, speakers, *cursor, ctx)
-            }
+            Popup::SpeakerChoice {
+                target,
+                speakers,
+                cursor,
+            } => speaker_choice::draw(frame, area, app, *target, speakers, *cursor, ctx),
             crate::app::Popup::Results(results) => {
                 search_results::draw(frame, area, app, results, ctx)
             }

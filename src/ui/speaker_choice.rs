@@ -7,14 +7,15 @@ use ratatui::text::Line;
 
 use super::{Context, menu};
 use crate::app::menu::first_visible;
-use crate::app::speaker_choice::{NUMBERED, area, visible};
-use crate::app::{Action, App};
-use crate::export::snippet::speaker_line;
+use crate::app::speaker_choice::{NUMBERED, area, note, visible};
+use crate::app::{Action, App, Target};
+use crate::export::snippet::{speaker_line, speaker_name};
 
 pub fn draw(
     frame: &mut Frame,
     screen: Rect,
     app: &App,
+    target: Target,
     speakers: &[usize],
     cursor: usize,
     ctx: &Context,
@@ -37,7 +38,15 @@ pub fn draw(
             } else {
                 String::new()
             };
-            menu::entry(&key, &speaker_line(b, s), i == cursor, width, ctx)
+            // The note goes after the name, before the role, so that a
+            // narrow menu cuts the role, not the note.
+            let name = speaker_name(b, s);
+            let line = speaker_line(b, s);
+            let text = match note(b, target, s) {
+                Some(note) => format!("{name} ({note}){}", &line[name.len()..]),
+                None => line,
+            };
+            menu::entry(&key, &text, i == cursor, width, ctx)
         })
         .collect();
     menu::render(frame, inner, lines);
