@@ -85,6 +85,27 @@ fn smart_case() {
 }
 
 #[test]
+fn search_inside_a_popup_uses_smart_case_too() {
+    let count = |keys: &str| {
+        let mut app = alaska();
+        press(&mut app, keys);
+        app.popups()
+            .last()
+            .unwrap()
+            .view()
+            .unwrap()
+            .find
+            .as_ref()
+            .unwrap()
+            .count
+    };
+    let lower = count("?/search");
+    let cased = count("?/Search");
+    assert!(lower > 0 && cased > 0 && cased < lower, "{lower} {cased}");
+    assert_eq!(count("?/SEARCH"), 0);
+}
+
+#[test]
 fn typographic_folding_finds_curly_quotes_and_dashes() {
     let mut app = alaska();
     let b = app.briefing().clone();
