@@ -29,6 +29,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0u16..220, 0u16..80, prop_oneof![Just(-1i8), Just(1i8)]).prop_map(|(x, y, d)| Action::Scroll(x, y, d)),
         2 => proptest::sample::select(vec!['a', 'e', 'R', 'u', ' ', '中', '\u{1b}', '\u{202e}']).prop_map(Action::Input),
         1 => Just(Action::DeleteChar),
+        1 => (0usize..12).prop_map(Action::Choose),
         1 => Just(Action::Notify("\u{1b}]52;c;x\u{7} failed".into())),
     ]
 }
@@ -117,6 +118,16 @@ fn violations(app: &App) -> Vec<String> {
                 if view.link >= app.briefings().len() + app.failures().len() =>
             {
                 out.push("briefing list cursor out of range".into());
+            }
+            Popup::CopyMenu { target, cursor }
+                if *cursor >= briefing::app::copy_menu::choices(b, *target).len() =>
+            {
+                out.push(format!("copy menu cursor {cursor} out of range"));
+            }
+            Popup::SpeakerChoice { speakers, cursor }
+                if *cursor >= speakers.len() || speakers.iter().any(|&s| s >= b.speakers.len()) =>
+            {
+                out.push("speaker chooser out of range".into());
             }
             _ => {}
         }

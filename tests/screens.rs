@@ -42,6 +42,9 @@ snapshots! {
     search_matches: "3/guarantee";
     overview: "i";
     briefing_list: "b";
+    copy_menu: "3jy";
+    copy_menu_in_detail: "4<Enter>yj";
+    speaker_choice: "1s";
 }
 
 #[test]

@@ -93,6 +93,9 @@ pub enum Action {
     JumpForward,
     /// Zoom the focused pane to the whole body, and back.
     Zoom,
+    /// Entry `i` of the open menu (copy menu, speaker chooser), picked by
+    /// the letter or digit it shows.
+    Choose(usize),
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -353,13 +356,13 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::JumpToSpeaker,
         name: "jump_to_speaker",
-        description: "follow the speaker of the selection",
+        description: "follow the selection's speaker (a choice if several)",
         modes: &[(Panes, Some("follow speaker")), (Popup, None)],
     },
     ActionSpec {
         action: Action::Copy,
         name: "copy",
-        description: "copy the quote with its citation",
+        description: "copy (a menu: citation, text, Markdown, id)",
         modes: &[(Panes, Some("copy")), (Popup, None)],
     },
     ActionSpec {

@@ -3,6 +3,7 @@
 
 mod action;
 mod available;
+pub mod copy_menu;
 mod detail_doc;
 pub mod document;
 mod empty;
@@ -11,6 +12,7 @@ pub mod jumps;
 pub mod layout;
 mod links;
 mod list_docs;
+pub mod menu;
 mod panes;
 pub mod popup;
 pub mod popup_find;
@@ -21,6 +23,7 @@ pub mod row_text;
 pub mod rows;
 mod scroll;
 pub mod search;
+pub mod speaker_choice;
 mod start;
 pub mod tabs;
 
@@ -182,6 +185,12 @@ impl App {
     pub fn action_for(&self, key: &Key) -> Option<Action> {
         if *key == Key::ctrl('c') {
             return Some(Action::Quit);
+        }
+        if let Some(action) = self.copy_menu_key(key) {
+            return Some(action);
+        }
+        if let Some(action) = self.speaker_choice_key(key) {
+            return Some(action);
         }
         let mode = self.mode();
         self.keymap.action(mode, key).or_else(|| match key.code {
@@ -354,7 +363,10 @@ impl App {
                 });
             }
             Action::SearchAll => self.open_results(),
-            action if !self.popups.is_empty() => self.update_popup(action),
+            action if !self.popups.is_empty() => match self.popup_cannot(&action) {
+                Some(why) => self.message = Some(why),
+                None => self.update_popup(action),
+            },
             action if self.is_typing() => self.update_search_line(action),
             action => self.update_panes(action),
         }

@@ -44,6 +44,16 @@ pub enum Popup {
     },
     /// The results of a search across the whole briefing.
     Results(super::Results),
+    /// The copy menu for an item; `cursor` is the highlighted choice.
+    CopyMenu {
+        target: Target,
+        cursor: usize,
+    },
+    /// Which of an item's speakers to follow.
+    SpeakerChoice {
+        speakers: Vec<usize>,
+        cursor: usize,
+    },
 }
 
 impl Popup {
@@ -63,7 +73,7 @@ impl Popup {
             | Popup::Topics { view, .. }
             | Popup::Overview { view }
             | Popup::Briefings { view } => Some(view),
-            Popup::Results(_) => None,
+            Popup::Results(_) | Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } => None,
         }
     }
 
@@ -74,7 +84,7 @@ impl Popup {
             | Popup::Topics { view, .. }
             | Popup::Overview { view }
             | Popup::Briefings { view } => Some(view),
-            Popup::Results(_) => None,
+            Popup::Results(_) | Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } => None,
         }
     }
 
@@ -127,7 +137,9 @@ impl App {
                 chosen,
                 text_width(screen, list_docs::TOPICS_WIDTH),
             ),
-            Popup::Results(_) => return None,
+            Popup::Results(_) | Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } => {
+                return None;
+            }
         })
     }
 
@@ -139,6 +151,11 @@ impl App {
 
     /// A key while a popup is open: it goes to the topmost popup.
     pub(super) fn update_popup(&mut self, action: Action) {
+        match self.popups.last() {
+            Some(Popup::CopyMenu { .. }) => return self.update_copy_menu(action),
+            Some(Popup::SpeakerChoice { .. }) => return self.update_speaker_choice(action),
+            _ => {}
+        }
         let Some(mut popup) = self.popups.last().cloned() else {
             return;
         };
@@ -240,25 +257,9 @@ impl App {
                 (_, Action::Back) => {
                     self.popups.pop();
                 }
-                (_, Action::JumpToSpeaker) => {
-                    let speaker = match target {
-                        Target::Speaker(s) => Some(s),
-                        Target::Quote(q) => Some(b.index.speaker_of_quote[q]),
-                        _ => None,
-                    };
-                    match speaker {
-                        Some(s) => {
-                            self.popups.clear();
-                            self.follow(s);
-                        }
-                        None => self.message = Some("no single speaker here".into()),
-                    }
-                }
-                (_, Action::Copy) => {
-                    if let Target::Quote(q) = target {
-                        self.copy_quote(q);
-                    }
-                }
+                (_, Action::JumpToSpeaker) => self.follow_speaker_of(target),
+                (_, Action::Copy) => self.open_copy_menu(target),
+                (_, Action::OpenSource) => self.open_source(),
                 _ => {}
             },
             Popup::Help { .. } | Popup::Overview { .. } => match action {
@@ -292,6 +293,8 @@ impl App {
                     _ => {}
                 }
             }
+            // The menus take their keys before the document views do.
+            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } => {}
             Popup::Briefings { view } => {
                 let chosen = match step {
                     Step::Clicked(l) => Some(l),

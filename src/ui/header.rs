@@ -17,7 +17,7 @@ const TITLE_MIN: usize = 16;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
     let width = usize::from(area.width);
     let b = app.briefing();
-    let date = b.meta.as_of.date().format("%Y-%m-%d").to_string();
+    let date = b.meta.as_of.shown();
     let names: Vec<String> = app
         .topics
         .iter()

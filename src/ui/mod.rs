@@ -2,13 +2,17 @@
 //! One file per pane and per popup.
 
 pub mod contrast;
+mod copy_menu;
+pub mod cursor;
 mod disagreements;
 mod header;
+mod menu;
 mod pane;
 mod popup;
 mod quotes;
 mod search_line;
 mod search_results;
+mod speaker_choice;
 mod speakers;
 mod status;
 mod tabs;
@@ -24,7 +28,7 @@ use ratatui::widgets::{
     Wrap,
 };
 
-use crate::app::{App, Pane, layout};
+use crate::app::{App, Pane, Popup, layout};
 
 pub use theme::Theme;
 
@@ -61,10 +65,14 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
     status::draw(frame, screen.status, app, ctx);
     for p in &app.popups {
         match p {
-            crate::app::Popup::Results(results) => {
-                search_results::draw(frame, area, app, results, ctx)
+            Popup::CopyMenu { target, cursor } => {
+                copy_menu::draw(frame, area, app, *target, *cursor, ctx)
             }
-            p => popup::draw(frame, app, p, ctx),
+            Popup::SpeakerChoice { speakers, cursor } => {
+                speaker_choice::draw(frame, area, app, speakers, *cursor, ctx)
+            }
+            Popup::Results(results) => search_results::draw(frame, area, app, results, ctx),
+            _ => popup::draw(frame, app, p, ctx),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! monochrome (reverse-video selection) when `NO_COLOR` is set.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
 
 use crate::config::ThemeColors;
 
@@ -104,6 +105,15 @@ impl Theme {
         style.fg(fg).bg(bg)
     }
 
+    /// `line` as the cursor line of a popup list: on the selection, each
+    /// span kept readable there (see [`Theme::on_selection`]).
+    pub fn selected_line<'a>(&self, mut line: Line<'a>) -> Line<'a> {
+        for span in &mut line.spans {
+            span.style = self.on_selection(span.style, true);
+        }
+        line.patch_style(self.selection())
+    }
+
     pub fn marked(&self) -> Style {
         self.fg(self.colors.marked).add_modifier(Modifier::BOLD)
     }
@@ -129,6 +139,11 @@ impl Theme {
             Status::Narrowing => self.fg(self.colors.narrowing).add_modifier(Modifier::BOLD),
             Status::Resolved => self.muted(),
         }
+    }
+
+    /// A quote's context line in the list.
+    pub fn context(&self) -> Style {
+        self.muted().add_modifier(Modifier::ITALIC)
     }
 
     pub fn resolved(&self) -> Style {

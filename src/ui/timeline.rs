@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
             .followed
             .is_some_and(|s| b.index.events_by_speaker[s].contains(&ei));
         let marker = (followed || linked_quote_event == Some(ei)).then_some("●");
-        let date = e.at.date().format("%Y-%m-%d").to_string();
+        let date = e.at.shown();
         let mut text = one_line(&e.title).into_owned();
         if let Some(place) = &e.place {
             text.push_str(" · ");
