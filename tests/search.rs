@@ -306,6 +306,14 @@ fn a_result_hidden_by_a_filter_clears_it_and_says_so() {
 }
 
 #[test]
+fn a_result_opened_from_over_a_popup_closes_every_popup() {
+    let mut app = alaska();
+    press(&mut app, "i:sanc<Enter><Enter>");
+    assert!(app.popups().is_empty(), "{:?}", app.popups());
+    assert_eq!(app.focus(), Pane::Quotes);
+}
+
+#[test]
 fn results_popup_esc_and_retyping() {
     let mut app = alaska();
     press(&mut app, ":zzq");
