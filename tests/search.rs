@@ -85,6 +85,27 @@ fn smart_case() {
 }
 
 #[test]
+fn search_inside_a_popup_uses_smart_case_too() {
+    let count = |keys: &str| {
+        let mut app = alaska();
+        press(&mut app, keys);
+        app.popups()
+            .last()
+            .unwrap()
+            .view()
+            .unwrap()
+            .find
+            .as_ref()
+            .unwrap()
+            .count
+    };
+    let lower = count("?/search");
+    let cased = count("?/Search");
+    assert!(lower > 0 && cased > 0 && cased < lower, "{lower} {cased}");
+    assert_eq!(count("?/SEARCH"), 0);
+}
+
+#[test]
 fn typographic_folding_finds_curly_quotes_and_dashes() {
     let mut app = alaska();
     let b = app.briefing().clone();
@@ -279,6 +300,14 @@ fn a_result_hidden_by_a_filter_clears_it_and_says_so() {
     press(&mut app, "H");
     assert_eq!(app.topics().len(), 1, "H brings the filters back");
     assert_eq!(app.filter().map(|f| f.query.as_str()), Some("zzq"));
+}
+
+#[test]
+fn a_result_opened_from_over_a_popup_closes_every_popup() {
+    let mut app = alaska();
+    press(&mut app, "i:sanc<Enter><Enter>");
+    assert!(app.popups().is_empty(), "{:?}", app.popups());
+    assert_eq!(app.focus(), Pane::Quotes);
 }
 
 #[test]

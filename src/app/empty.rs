@@ -41,7 +41,7 @@ impl App {
         {
             out.push(format!("following {}", one_line(&b.speakers[s].name)));
         }
-        if let Some(f) = self.filter.as_ref().filter(|f| f.pane == pane) {
+        if let Some(f) = (self.filter.as_ref()).filter(|f| f.pane == pane && !f.query.is_empty()) {
             out.push(format!("matching “{}”", one_line(&f.query)));
         }
         out

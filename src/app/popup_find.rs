@@ -7,9 +7,10 @@ use super::document::Document;
 use super::popup_view::{Find, View};
 use super::search::match_ranges;
 
-/// The needle the matching functions take for `query`.
+/// The needle the matching functions take for `query`: the query as typed
+/// (they apply smart case and folding themselves).
 pub fn needle(query: &str) -> String {
-    query.to_lowercase()
+    query.to_string()
 }
 
 /// The line of each match of `query` in `doc`, in order (a line appears

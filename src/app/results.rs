@@ -128,7 +128,8 @@ impl App {
             Action::PageUp | Action::HalfPageUp => r.cursor = r.cursor.saturating_sub(10),
             Action::Confirm => {
                 if let Some(&target) = r.hits.get(r.cursor) {
-                    self.popups.pop();
+                    // The item is shown in its pane: every popup closes.
+                    self.popups.clear();
                     self.jump_to_result(target);
                 }
                 return;

@@ -206,7 +206,7 @@ fn row_fields(
     rows: &Rows,
     pane: Pane,
     row: usize,
-    f: &mut (impl FnMut(search_fields::Hidden, &str) + ?Sized),
+    f: &mut (impl FnMut(search_fields::Field, &str) + ?Sized),
 ) {
     match pane {
         Pane::Timeline => search_fields::event(b, rows.timeline[row], f),
@@ -228,8 +228,8 @@ pub fn row_matches(b: &Briefing, rows: &Rows, pane: Pane, row: usize, query: &Qu
     found
 }
 
-/// The label of the first hidden field of the row that matches `query`, when
-/// no field the row shows does.
+/// The name of the first field the row does not show that matches `query`,
+/// when no field it shows does.
 pub fn hidden_match(
     b: &Briefing,
     rows: &Rows,
@@ -237,12 +237,20 @@ pub fn hidden_match(
     row: usize,
     query: &Query,
 ) -> Option<&'static str> {
-    hidden_in(query, |f| row_fields(b, rows, pane, row, f))
+    hidden_in(query, |f| f.in_row, |f| row_fields(b, rows, pane, row, f))
 }
 
-/// The same for an item as the results list shows it.
+/// The same for an item as one line of the results list shows it: a quote's
+/// text and speaker, an event's title and place, a speaker's name and role,
+/// a disagreement's title.
 pub fn target_hidden_match(b: &Briefing, target: Target, query: &Query) -> Option<&'static str> {
-    hidden_in(query, |f| match target {
+    let in_line = |f: search_fields::Field| {
+        matches!(
+            f.name,
+            "text" | "speaker" | "title" | "place" | "name" | "role"
+        )
+    };
+    hidden_in(query, in_line, |f| match target {
         Target::Quote(q) => search_fields::quote(b, q, f),
         Target::Event(e) => search_fields::event(b, e, f),
         Target::Speaker(s) => search_fields::speaker(b, s, f),
@@ -255,23 +263,26 @@ pub fn target_hidden_match(b: &Briefing, target: Target, query: &Query) -> Optio
     })
 }
 
-/// The label of the first hidden field `fields` gives that matches, when no
-/// shown field does.
+/// The name of the first field `fields` gives that is not `shown` and
+/// matches, when no shown field does.
 fn hidden_in(
     query: &Query,
-    fields: impl FnOnce(&mut dyn FnMut(search_fields::Hidden, &str)),
+    shown: impl Fn(search_fields::Field) -> bool,
+    fields: impl FnOnce(&mut dyn FnMut(search_fields::Field, &str)),
 ) -> Option<&'static str> {
-    let (mut shown, mut hidden) = (false, None);
-    fields(&mut |label, text| {
-        if shown || (label.is_some() && hidden.is_some()) || !query.is_in(text) {
+    let (mut in_view, mut hidden) = (false, None);
+    fields(&mut |field, text| {
+        let visible = shown(field);
+        if in_view || (!visible && hidden.is_some()) || !query.is_in(text) {
             return;
         }
-        match label {
-            None => shown = true,
-            Some(l) => hidden = Some(l),
+        if visible {
+            in_view = true;
+        } else {
+            hidden = Some(field.name);
         }
     });
-    if shown { None } else { hidden }
+    if in_view { None } else { hidden }
 }
 
 /// Does `haystack` contain `query` (as typed: smart case, folded)?

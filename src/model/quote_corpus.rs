@@ -49,7 +49,7 @@ impl CorpusKind {
         }
     }
 
-    fn fields(self, b: &Briefing, i: usize, f: &mut impl FnMut(search_fields::Hidden, &str)) {
+    fn fields(self, b: &Briefing, i: usize, f: &mut impl FnMut(search_fields::Field, &str)) {
         match self {
             CorpusKind::Quotes => search_fields::quote(b, i, f),
             CorpusKind::Events => search_fields::event(b, i, f),

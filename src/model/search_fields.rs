@@ -1,76 +1,92 @@
-//! The searchable fields of each kind of item, and whether its list row shows
-//! each one: a field the row does not show has a label (`alias`, `detail`),
-//! so a match there can be marked in the row.
+//! The searchable fields of each kind of item: each with a name (what a mark
+//! says when a match is only there: `[alias]`, `[detail]`) and whether the
+//! item's list row shows it.
 
 use super::Briefing;
 
-/// `None`: the row shows the field; `Some(label)`: it does not.
-pub type Hidden = Option<&'static str>;
+/// A searchable field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    pub name: &'static str,
+    /// Does the item's row in its pane show this field?
+    pub in_row: bool,
+}
 
-/// A quote: its text, speaker, reporter and venue as its row shows them; its
-/// context and the speaker's other names hidden.
-pub fn quote(b: &Briefing, qi: usize, f: &mut (impl FnMut(Hidden, &str) + ?Sized)) {
+const fn shown(name: &'static str) -> Field {
+    Field { name, in_row: true }
+}
+
+const fn hidden(name: &'static str) -> Field {
+    Field {
+        name,
+        in_row: false,
+    }
+}
+
+/// A quote: its text, speaker, reporter, venue and context as its row shows
+/// them; the speaker's other names hidden.
+pub fn quote(b: &Briefing, qi: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)) {
     let q = &b.quotes[qi];
     let speaker = b.speaker_of(qi);
-    f(None, &q.text);
-    f(None, &speaker.name);
+    f(shown("text"), &q.text);
+    f(shown("speaker"), &speaker.name);
     if let Some(by) = q.reported_by.as_deref().and_then(|id| b.speaker(id)) {
-        f(None, &by.name);
+        f(shown("reporter"), &by.name);
     }
     if let Some(v) = &q.venue {
-        f(None, v);
+        f(shown("venue"), v);
     }
     if let Some(c) = &q.context {
-        f(Some("context"), c);
+        f(shown("context"), c);
     }
     for a in &speaker.aliases {
-        f(Some("alias"), a);
+        f(hidden("alias"), a);
     }
 }
 
 /// An event: title and place shown, detail hidden.
-pub fn event(b: &Briefing, ei: usize, f: &mut (impl FnMut(Hidden, &str) + ?Sized)) {
+pub fn event(b: &Briefing, ei: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)) {
     let e = &b.events[ei];
-    f(None, &e.title);
+    f(shown("title"), &e.title);
     if let Some(p) = &e.place {
-        f(None, p);
+        f(shown("place"), p);
     }
     if let Some(d) = &e.detail {
-        f(Some("detail"), d);
+        f(hidden("detail"), d);
     }
 }
 
 /// A speaker: name, role and affiliation shown, other names hidden.
-pub fn speaker(b: &Briefing, si: usize, f: &mut (impl FnMut(Hidden, &str) + ?Sized)) {
+pub fn speaker(b: &Briefing, si: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)) {
     let s = &b.speakers[si];
-    f(None, &s.name);
-    f(None, &s.role);
+    f(shown("name"), &s.name);
+    f(shown("role"), &s.role);
     if let Some(a) = &s.affiliation {
-        f(None, a);
+        f(shown("affiliation"), a);
     }
     for a in &s.aliases {
-        f(Some("alias"), a);
+        f(hidden("alias"), a);
     }
 }
 
 /// A disagreement's heading row: title shown, summary hidden.
-pub fn disagreement(b: &Briefing, d: usize, f: &mut (impl FnMut(Hidden, &str) + ?Sized)) {
+pub fn disagreement(b: &Briefing, d: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)) {
     let d = &b.disagreements[d];
-    f(None, &d.title);
-    f(Some("summary"), &d.summary);
+    f(shown("title"), &d.title);
+    f(hidden("summary"), &d.summary);
 }
 
 /// One party's position: name and stance shown, the party's other names hidden.
-pub fn position(b: &Briefing, d: usize, p: usize, f: &mut (impl FnMut(Hidden, &str) + ?Sized)) {
+pub fn position(b: &Briefing, d: usize, p: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)) {
     let position = &b.disagreements[d].positions[p];
-    f(None, &position.stance);
+    f(shown("stance"), &position.stance);
     match b.speaker(&position.speaker) {
         Some(s) => {
-            f(None, &s.name);
+            f(shown("party"), &s.name);
             for a in &s.aliases {
-                f(Some("alias"), a);
+                f(hidden("alias"), a);
             }
         }
-        None => f(None, &position.speaker),
+        None => f(shown("party"), &position.speaker),
     }
 }
