@@ -82,6 +82,7 @@ impl View {
         let matches = match_lines(doc, &find.query);
         find.count = matches.len();
         find.current = 0;
+        find.line = None;
         match matches.iter().position(|&l| l >= origin) {
             Some(i) => self.show_match(&matches, i, height),
             None if !matches.is_empty() => self.show_match(&matches, 0, height),
@@ -115,10 +116,16 @@ impl View {
     }
 
     fn show_match(&mut self, matches: &[usize], i: usize, height: usize) {
+        let line = matches[i];
         if let Some(find) = self.find.as_mut() {
             find.current = i;
+            find.line = Some(line);
         }
-        let line = matches[i];
-        self.reveal(line..line + 1, height);
+        // A match out of view is brought to a third of the way down, with
+        // what leads up to it above (the scroll is clamped after the update).
+        let height = height.max(1);
+        if line < self.scroll || line >= self.scroll + height {
+            self.scroll = line.saturating_sub(height / 3);
+        }
     }
 }
