@@ -15,7 +15,17 @@ use crate::terminal::{self, Tui};
 use crate::ui::{self, Context};
 
 /// Runs the reader until the user quits.
-pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io::Result<()> {
+///
+/// The cursor is put on the selected row after each frame; with
+/// `show_cursor` it is shown there, else it stays hidden (screen readers
+/// follow its position either way).
+pub fn run(
+    terminal: &mut Tui,
+    app: &mut App,
+    ctx: &Context,
+    mouse: bool,
+    show_cursor: bool,
+) -> io::Result<()> {
     let fault = injected_fault();
     let mut dirty = true;
     while !app.quit {
@@ -34,12 +44,20 @@ pub fn run(terminal: &mut Tui, app: &mut App, ctx: &Context, mouse: bool) -> io:
             dirty = true;
         }
         if dirty {
+            let cursor = ui::cursor::position(app, size.width, size.height);
             terminal.draw(|frame| {
                 if fault.as_deref() == Some("panic-in-draw") {
                     panic!("injected fault: panic inside draw");
                 }
-                ui::draw(frame, app, ctx)
+                ui::draw(frame, app, ctx);
+                if let Some(p) = cursor.filter(|_| show_cursor) {
+                    frame.set_cursor_position(p);
+                }
             })?;
+            // Hidden, the cursor is still moved to the selection.
+            if let Some(p) = cursor.filter(|_| !show_cursor) {
+                terminal.set_cursor_position(p)?;
+            }
             dirty = false;
         }
         if fault.as_deref() == Some("error-after-start") {

@@ -224,11 +224,14 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         });
         return print(&markdown::to_markdown(app.briefing()));
     }
+    if config.start == config::Start::Overview {
+        app.start_on_overview();
+    }
     let theme = Theme::new(config.theme, Theme::no_color_requested());
     let ctx = Context { theme: &theme };
     let mouse = config.mouse && !options.no_mouse;
     let result = terminal::setup(mouse).and_then(|mut tui| {
-        let result = event_loop::run(&mut tui, &mut app, &ctx, mouse);
+        let result = event_loop::run(&mut tui, &mut app, &ctx, mouse, config.show_cursor);
         terminal::restore();
         result
     });

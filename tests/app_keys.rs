@@ -400,9 +400,9 @@ fn narrow_terminal_shows_one_pane_and_tabs_are_clickable() {
     let layout = app.layout();
     assert_eq!(layout.panes.iter().filter(|p| p.is_some()).count(), 1);
     let tabs = layout.tabs.unwrap();
-    let (pane, start, _) = briefing::app::layout::tab_spans()[2];
-    app.update(Action::Click(tabs.x + start + 1, tabs.y));
-    assert_eq!(app.focus(), pane);
+    let tab = app.tabs(tabs.width)[2].clone();
+    app.update(Action::Click(tabs.x + tab.x + 1, tabs.y));
+    assert_eq!(app.focus(), tab.pane);
 }
 
 #[test]

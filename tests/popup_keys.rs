@@ -156,8 +156,12 @@ fn scrolling_stops_at_the_end_and_one_key_comes_back() {
         assert_eq!(scroll(&app), 0);
         press(&mut app, "G<C-u>");
         assert_eq!(scroll(&app), len - height - height / 2, "{keys}");
-        press(&mut app, "<PageUp><PageUp><PageUp><PageUp><PageUp>");
-        assert_eq!(scroll(&app), 0, "{keys}");
+        // Each PageUp goes up a page, and the last one stops at the top.
+        while scroll(&app) > 0 {
+            let before = scroll(&app);
+            press(&mut app, "<PageUp>");
+            assert_eq!(scroll(&app), before.saturating_sub(height), "{keys}");
+        }
     }
 }
 

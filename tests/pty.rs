@@ -76,15 +76,23 @@ impl Session {
     /// Starts the reader on the bundled briefing, with `env` added to its
     /// environment.
     fn start(env: &[(&str, &str)]) -> Session {
+        Session::start_with_config(env, "start = \"panes\"\n")
+    }
+
+    /// Starts the reader with `config` as its config file.
+    fn start_with_config(env: &[(&str, &str)], config: &str) -> Session {
         let pty = open_pty();
         let modes_before = tty_modes(pty.master.as_ref());
-        // An empty config directory, so that no user config changes the keys.
+        // A config directory of its own, so that no user config changes the keys.
         let home = tempfile::tempdir().expect("cannot create a temporary directory");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
         cmd.cwd(home.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.env("XDG_CONFIG_HOME", home.path());
+        let config_dir = home.path().join("briefing");
+        std::fs::create_dir_all(&config_dir).expect("cannot create the config directory");
+        std::fs::write(config_dir.join("config.toml"), config).expect("cannot write the config");
         cmd.env_remove("BRIEFING_FAULT");
         for (key, value) in env {
             cmd.env(key, value);
@@ -836,6 +844,10 @@ impl Shell {
         cmd.env("NO_COLOR", "1");
         cmd.env("PS1", "$ ");
         cmd.env("XDG_CONFIG_HOME", home.path());
+        let config_dir = home.path().join("briefing");
+        std::fs::create_dir_all(&config_dir).expect("cannot create the config directory");
+        std::fs::write(config_dir.join("config.toml"), "start = \"panes\"\n")
+            .expect("cannot write the config");
         cmd.env_remove("BRIEFING_FAULT");
         let child = pty.slave.spawn_command(cmd).expect("cannot start bash");
         drop(pty.slave);
@@ -918,4 +930,75 @@ fn a_suspended_reader_can_be_killed_from_the_shell() {
         thread::sleep(POLL);
     }
     shell.send("exit\r");
+}
+
+/// The cursor sits on the selected row of the focused pane, hidden, so that
+/// screen readers and braille displays follow the selection.
+#[test]
+fn the_cursor_follows_the_selection() {
+    use briefing::app::{Action, App, Pane};
+    let mut session = Session::start(&[]);
+    session.wait_for_reader();
+    let cursor = |s: &Session| s.parser.screen().cursor_position();
+    // The Timeline's first row: inside the border, at the gutter.
+    session.wait_until(
+        "the cursor on the first Timeline row",
+        SCREEN_TIMEOUT,
+        |s| cursor(s) == (2, 1),
+    );
+    session.press("jj");
+    session.wait_until(
+        "the cursor on the third Timeline row",
+        SCREEN_TIMEOUT,
+        |s| cursor(s) == (4, 1),
+    );
+    // In the Quotes pane, rows are several lines high: the same place as
+    // the reader computes, after the same keys.
+    let mut app = App::new(vec![briefing::model::Briefing::bundled()], Vec::new());
+    app.update(Action::Resize(COLS, ROWS));
+    for action in [Action::Focus(Pane::Quotes), Action::Down, Action::Down] {
+        app.update(action);
+    }
+    let expected = briefing::ui::cursor::position(&app, COLS, ROWS).expect("a selected row");
+    let quotes = app.layout().inner(Pane::Quotes).unwrap();
+    assert!(
+        expected.x == quotes.x && expected.y > quotes.y + 2,
+        "{expected:?}"
+    );
+    session.press("3jj");
+    session.wait_until("the cursor on the third quote", SCREEN_TIMEOUT, |s| {
+        cursor(s) == (expected.y, expected.x)
+    });
+    assert!(
+        session.parser.screen().hide_cursor(),
+        "the cursor is hidden unless show_cursor = true\n{}",
+        session.report()
+    );
+    quit_with_q(&mut session, "after moving the cursor");
+}
+
+/// With `show_cursor = true` the cursor is shown on the selected row.
+#[test]
+fn show_cursor_shows_it_on_the_selection() {
+    let mut session = Session::start_with_config(&[], "start = \"panes\"\nshow_cursor = true\n");
+    session.wait_for_reader();
+    session.press("j");
+    session.wait_until("the cursor shown on the second row", SCREEN_TIMEOUT, |s| {
+        s.parser.screen().cursor_position() == (3, 1) && !s.parser.screen().hide_cursor()
+    });
+    quit_with_q(&mut session, "with the cursor shown");
+}
+
+/// By default the reader opens on the overview; Esc goes to the panes.
+#[test]
+fn opens_on_the_overview_and_esc_goes_to_the_panes() {
+    let mut session = Session::start_with_config(&[], "");
+    session.wait_for("the overview", SCREEN_TIMEOUT, |s| {
+        s.contains("Key points") && s.contains("to the panes")
+    });
+    session.press("\x1b");
+    session.wait_for("the panes", SCREEN_TIMEOUT, |s| {
+        shows_reader(s) && !s.contains("Key points")
+    });
+    quit_with_q(&mut session, "after the overview");
 }

@@ -280,7 +280,7 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "back",
         description: "back / close / release / clear search",
         modes: &[
-            (Panes, None),
+            (Panes, Some("back")),
             (Popup, Some("back")),
             (Picker, Some("cancel")),
             (Search, Some("cancel")),
@@ -326,7 +326,7 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::ClearTopics,
         name: "clear_topics",
         description: "clear the topic filter",
-        modes: &[(Panes, None), (Picker, Some("clear"))],
+        modes: &[(Panes, Some("clear topics")), (Picker, Some("clear"))],
     },
     ActionSpec {
         action: Action::NextSpeaker,
@@ -368,7 +368,7 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::BriefingList,
         name: "briefing_list",
         description: "loaded briefings",
-        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+        modes: &[(Panes, Some("briefings")), (Popup, None), (Picker, None)],
     },
     ActionSpec {
         action: Action::Suspend,

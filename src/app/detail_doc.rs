@@ -170,7 +170,7 @@ fn describe(b: &Briefing, target: Target) -> (String, Vec<(&'static str, String)
             if let Some(by) = quote.reported_by.as_deref().and_then(|id| b.speaker(id)) {
                 f.push(("Reported by", by.name.clone()));
             }
-            f.push(("Date", quote.at.to_string()));
+            f.push(("Date", quote.at.shown()));
             f.extend(quote.venue.clone().map(|v| ("Venue", v)));
             f.extend(
                 quote
@@ -204,7 +204,7 @@ fn describe(b: &Briefing, target: Target) -> (String, Vec<(&'static str, String)
         Target::Event(e) => {
             let ev = &b.events[e];
             f.push(("Title", ev.title.clone()));
-            f.push(("Date", ev.at.to_string()));
+            f.push(("Date", ev.at.shown()));
             f.extend(ev.place.clone().map(|p| ("Place", p)));
             f.extend(ev.detail.clone().map(|d| ("Detail", d)));
             if !ev.speakers.is_empty() {

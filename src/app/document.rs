@@ -110,11 +110,7 @@ pub fn link_label(b: &Briefing, t: Target) -> (&'static str, String) {
         ),
         Target::Event(e) => (
             "event",
-            format!(
-                "{} {}",
-                b.events[e].at.date().format("%Y-%m-%d"),
-                b.events[e].title
-            ),
+            format!("{} {}", b.events[e].at.shown(), b.events[e].title),
         ),
         Target::Disagreement(d) => ("disagreement", b.disagreements[d].title.clone()),
     }

@@ -85,37 +85,17 @@ impl ScreenLayout {
             .find(|pane| self.panes[pane.index()].is_some_and(|r| r.contains(p)))
     }
 
-    /// The tab under the point, in the one-pane layout: tabs are laid out by
-    /// [`tab_spans`].
-    pub fn tab_at(&self, x: u16, y: u16) -> Option<Pane> {
-        let tabs = self.tabs?;
-        if y != tabs.y {
+    /// The tab under the point, in the one-pane layout, among `tabs`
+    /// ([`App::tabs`](super::App::tabs)).
+    pub fn tab_at(&self, x: u16, y: u16, tabs: &[super::tabs::Tab]) -> Option<Pane> {
+        let row = self.tabs?;
+        if y != row.y {
             return None;
         }
-        tab_spans()
-            .into_iter()
-            .find(|(_, start, len)| x >= tabs.x + start && x < tabs.x + start + len)
-            .map(|(p, _, _)| p)
+        tabs.iter()
+            .find(|t| x >= row.x + t.x && x < row.x + t.x + t.width)
+            .map(|t| t.pane)
     }
-}
-
-/// Each tab's label, start column and width in the tab row.
-pub fn tab_spans() -> Vec<(Pane, u16, u16)> {
-    let mut x = 0;
-    Pane::ALL
-        .into_iter()
-        .map(|pane| {
-            let width = tab_label(pane).chars().count() as u16;
-            let span = (pane, x, width);
-            x += width + 1;
-            span
-        })
-        .collect()
-}
-
-/// A tab's label: " 1 Timeline ".
-pub fn tab_label(pane: Pane) -> String {
-    format!(" {} {} ", pane.index() + 1, pane.title())
 }
 
 /// A popup's outer rectangle: at most `width`×`height`, centred on `screen`,

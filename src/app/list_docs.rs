@@ -33,11 +33,7 @@ pub fn briefings_document(app: &App, width: usize) -> Document<'_> {
     let mut doc = Document::new("Briefings", BRIEFINGS_WIDTH);
     for (i, b) in app.briefings.iter().enumerate() {
         let current = if i == app.current { "▶ " } else { "  " };
-        let title = format!(
-            "{}  {}",
-            one_line(&b.meta.title),
-            b.meta.as_of.date().format("%Y-%m-%d")
-        );
+        let title = format!("{}  {}", one_line(&b.meta.title), b.meta.as_of.shown());
         doc.extend(
             hanging(current, &title, width, Tone::Bold)
                 .into_iter()

@@ -2,8 +2,10 @@
 //! it changes. Plain data: no terminal, testable with key sequences.
 
 mod action;
+mod available;
 mod detail_doc;
 pub mod document;
+mod empty;
 pub mod layout;
 mod links;
 mod list_docs;
@@ -17,10 +19,12 @@ pub mod rows;
 mod scroll;
 pub mod search;
 mod start;
+pub mod tabs;
 
 use std::collections::BTreeSet;
 
 pub use action::{ACTIONS, Action, ActionSpec, Mode, Pane};
+pub use available::Hint;
 pub use layout::ScreenLayout;
 pub use popup::{Popup, Target};
 pub use popup_view::View;

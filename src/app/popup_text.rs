@@ -71,6 +71,44 @@ pub fn help_lines(keymap: &Keymap, config_path: &str, columns: u16) -> Vec<TextL
     let width = usize::from(HELP_WIDTH.min(columns).saturating_sub(3));
     let note = wrap(&note, width).into_iter();
     lines.extend(note.map(|l| TextLine::new(LineKind::Muted, l)));
+    lines.extend(legend_lines());
+    lines
+}
+
+/// What the marks the panes draw mean, as help's last section.
+const LEGEND: &[(&str, &str)] = &[
+    ("●", "linked to the selection or to the followed speaker"),
+    ("★", "the followed speaker (Speakers)"),
+    ("OPEN", "a disagreement still open"),
+    (
+        "NARROWING",
+        "a disagreement whose parties are moving closer",
+    ),
+    ("RESOLVED", "a settled disagreement, dimmed, listed last"),
+    ("“…” — Name", "words quoted directly, and who said them"),
+    (
+        "Reported:",
+        "a statement in the source's words, not verbatim",
+    ),
+    ("as reported by", "who relayed a reported statement"),
+    (
+        "context:",
+        "what the quote answers or how the source frames it",
+    ),
+    ("3/23", "the selected row and how many the pane lists"),
+    (
+        "Quotes 23●",
+        "a tab: its pane's rows, ● or ★ when it holds marks",
+    ),
+];
+
+fn legend_lines() -> Vec<TextLine> {
+    let mut lines = vec![TextLine::blank(), TextLine::new(LineKind::Heading, "Marks")];
+    lines.extend(LEGEND.iter().map(|&(mark, meaning)| TextLine {
+        kind: LineKind::Keys,
+        text: mark.to_string(),
+        detail: meaning,
+    }));
     lines
 }
 
@@ -85,7 +123,10 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
         }
     };
     para(&mut lines, &m.title, "", LineKind::Title);
-    lines.push(TextLine::new(LineKind::Muted, format!("as of {}", m.as_of)));
+    lines.push(TextLine::new(
+        LineKind::Muted,
+        format!("as of {}", m.as_of.shown()),
+    ));
     lines.push(TextLine::blank());
     para(&mut lines, m.summary.trim(), "", LineKind::Plain);
     if !m.key_points.is_empty() {

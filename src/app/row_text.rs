@@ -2,35 +2,65 @@
 //! scrolling (which needs their heights). All text is escaped.
 
 use crate::model::{Briefing, QuoteKind};
-use crate::text::{one_line, wrap};
+use crate::text::{one_line, truncate, wrap};
 
 use super::rows::DisagreementRow;
 
-/// The lines of a Quotes row at `width` columns: the wrapped text, then an
-/// attribution line, then a blank separator.
-pub fn quote_lines(b: &Briefing, qi: usize, width: u16) -> Vec<String> {
+/// A Quotes row at a given width: the wrapped text, the credit line, and the
+/// context cut to one line, when the quote has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteRow {
+    pub body: Vec<String>,
+    pub credit: String,
+    pub context: Option<String>,
+}
+
+/// The Quotes row of quote `qi` at `width` columns.
+pub fn quote_row(b: &Briefing, qi: usize, width: u16) -> QuoteRow {
     let q = &b.quotes[qi];
     let body = match q.kind {
         QuoteKind::Direct => format!("“{}”", q.text.trim()),
         QuoteKind::Reported => format!("Reported: {}", q.text.trim()),
     };
-    let mut lines = wrap(&body, usize::from(width.saturating_sub(2)));
-    lines.push(attribution(b, qi));
+    let inner = usize::from(width.saturating_sub(2));
+    QuoteRow {
+        body: wrap(&body, inner),
+        credit: truncate(&attribution(b, qi), inner).into_owned(),
+        context: q
+            .context
+            .as_deref()
+            .map(|c| truncate(&format!("context: {}", one_line(c.trim())), inner).into_owned()),
+    }
+}
+
+/// The lines of a Quotes row at `width` columns: the wrapped text, the
+/// credit line, the context line if any, then a blank separator.
+pub fn quote_lines(b: &Briefing, qi: usize, width: u16) -> Vec<String> {
+    let row = quote_row(b, qi, width);
+    let mut lines = row.body;
+    lines.push(row.credit);
+    lines.extend(row.context);
     lines.push(String::new());
     lines
 }
 
-/// "— Name · venue · date" for a quote.
+/// The credit line of a quote: "— Name · venue · date" for words quoted
+/// directly; for a reported statement, who reported whom: "Vladimir Putin,
+/// as reported by Steve Witkoff · date", or "…, as reported by the source".
 pub fn attribution(b: &Briefing, qi: usize) -> String {
     let q = &b.quotes[qi];
-    let mut s = format!("— {}", one_line(&b.speaker_of(qi).name));
-    if let Some(by) = q.reported_by.as_deref().and_then(|id| b.speaker(id)) {
-        s.push_str(&format!(" (reported by {})", one_line(&by.name)));
-    }
+    let name = one_line(&b.speaker_of(qi).name);
+    let mut s = match q.kind {
+        QuoteKind::Direct => format!("— {name}"),
+        QuoteKind::Reported => match q.reported_by.as_deref().and_then(|id| b.speaker(id)) {
+            Some(by) => format!("{name}, as reported by {}", one_line(&by.name)),
+            None => format!("{name}, as reported by the source"),
+        },
+    };
     if let Some(v) = &q.venue {
         s.push_str(&format!(" · {}", one_line(v)));
     }
-    s.push_str(&format!(" · {}", q.at));
+    s.push_str(&format!(" · {}", q.at.shown()));
     s
 }
 

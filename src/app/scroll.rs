@@ -6,7 +6,11 @@ use super::{App, ListState, Pane, ScreenLayout, row_text};
 impl App {
     pub(super) fn click(&mut self, x: u16, y: u16) {
         let layout = self.layout();
-        if let Some(pane) = layout.tab_at(x, y) {
+        let tabs = layout
+            .tabs
+            .map(|row| self.tabs(row.width))
+            .unwrap_or_default();
+        if let Some(pane) = layout.tab_at(x, y, &tabs) {
             self.focus = pane;
             return;
         }

@@ -1,4 +1,5 @@
-//! Start options (`--topic`, `--speaker`): the view the reader opens with.
+//! Start options (`--topic`, `--speaker`, the overview first): the view the
+//! reader opens with.
 
 use std::collections::BTreeSet;
 
@@ -39,6 +40,21 @@ impl App {
             self.follow(s);
         }
         Ok(())
+    }
+
+    /// Opens on the overview, so that a first-time reader sees the summary
+    /// and key points before knowing a key; the status line says how to
+    /// reach the panes. Nothing happens when the briefing has neither.
+    pub fn start_on_overview(&mut self) {
+        let m = &self.briefing().meta;
+        if m.summary.trim().is_empty() && m.key_points.is_empty() {
+            return;
+        }
+        if self.popups.is_empty() {
+            self.popups.push(super::Popup::Overview {
+                view: Default::default(),
+            });
+        }
     }
 }
 

@@ -28,7 +28,7 @@ pub use theme::{DEFAULT_THEME, ThemeColors};
 pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// The top-level settings of a config file.
-const SETTINGS: &[&str] = &["mouse", "keys", "theme"];
+const SETTINGS: &[&str] = &["mouse", "keys", "theme", "start", "show_cursor"];
 
 /// Everything the user can configure.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +37,11 @@ pub struct Config {
     pub mouse: bool,
     pub keymap: Keymap,
     pub theme: ThemeColors,
+    /// What the reader opens on: the overview (the default) or the panes.
+    pub start: Start,
+    /// Show the terminal cursor on the selected row (off unless asked: it
+    /// is always placed there, for screen readers, shown or not).
+    pub show_cursor: bool,
     /// What is worth knowing about the file but changes nothing, such as an
     /// action left without a key.
     pub warnings: Vec<Diagnostic>,
@@ -55,6 +60,8 @@ impl Config {
             mouse: true,
             keymap: Keymap::default(),
             theme: ThemeColors::defaults(),
+            start: Start::Overview,
+            show_cursor: false,
             warnings: Vec::new(),
         }
     }
@@ -96,9 +103,35 @@ impl Config {
                             .with_help("write [theme] followed by lines like accent = \"cyan\"");
                     }
                 },
+                "start" => match value.get_ref().as_str() {
+                    Some("overview") => config.start = Start::Overview,
+                    Some("panes") => config.start = Start::Panes,
+                    _ => {
+                        problems
+                            .error(value.span(), "`start` must be \"overview\" or \"panes\"")
+                            .with_label(match value.get_ref().as_str() {
+                                Some(_) => "not a place to start".to_string(),
+                                None => format!("this is {}", a_type(value)),
+                            })
+                            .with_help(
+                                "write `start = \"overview\"` (summary and key points first) or `start = \"panes\"`",
+                            );
+                    }
+                },
+                "show_cursor" => match value.get_ref().as_bool() {
+                    Some(on) => config.show_cursor = on,
+                    None => {
+                        problems
+                            .error(value.span(), "`show_cursor` must be true or false")
+                            .with_label(format!("this is {}", a_type(value)))
+                            .with_help("write `show_cursor = true` or `show_cursor = false`");
+                    }
+                },
                 other => {
-                    let help = did_you_mean(other, SETTINGS.iter().copied())
-                        .unwrap_or_else(|| "the settings are `mouse`, [keys] and [theme]".into());
+                    let help = did_you_mean(other, SETTINGS.iter().copied()).unwrap_or_else(|| {
+                        "the settings are `mouse`, `start`, `show_cursor`, [keys] and [theme]"
+                            .into()
+                    });
                     problems
                         .error(key.span(), format!("unknown setting `{other}`"))
                         .with_label("not a setting")
@@ -113,6 +146,15 @@ impl Config {
             Err(problems.finish(source))
         }
     }
+}
+
+/// What the interactive reader opens on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// The overview (summary and key points), when the briefing has either.
+    Overview,
+    /// The four panes.
+    Panes,
 }
 
 /// Where the config file is looked for when no `--config` is given:
@@ -290,7 +332,7 @@ mod tests {
         );
         assert_eq!(
             ds[1].help.as_deref(),
-            Some("the settings are `mouse`, [keys] and [theme]")
+            Some("the settings are `mouse`, `start`, `show_cursor`, [keys] and [theme]")
         );
         assert_eq!(
             ds[3].help.as_deref(),
@@ -380,5 +422,22 @@ mod tests {
             Some(PathBuf::from("/home/u/.config/briefing/config.toml"))
         );
         assert_eq!(default_path_from(None, None), None);
+    }
+
+    #[test]
+    fn start_and_show_cursor_are_read_and_checked() {
+        let c = parse("start = \"panes\"\nshow_cursor = true").unwrap();
+        assert_eq!((c.start, c.show_cursor), (Start::Panes, true));
+        let c = parse("").unwrap();
+        assert_eq!((c.start, c.show_cursor), (Start::Overview, false));
+        let ds = parse("start = \"pane\"\nshow_cursor = \"yes\"").unwrap_err();
+        let found: Vec<_> = ds.iter().map(|d| (at(d), d.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                ((1, 9), "`start` must be \"overview\" or \"panes\""),
+                ((2, 15), "`show_cursor` must be true or false"),
+            ]
+        );
     }
 }

@@ -46,6 +46,9 @@ pub struct ThemeColors {
     pub muted: Color,
     pub selection_fg: Color,
     pub selection_bg: Color,
+    /// The selection of a pane without focus.
+    pub unfocused_fg: Color,
+    pub unfocused_bg: Color,
     /// Items linked to the selection or the followed speaker.
     pub marked: Color,
     pub match_fg: Color,
@@ -63,7 +66,7 @@ pub struct ThemeColors {
 
 impl ThemeColors {
     /// The names of the colours, as written in `[theme]`.
-    pub const NAMES: [&'static str; 11] = [
+    pub const NAMES: [&'static str; 13] = [
         "accent",
         "muted",
         "selection_fg",
@@ -75,6 +78,8 @@ impl ThemeColors {
         "open",
         "narrowing",
         "resolved",
+        "unfocused_fg",
+        "unfocused_bg",
     ];
 
     /// The colour called `name`.
@@ -91,6 +96,8 @@ impl ThemeColors {
             "open" => &mut self.open,
             "narrowing" => &mut self.narrowing,
             "resolved" => &mut self.resolved,
+            "unfocused_fg" => &mut self.unfocused_fg,
+            "unfocused_bg" => &mut self.unfocused_bg,
             _ => return None,
         })
     }
@@ -104,6 +111,8 @@ impl ThemeColors {
             muted: Color::Reset,
             selection_fg: Color::Reset,
             selection_bg: Color::Reset,
+            unfocused_fg: Color::Reset,
+            unfocused_bg: Color::Reset,
             marked: Color::Reset,
             match_fg: Color::Reset,
             match_bg: Color::Reset,

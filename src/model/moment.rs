@@ -29,6 +29,29 @@ impl Moment {
         }
     }
 
+    /// As the reader shows it, the same everywhere: `2025-08-15`,
+    /// `2025-08-15 11:00`, `2025-08-15 11:00 -08:00` (seconds only when
+    /// not zero). Exports keep the RFC 3339 form of [`Display`](fmt::Display).
+    pub fn shown(&self) -> String {
+        let time = |t: NaiveTime| {
+            if t.second() == 0 && t.nanosecond() == 0 {
+                t.format("%H:%M").to_string()
+            } else {
+                t.format("%H:%M:%S").to_string()
+            }
+        };
+        match self {
+            Moment::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Moment::Local(dt) => format!("{} {}", dt.format("%Y-%m-%d"), time(dt.time())),
+            Moment::Offset(dt) => format!(
+                "{} {} {}",
+                dt.format("%Y-%m-%d"),
+                time(dt.time()),
+                dt.format("%:z")
+            ),
+        }
+    }
+
     /// Sort key: position on a UTC time line, then precision, then offset.
     fn sort_key(&self) -> (NaiveDateTime, u8, i32) {
         match self {
@@ -170,6 +193,24 @@ mod tests {
         assert_eq!(
             parse("2025-08-15T11:00:00-08:00").to_string(),
             "2025-08-15T11:00:00-08:00"
+        );
+    }
+
+    #[test]
+    fn shown_the_same_way_at_each_precision() {
+        assert_eq!(parse("2025-08-15").shown(), "2025-08-15");
+        assert_eq!(parse("2025-08-15T11:00:00").shown(), "2025-08-15 11:00");
+        assert_eq!(
+            parse("2025-08-15T11:00:00-08:00").shown(),
+            "2025-08-15 11:00 -08:00"
+        );
+        assert_eq!(
+            parse("2025-08-15T11:00:30Z").shown(),
+            "2025-08-15 11:00:30 +00:00"
+        );
+        assert_eq!(
+            parse("2016-12-31T23:59:60Z").shown(),
+            "2016-12-31 23:59:60 +00:00"
         );
     }
 

@@ -1,6 +1,8 @@
 //! Drawing: `draw(frame, app, ctx)` renders the state; it never changes it.
 //! One file per pane and per popup.
 
+pub mod contrast;
+pub mod cursor;
 mod disagreements;
 mod header;
 mod pane;

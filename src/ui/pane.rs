@@ -49,45 +49,64 @@ pub fn frame(frame: &mut Frame, rect: Rect, app: &App, pane: Pane, ctx: &Context
 
 /// Draws the visible rows: `row(i)` gives row `i`'s lines; rows are taken
 /// from the pane's offset until the area is full. The selected row is
-/// highlighted when the pane has focus.
+/// highlighted across the pane's whole width, brighter when the pane has
+/// focus; an empty pane says why it is empty.
 pub fn rows(
     frame: &mut Frame,
     inner: Rect,
     app: &App,
     pane: Pane,
     ctx: &Context,
-    empty: &str,
     mut row: impl FnMut(usize) -> Vec<Line<'static>>,
 ) {
     let len = app.rows.len(pane);
     if len == 0 {
+        let text = app.empty_message(pane);
         frame.render_widget(
-            Paragraph::new(Span::styled(empty.to_string(), ctx.theme.muted())),
-            inner,
+            Paragraph::new(Span::styled(text, ctx.theme.muted()))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner.inner(ratatui::layout::Margin::new(1, 0)),
         );
         return;
     }
+    let focused = app.focus == pane;
     let list = app.lists[pane.index()];
-    let mut lines: Vec<Line> = Vec::with_capacity(usize::from(inner.height));
+    let height = usize::from(inner.height);
+    let mut lines: Vec<Line> = Vec::with_capacity(height);
+    let mut selected_lines = 0..0;
     for i in list.offset..len {
-        if lines.len() >= usize::from(inner.height) {
+        if lines.len() >= height {
             break;
         }
         let mut row_lines = row(i);
         if i == list.selected {
-            let style = if app.focus == pane {
-                ctx.theme.selection()
-            } else {
-                ctx.theme.bold()
-            };
-            for l in &mut row_lines {
-                if !l.spans.is_empty() || app.focus == pane {
-                    *l = std::mem::take(l).patch_style(style);
+            // A trailing blank separator is not part of the selection.
+            let shown = row_lines.len()
+                - row_lines
+                    .iter()
+                    .rev()
+                    .take_while(|l| l.spans.is_empty())
+                    .count();
+            for l in &mut row_lines[..shown] {
+                for span in &mut l.spans {
+                    span.style = ctx.theme.on_selection(span.style, focused);
                 }
             }
+            selected_lines = lines.len()..lines.len() + shown;
         }
         lines.extend(row_lines);
     }
-    lines.truncate(usize::from(inner.height));
+    lines.truncate(height);
+    let fill = selected_area(inner, selected_lines);
+    frame
+        .buffer_mut()
+        .set_style(fill, ctx.theme.selected_row(focused));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The rectangle of the selected row's lines in `inner`, cut to it.
+fn selected_area(inner: Rect, lines: std::ops::Range<usize>) -> Rect {
+    let top = u16::try_from(lines.start).unwrap_or(u16::MAX);
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    Rect::new(inner.x, inner.y.saturating_add(top), inner.width, height).intersection(inner)
 }

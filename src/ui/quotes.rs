@@ -6,10 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Context, highlighted, pane, row_line};
-use crate::app::row_text::quote_lines;
+use crate::app::row_text::quote_row;
 use crate::app::{App, DisagreementRow, Pane, Target};
 use crate::model::QuoteKind;
-use crate::text::truncate;
 
 pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
     let inner = pane::frame(frame, rect, app, Pane::Quotes, ctx);
@@ -42,13 +41,7 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
         }
         _ => Vec::new(),
     };
-    let empty = if app.followed.is_some() {
-        "no quotes by this speaker under this filter"
-    } else {
-        "no quotes under this filter"
-    };
-    let width = usize::from(inner.width.saturating_sub(2));
-    pane::rows(frame, inner, app, Pane::Quotes, ctx, empty, |i| {
+    pane::rows(frame, inner, app, Pane::Quotes, ctx, |i| {
         let qi = app.rows.quotes[i];
         let reported = b.quotes[qi].kind == QuoteKind::Reported;
         let body_style = if reported {
@@ -56,35 +49,25 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
         } else {
             Default::default()
         };
-        let mut lines = quote_lines(b, qi, inner.width);
-        let blank = lines.pop();
-        let attribution = lines.pop().unwrap_or_default();
+        let row = quote_row(b, qi, inner.width);
         let marker = linked.contains(&qi).then_some("●");
-        let mut out: Vec<_> = lines
+        let hit = ctx.theme.search_match();
+        let mut out: Vec<_> = row
+            .body
             .iter()
             .enumerate()
             .map(|(n, l)| {
-                row_line(
-                    if n == 0 { marker } else { None },
-                    ctx,
-                    highlighted(l, needle.as_deref(), body_style, ctx.theme.search_match()),
-                )
+                let spans = highlighted(l, needle.as_deref(), body_style, hit);
+                row_line(if n == 0 { marker } else { None }, ctx, spans)
             })
             .collect();
-        let attribution = truncate(&attribution, width).into_owned();
-        out.push(row_line(
-            None,
-            ctx,
-            highlighted(
-                &attribution,
-                needle.as_deref(),
-                ctx.theme.muted(),
-                ctx.theme.search_match(),
-            ),
-        ));
-        if blank.is_some() {
-            out.push(Line::default());
+        let credit = highlighted(&row.credit, needle.as_deref(), ctx.theme.muted(), hit);
+        out.push(row_line(None, ctx, credit));
+        if let Some(context) = &row.context {
+            let context = highlighted(context, needle.as_deref(), ctx.theme.context(), hit);
+            out.push(row_line(None, ctx, context));
         }
+        out.push(Line::default());
         out
     });
 }

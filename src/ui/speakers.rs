@@ -13,46 +13,38 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
     let b = app.briefing();
     let needle = app.highlight(Pane::Speakers);
     let width = usize::from(inner.width.saturating_sub(2));
-    pane::rows(
-        frame,
-        inner,
-        app,
-        Pane::Speakers,
-        ctx,
-        "no speakers under this filter",
-        |i| {
-            let si = app.rows.speakers[i];
-            let s = &b.speakers[si];
-            let count = app.rows.quote_counts[si];
-            let count = format!(" {count} quote{}", if count == 1 { "" } else { "s" });
-            let marker = (app.followed == Some(si)).then_some("★");
-            let name = truncate(&one_line(&s.name), width.saturating_sub(count.len())).into_owned();
-            let mut first = highlighted(
-                &name,
-                needle.as_deref(),
-                ctx.theme.bold(),
-                ctx.theme.search_match(),
-            );
-            first.push(Span::styled(count, ctx.theme.muted()));
-            let mut role = one_line(&s.role).into_owned();
-            if let Some(a) = &s.affiliation {
-                role.push_str(", ");
-                role.push_str(&one_line(a));
-            }
-            let role = truncate(&role, width).into_owned();
-            vec![
-                row_line(marker, ctx, first),
-                row_line(
-                    None,
-                    ctx,
-                    highlighted(
-                        &role,
-                        needle.as_deref(),
-                        ctx.theme.muted(),
-                        ctx.theme.search_match(),
-                    ),
+    pane::rows(frame, inner, app, Pane::Speakers, ctx, |i| {
+        let si = app.rows.speakers[i];
+        let s = &b.speakers[si];
+        let count = app.rows.quote_counts[si];
+        let count = format!(" {count} quote{}", if count == 1 { "" } else { "s" });
+        let marker = (app.followed == Some(si)).then_some("★");
+        let name = truncate(&one_line(&s.name), width.saturating_sub(count.len())).into_owned();
+        let mut first = highlighted(
+            &name,
+            needle.as_deref(),
+            ctx.theme.bold(),
+            ctx.theme.search_match(),
+        );
+        first.push(Span::styled(count, ctx.theme.muted()));
+        let mut role = one_line(&s.role).into_owned();
+        if let Some(a) = &s.affiliation {
+            role.push_str(", ");
+            role.push_str(&one_line(a));
+        }
+        let role = truncate(&role, width).into_owned();
+        vec![
+            row_line(marker, ctx, first),
+            row_line(
+                None,
+                ctx,
+                highlighted(
+                    &role,
+                    needle.as_deref(),
+                    ctx.theme.muted(),
+                    ctx.theme.search_match(),
                 ),
-            ]
-        },
-    );
+            ),
+        ]
+    });
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Context;
-use crate::app::{App, Mode};
+use crate::app::{App, Hint, Mode};
 use crate::text::{one_line, truncate};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
@@ -27,14 +27,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
         frame.render_widget(Paragraph::new(Span::styled(text, ctx.theme.marked())), area);
         return;
     }
-    for (key, hint) in app.keymap().hints(mode) {
-        let w = key.chars().count() + hint.chars().count() + 3;
-        if used + w > width {
-            break;
-        }
-        used += w;
-        spans.push(Span::styled(format!(" {key}"), ctx.theme.title()));
-        spans.push(Span::styled(format!(" {hint} "), ctx.theme.muted()));
+    for hint in fit(app.hints(), width.saturating_sub(used)) {
+        spans.push(Span::styled(format!(" {}", hint.keys), ctx.theme.title()));
+        spans.push(Span::styled(format!(" {} ", hint.word), ctx.theme.muted()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The hints that fit in `width` columns, in their order: taken by rank
+/// (lowest first) while they fit.
+fn fit(hints: Vec<Hint>, width: usize) -> Vec<Hint> {
+    let w = |h: &Hint| h.keys.chars().count() + h.word.chars().count() + 3;
+    let mut by_rank: Vec<usize> = (0..hints.len()).collect();
+    by_rank.sort_by_key(|&i| hints[i].rank);
+    let mut keep = vec![false; hints.len()];
+    let mut used = 0;
+    for i in by_rank {
+        if used + w(&hints[i]) <= width {
+            used += w(&hints[i]);
+            keep[i] = true;
+        }
+    }
+    hints
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(h, _)| h)
+        .collect()
 }

@@ -1,4 +1,5 @@
-//! The tab row of the one-pane layout: "1 Timeline 2 Speakers ...".
+//! The tab row of the one-pane layout: "1 Timeline 5  2 Speakers 6 ...",
+//! laid out by [`App::tabs`].
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,18 +7,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Context;
-use crate::app::layout::tab_label;
-use crate::app::{App, Pane};
+use crate::app::App;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
     let mut spans = Vec::new();
-    for pane in Pane::ALL {
-        let style = if app.focus == pane {
+    for tab in app.tabs(area.width) {
+        let style = if app.focus == tab.pane {
             ctx.theme.selection()
         } else {
             ctx.theme.muted()
         };
-        spans.push(Span::styled(tab_label(pane), style));
+        spans.push(Span::styled(tab.label, style));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -2,6 +2,7 @@
 //! monochrome (reverse-video selection) when `NO_COLOR` is set.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
 
 use crate::config::ThemeColors;
 
@@ -54,6 +55,7 @@ impl Theme {
         }
     }
 
+    /// The selected row of the focused pane (and of popup lists).
     pub fn selection(&self) -> Style {
         if self.mono {
             Style::new().add_modifier(Modifier::REVERSED)
@@ -62,6 +64,54 @@ impl Theme {
                 .fg(self.colors.selection_fg)
                 .bg(self.colors.selection_bg)
         }
+    }
+
+    /// The selected row of a pane without focus: still visible, quieter.
+    pub fn selection_unfocused(&self) -> Style {
+        if self.mono {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            Style::new()
+                .fg(self.colors.unfocused_fg)
+                .bg(self.colors.unfocused_bg)
+        }
+    }
+
+    /// The fill of a selected row, focused or not.
+    pub fn selected_row(&self, focused: bool) -> Style {
+        if focused {
+            self.selection()
+        } else {
+            self.selection_unfocused()
+        }
+    }
+
+    /// `style` as drawn on a selected row: on the selection background, its
+    /// colour kept where it stays readable there (contrast at least 4.5:1),
+    /// the selection's foreground otherwise. A style with its own background
+    /// (a search match) keeps it.
+    pub fn on_selection(&self, style: Style, focused: bool) -> Style {
+        let fill = self.selected_row(focused);
+        if self.mono || style.bg.is_some() {
+            return style;
+        }
+        let (Some(fill_fg), Some(bg)) = (fill.fg, fill.bg) else {
+            return style;
+        };
+        let fg = style
+            .fg
+            .filter(|&fg| super::contrast::readable(fg, bg))
+            .unwrap_or(fill_fg);
+        style.fg(fg).bg(bg)
+    }
+
+    /// `line` as the cursor line of a popup list: on the selection, each
+    /// span kept readable there (see [`Theme::on_selection`]).
+    pub fn selected_line<'a>(&self, mut line: Line<'a>) -> Line<'a> {
+        for span in &mut line.spans {
+            span.style = self.on_selection(span.style, true);
+        }
+        line.patch_style(self.selection())
     }
 
     pub fn marked(&self) -> Style {
@@ -89,6 +139,11 @@ impl Theme {
             Status::Narrowing => self.fg(self.colors.narrowing).add_modifier(Modifier::BOLD),
             Status::Resolved => self.muted(),
         }
+    }
+
+    /// A quote's context line in the list.
+    pub fn context(&self) -> Style {
+        self.muted().add_modifier(Modifier::ITALIC)
     }
 
     pub fn resolved(&self) -> Style {

@@ -19,35 +19,27 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
         b.index.event_by_id.get(event).copied()
     });
     let width = usize::from(inner.width.saturating_sub(2));
-    pane::rows(
-        frame,
-        inner,
-        app,
-        Pane::Timeline,
-        ctx,
-        "no events under this filter",
-        |i| {
-            let ei = app.rows.timeline[i];
-            let e = &b.events[ei];
-            let followed = app
-                .followed
-                .is_some_and(|s| b.index.events_by_speaker[s].contains(&ei));
-            let marker = (followed || linked_quote_event == Some(ei)).then_some("●");
-            let date = e.at.date().format("%Y-%m-%d").to_string();
-            let mut text = one_line(&e.title).into_owned();
-            if let Some(place) = &e.place {
-                text.push_str(" · ");
-                text.push_str(&one_line(place));
-            }
-            let text = truncate(&text, width.saturating_sub(date.len() + 1)).into_owned();
-            let mut spans = vec![Span::styled(format!("{date} "), ctx.theme.muted())];
-            spans.extend(highlighted(
-                &text,
-                needle.as_deref(),
-                Default::default(),
-                ctx.theme.search_match(),
-            ));
-            vec![row_line(marker, ctx, spans)]
-        },
-    );
+    pane::rows(frame, inner, app, Pane::Timeline, ctx, |i| {
+        let ei = app.rows.timeline[i];
+        let e = &b.events[ei];
+        let followed = app
+            .followed
+            .is_some_and(|s| b.index.events_by_speaker[s].contains(&ei));
+        let marker = (followed || linked_quote_event == Some(ei)).then_some("●");
+        let date = e.at.shown();
+        let mut text = one_line(&e.title).into_owned();
+        if let Some(place) = &e.place {
+            text.push_str(" · ");
+            text.push_str(&one_line(place));
+        }
+        let text = truncate(&text, width.saturating_sub(date.len() + 1)).into_owned();
+        let mut spans = vec![Span::styled(format!("{date} "), ctx.theme.muted())];
+        spans.extend(highlighted(
+            &text,
+            needle.as_deref(),
+            Default::default(),
+            ctx.theme.search_match(),
+        ));
+        vec![row_line(marker, ctx, spans)]
+    });
 }

@@ -1,0 +1,309 @@
+//! The screen tells the reader where they are: the selection is readable in
+//! colour and without it, the header keeps what matters, the tabs count,
+//! empty panes say why, the status line offers what can act now.
+
+mod support;
+
+use briefing::app::{Action, App, Pane};
+use briefing::config::ThemeColors;
+use briefing::headless;
+use briefing::ui::contrast::{MIN_RATIO, ratio};
+use briefing::ui::{Context, Theme, cursor};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use support::{alaska, press, screen};
+
+/// The app after `keys` at `width`×`height`, drawn with the default colours.
+fn coloured(keys: &str, width: u16, height: u16) -> (App, Buffer) {
+    let mut app = alaska();
+    app.update(Action::Resize(width, height));
+    press(&mut app, keys);
+    let theme = Theme::new(ThemeColors::defaults(), false);
+    let buffer = headless::draw(&app, &Context { theme: &theme }, width, height);
+    (app, buffer)
+}
+
+const STATES: &[&str] = &[
+    "",
+    "j",
+    "2j",
+    "3",
+    "3jj",
+    "3/guarantee",
+    "3/guarantee<Enter>",
+    "4",
+    "4jj",
+    "4G",
+    "]]",
+    "]]3",
+    "1s",
+    "3s2",
+    "tjj<Space>",
+    "tjj<Space><Enter>",
+    "b",
+    "3j<Enter>",
+];
+
+#[test]
+fn every_style_on_the_selection_keeps_a_contrast_of_4_5() {
+    let colours = ThemeColors::defaults();
+    let backgrounds = [colours.selection_bg, colours.unfocused_bg, colours.match_bg];
+    let mut checked = 0;
+    for (width, height) in [(120, 40), (80, 24), (200, 60)] {
+        for keys in STATES {
+            let (_, buffer) = coloured(keys, width, height);
+            for (i, cell) in buffer.content.iter().enumerate() {
+                if !backgrounds.contains(&cell.bg) || cell.symbol().trim().is_empty() {
+                    continue;
+                }
+                checked += 1;
+                let r = ratio(cell.fg, cell.bg);
+                assert!(
+                    r.is_some_and(|r| r >= MIN_RATIO),
+                    "{keys:?} at {width}x{height}: {:?} on {:?} ({r:?}) at {:?}, {:?}",
+                    cell.fg,
+                    cell.bg,
+                    buffer.pos_of(i),
+                    cell.symbol(),
+                );
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} cells on a selection");
+}
+
+#[test]
+fn the_contrast_check_catches_dim_text_on_the_selection() {
+    let c = ThemeColors::defaults();
+    assert!(ratio(c.muted, c.selection_bg).unwrap() < MIN_RATIO);
+    assert!(ratio(c.reported, c.selection_bg).unwrap() < MIN_RATIO);
+    assert!(ratio(c.open, c.selection_bg).unwrap() < MIN_RATIO);
+    // The theme keeps the colours that stay readable: yellow on the
+    // unfocused grey is kept, not replaced.
+    let theme = Theme::new(c, false);
+    let marked = theme.marked();
+    assert_eq!(theme.on_selection(marked, false).fg, Some(c.marked));
+    assert_eq!(
+        theme.on_selection(theme.muted(), true).fg,
+        Some(c.selection_fg)
+    );
+}
+
+/// The selected row's cells in `pane`, across the pane's whole inner width.
+fn selected_row_cells(app: &App, buffer: &Buffer, pane: Pane) -> Vec<ratatui::buffer::Cell> {
+    let inner = app.layout().inner(pane).unwrap();
+    let list = app.list(pane);
+    let y = inner.y
+        + (list.offset..list.selected)
+            .map(|r| app.row_height(pane, r, inner.width))
+            .sum::<u16>();
+    (inner.x..inner.right())
+        .map(|x| buffer[(x, y)].clone())
+        .collect()
+}
+
+#[test]
+fn the_selection_spans_the_pane_and_shows_without_focus() {
+    let c = ThemeColors::defaults();
+    let (app, buffer) = coloured("jj3j", 120, 40);
+    let focused = selected_row_cells(&app, &buffer, Pane::Quotes);
+    assert!(focused.iter().all(|cell| cell.bg == c.selection_bg));
+    let unfocused = selected_row_cells(&app, &buffer, Pane::Timeline);
+    assert!(unfocused.iter().all(|cell| cell.bg == c.unfocused_bg));
+    // Not the row above.
+    let inner = app.layout().inner(Pane::Timeline).unwrap();
+    assert_ne!(buffer[(inner.x + 5, inner.y + 1)].bg, c.unfocused_bg);
+}
+
+#[test]
+fn without_colour_the_selection_is_reversed_and_the_unfocused_one_underlined() {
+    let mut app = alaska();
+    press(&mut app, "jj3j");
+    let theme = Theme::new(ThemeColors::defaults(), true);
+    let buffer = headless::draw(&app, &Context { theme: &theme }, 120, 40);
+    let focused = selected_row_cells(&app, &buffer, Pane::Quotes);
+    assert!(
+        focused
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+    assert!(
+        focused
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let unfocused = selected_row_cells(&app, &buffer, Pane::Timeline);
+    assert!(
+        unfocused
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::UNDERLINED))
+    );
+}
+
+#[test]
+fn the_cursor_is_on_the_first_line_of_the_selected_row() {
+    let (app, _) = coloured("3jj", 120, 40);
+    let inner = app.layout().inner(Pane::Quotes).unwrap();
+    let p = cursor::position(&app, 120, 40).unwrap();
+    let above: u16 = (0..2)
+        .map(|r| app.row_height(Pane::Quotes, r, inner.width))
+        .sum();
+    assert_eq!((p.x, p.y), (inner.x, inner.y + above));
+    // Under a popup there is no row to point at.
+    let (app, _) = coloured("3jj<Enter>", 120, 40);
+    assert_eq!(cursor::position(&app, 120, 40), None);
+}
+
+fn header(keys: &str, width: u16) -> String {
+    let mut app = alaska();
+    screen(&mut app, keys, width, 20)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_header_gives_the_title_up_first_and_never_cuts_the_followed_name() {
+    // `[` follows the last speaker, Marco Rubio; three topics ticked.
+    let keys = "[t<Space>j<Space>j<Space><Enter>";
+    let wide = header(keys, 250);
+    assert!(
+        wide.contains(
+            "After the Alaska summit: security guarantees, a peace deal and a long road ahead"
+        ),
+        "{wide}"
+    );
+    assert!(wide.contains("as of 2025-08-17"), "{wide}");
+    assert!(
+        wide.contains("topics: Security guarantees, Ceasefire vs peace deal, Progress"),
+        "{wide}"
+    );
+    assert!(wide.contains("following: Marco Rubio"), "{wide}");
+    let mid = header(keys, 100);
+    assert!(
+        mid.contains("After the Alaska summit: security guarantee…"),
+        "{mid}"
+    );
+    assert!(
+        mid.contains("3 topics") && mid.contains("following: Marco Rubio"),
+        "{mid}"
+    );
+    for width in [80, 60, 50, 40] {
+        let line = header(keys, width);
+        assert!(line.contains("Marco Rubio"), "{width}: {line}");
+        assert!(line.contains("3 topics"), "{width}: {line}");
+    }
+    assert!(header(keys, 80).contains('…'));
+}
+
+#[test]
+fn the_tabs_count_rows_and_stay_readable_down_to_40_columns() {
+    let mut app = alaska();
+    let text = screen(&mut app, "3", 99, 20);
+    let tabs = text.lines().nth(1).unwrap();
+    assert!(tabs.contains("1 Timeline 5●"), "{tabs}");
+    assert!(tabs.contains("3 Quotes 23"), "{tabs}");
+    assert!(tabs.contains("4 Disagreements 10●"), "{tabs}");
+    for width in [80, 60, 40] {
+        let mut app = alaska();
+        let text = screen(&mut app, "3", width, 20);
+        let tabs = text.lines().nth(1).unwrap();
+        assert!(tabs.contains("3 Quotes 23"), "{width}: {tabs}");
+        assert!(
+            tabs.contains(" 1 ") && tabs.contains(" 4 "),
+            "{width}: {tabs}"
+        );
+        assert!(tabs.contains("10●"), "{width}: {tabs}");
+        // Every tab can still be clicked.
+        let row = app.layout().tabs.unwrap();
+        for i in 0..4 {
+            let tab = app.tabs(row.width)[i].clone();
+            app.update(Action::Click(row.x + tab.x + tab.width - 2, row.y));
+            assert_eq!(app.focus(), tab.pane, "{width}: {tabs}");
+        }
+    }
+}
+
+#[test]
+fn empty_panes_say_why() {
+    let mut app = alaska();
+    // Follow Rubio, then filter by a topic he never spoke on.
+    press(&mut app, "[tjjj<Space><Enter>3");
+    assert!(app.rows().quotes.is_empty());
+    let text = screen(&mut app, "", 120, 40);
+    assert!(
+        text.contains("no quotes under this filter: topic Territory; following Marco Rubio"),
+        "{text}"
+    );
+    let mut empty = briefing::model::Briefing::bundled();
+    empty.disagreements.clear();
+    let mut app = support::app_with(vec![empty], Vec::new());
+    let text = screen(&mut app, "4", 80, 24);
+    assert!(text.contains("no disagreements in this briefing"), "{text}");
+}
+
+fn status(keys: &str, width: u16) -> String {
+    let mut app = alaska();
+    screen(&mut app, keys, width, 24)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_status_line_offers_only_what_can_act_now() {
+    // On a quote: copy; on an event: no copy.
+    assert!(status("3", 120).contains("y copy"));
+    assert!(!status("1", 120).contains("y copy"));
+    // i and b are there from the start, at 80 and 60 columns too.
+    for width in [120, 80, 60] {
+        let line = status("", width);
+        assert!(
+            line.contains("i overview") && line.contains("b briefings"),
+            "{line}"
+        );
+        assert!(line.contains("? help"), "{line}");
+    }
+    // Clear topics only with a filter; Esc says what it does.
+    assert!(!status("", 120).contains("T clear topics"));
+    assert!(status("tj<Space><Enter>", 120).contains("T clear topics"));
+    assert!(status("]j", 120).contains("esc stop following"));
+    // The topic picker's Enter applies; clear only with ticks.
+    let picker = status("t", 120);
+    assert!(picker.contains("enter apply") && !picker.contains("open detail"));
+    assert!(!picker.contains("T clear"));
+    assert!(status("t<Space>", 120).contains("T clear"));
+    // The one popup open: Esc leads back to the panes.
+    assert!(
+        status("i", 80).contains("esc to the panes"),
+        "{}",
+        status("i", 80)
+    );
+}
+
+#[test]
+fn reported_statements_say_who_reported_whom_and_show_their_context() {
+    let mut app = alaska();
+    let text = screen(&mut app, "3", 120, 40);
+    assert!(text.contains("Vladimir Putin, as reported by Steve Witkoff · 2025-08-15"));
+    assert!(!text.contains("— Vladimir Putin"));
+    assert!(text.contains("Steve Witkoff, as reported by the source · 2025-08-17"));
+    assert!(text.contains("context: Said while appearing alongside Zelensky."));
+    assert!(text.contains("— Ursula von der Leyen · news conference in Brussels · 2025-08-17"));
+}
+
+#[test]
+fn the_reader_can_open_on_the_overview() {
+    let mut app = alaska();
+    app.start_on_overview();
+    let text = screen(&mut app, "", 80, 24);
+    assert!(text.contains("│ Two days after Donald Trump"), "{text}");
+    assert!(text.contains("esc to the panes"), "{text}");
+    let text = screen(&mut app, "<Esc>", 80, 24);
+    assert!(
+        !text.contains("Two days after") && text.contains("1 Timeline"),
+        "{text}"
+    );
+}
