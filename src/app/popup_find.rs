@@ -7,7 +7,9 @@ use super::document::Document;
 use super::popup_view::{Find, View};
 use super::search::match_ranges;
 
-/// The needle the matching functions take for `query`.
+/// What [`match_ranges`] takes for `query` (the panes pass the same: see
+/// [`super::App::highlight`]); the one place to change if it takes the query
+/// as typed.
 pub fn needle(query: &str) -> String {
     query.to_lowercase()
 }
