@@ -277,7 +277,7 @@ fn the_status_line_offers_only_what_can_act_now() {
     assert!(status("t<Space>", 120).contains("T clear"));
     // The one popup open: Esc leads back to the panes.
     assert!(
-        status("i", 80).contains("esc to the panes"),
+        status("i", 80).contains("esc/q to the panes"),
         "{}",
         status("i", 80)
     );
@@ -300,7 +300,7 @@ fn the_reader_can_open_on_the_overview() {
     app.start_on_overview();
     let text = screen(&mut app, "", 80, 24);
     assert!(text.contains("│ Two days after Donald Trump"), "{text}");
-    assert!(text.contains("esc to the panes"), "{text}");
+    assert!(text.contains("to the panes"), "{text}");
     let text = screen(&mut app, "<Esc>", 80, 24);
     assert!(
         !text.contains("Two days after") && text.contains("1 Timeline"),
