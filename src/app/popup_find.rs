@@ -5,7 +5,7 @@
 use super::Action;
 use super::document::Document;
 use super::popup_view::{Find, View};
-use super::search::match_ranges;
+use super::search::{contains_ignore_case, match_ranges};
 
 /// What [`match_ranges`] takes for `query` (the panes pass the same: see
 /// [`super::App::highlight`]); the one place to change if it takes the query
@@ -24,7 +24,9 @@ pub fn match_lines(doc: &Document, query: &str) -> Vec<usize> {
     let mut out = Vec::new();
     for i in 0..doc.len() {
         let line = doc.line(i);
+        // The substring test is cheap; ranges are counted only where it hits.
         let n: usize = (line.segs.iter())
+            .filter(|s| contains_ignore_case(&s.text, &needle))
             .map(|s| match_ranges(&s.text, &needle).len())
             .sum();
         out.extend(std::iter::repeat_n(i, n));
