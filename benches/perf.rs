@@ -5,7 +5,8 @@
 //!
 //! Groups: load (10 MB, and growth 10k → 100k quotes), frame (200×50 with 100k
 //! vs 100 quotes), move (a key at the end vs the top of a 100k list), search
-//! (one keystroke vs a plain substring pass), filter (a topic toggle vs the
+//! (one keystroke vs a plain substring pass; also case-sensitive, folded, in
+//! the `&` filter and in the `:` results), filter (a topic toggle vs the
 //! same pass), check_refs (50,000 misspelled references vs 5,000, next to the
 //! same files with every reference right), detail (the detail of a speaker
 //! with 1,000,000 quotes vs 100,000 and 100: its links and one frame).
@@ -139,6 +140,33 @@ fn search(c: &mut Criterion) {
             app.update(Action::DeleteChar);
         })
     });
+    // The same with an uppercase letter (case-sensitive, its own folded
+    // corpus) and with a curly apostrophe (folded to ').
+    for (name, typed) in [("keystroke_cased", "Zq"), ("keystroke_folded", "z’")] {
+        let mut app = app_typing(&app, "/", typed);
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                app.update(Action::Input('x'));
+                app.update(Action::DeleteChar);
+            })
+        });
+    }
+    // A keystroke in the `&` filter (the rows are recomputed and narrowed)
+    // and in the `:` results (every item of every kind tested).
+    let mut filtering = app_typing(&app, "&", "zq");
+    g.bench_function("filter_keystroke", |b| {
+        b.iter(|| {
+            filtering.update(Action::Input('x'));
+            filtering.update(Action::DeleteChar);
+        })
+    });
+    let mut results = app_typing(&app, ":", "zq");
+    g.bench_function("results_keystroke", |b| {
+        b.iter(|| {
+            results.update(Action::Input('x'));
+            results.update(Action::DeleteChar);
+        })
+    });
     let briefing = app.briefing().clone();
     g.bench_function("baseline_substring_pass_x2", |b| {
         b.iter(|| {
@@ -149,6 +177,17 @@ fn search(c: &mut Criterion) {
         })
     });
     g.finish();
+}
+
+/// A copy of `app` (its search line closed) with `typed` typed after `key`.
+fn app_typing(app: &App, key: &str, typed: &str) -> App {
+    let mut app = app.clone();
+    app.update(Action::Back);
+    support::press(&mut app, key);
+    for ch in typed.chars() {
+        app.update(Action::Input(ch));
+    }
+    app
 }
 
 fn filter(c: &mut Criterion) {

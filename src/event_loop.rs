@@ -6,10 +6,10 @@ use std::io::{self, Write as _};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use base64::Engine as _;
 use ratatui::crossterm::event;
 
 use crate::app::{Action, App, Effect};
+use crate::clipboard::{self, Multiplexer};
 use crate::input::event_action;
 use crate::terminal::{self, Tui};
 use crate::ui::{self, Context};
@@ -97,8 +97,12 @@ fn perform(terminal: &mut Tui, effect: Effect) -> io::Result<Option<Action>> {
     match effect {
         Effect::Suspend => terminal::suspend(terminal)?,
         Effect::Copy(text) => {
+            let bytes = match clipboard::sequence(&text, Multiplexer::from_env()) {
+                Ok(bytes) => bytes,
+                Err(message) => return Ok(Some(Action::Notify(message))),
+            };
             let out = terminal.backend_mut();
-            let written = write!(out, "{}", osc52(&text)).and_then(|()| out.flush());
+            let written = out.write_all(bytes.as_bytes()).and_then(|()| out.flush());
             if written.is_err() {
                 let message = "could not write to the terminal's clipboard";
                 return Ok(Some(Action::Notify(message.into())));
@@ -123,13 +127,4 @@ fn perform(terminal: &mut Tui, effect: Effect) -> io::Result<Option<Action>> {
         }
     }
     Ok(None)
-}
-
-/// The OSC 52 sequence that puts `text` on the clipboard. The text is base64
-/// encoded, so nothing in it can act as a terminal sequence.
-pub fn osc52(text: &str) -> String {
-    format!(
-        "\x1b]52;c;{}\x07",
-        base64::engine::general_purpose::STANDARD.encode(text)
-    )
 }

@@ -2,6 +2,7 @@
 //! and the reader together.
 
 mod cli;
+mod digest;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -83,7 +84,7 @@ fn print(s: &str) -> ExitCode {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             err(&format!("error: cannot write to stdout: {e}\n"));
-            ExitCode::from(2)
+            ExitCode::from(USAGE)
         }
     }
 }
@@ -102,11 +103,7 @@ fn check(paths: &[PathBuf]) -> ExitCode {
             b.disagreements.len()
         ));
     }
-    let unreadable = report
-        .failures
-        .iter()
-        .filter(|f| f.source.is_none())
-        .count();
+    let unreadable = unreadable_count(report.failures.iter());
     let invalid = report.failures.len() - unreadable;
     err(&format!(
         "checked {} file(s): {} valid, {} invalid, {} unreadable\n",
@@ -115,10 +112,28 @@ fn check(paths: &[PathBuf]) -> ExitCode {
         invalid,
         unreadable
     ));
-    if unreadable > 0 {
-        ExitCode::from(2)
-    } else if invalid > 0 {
-        ExitCode::from(1)
+    failure_code(&report.failures)
+}
+
+/// Exit status for a usage error, an unreadable path, a bad config file or
+/// a failed terminal: the program could not do what it was asked.
+const USAGE: u8 = 2;
+/// Exit status when a briefing file is invalid.
+const INVALID: u8 = 1;
+
+/// How many of `failures` are files that could not be read at all.
+fn unreadable_count<'a>(failures: impl Iterator<Item = &'a model::Failure>) -> usize {
+    failures.filter(|f| f.source.is_none()).count()
+}
+
+/// The exit status for files that failed to load, the same for every
+/// command: 2 when a path could not be read (missing, not a file, too
+/// large, not UTF-8), else 1 when a briefing is invalid, else 0.
+fn failure_code(failures: &[model::Failure]) -> ExitCode {
+    if unreadable_count(failures.iter()) > 0 {
+        ExitCode::from(USAGE)
+    } else if !failures.is_empty() {
+        ExitCode::from(INVALID)
     } else {
         ExitCode::SUCCESS
     }
@@ -128,18 +143,14 @@ fn export(format: ExportFormat, path: &Path) -> ExitCode {
     let report = model::load_paths(&[path.to_path_buf()]);
     print_failures(&report);
     let Some(b) = report.briefings.first() else {
-        return ExitCode::from(if report.failures.iter().any(|f| f.source.is_some()) {
-            1
-        } else {
-            2
-        });
+        return failure_code(&report.failures);
     };
     if report.briefings.len() > 1 {
         err(&format!(
             "error: export takes one briefing file; this path holds {}\n",
             report.briefings.len()
         ));
-        return ExitCode::from(2);
+        return ExitCode::from(USAGE);
     }
     print(&match format {
         ExportFormat::Json => json::to_json(b),
@@ -174,7 +185,7 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
             "{}",
             diag::render_failure(&failure, stderr_color())
         );
-        ExitCode::from(2)
+        ExitCode::from(USAGE)
     })?;
     let color = stderr_color();
     for warning in &config.warnings {
@@ -184,7 +195,7 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
     if report.briefings.is_empty() {
         print_failures(&report);
         err("error: no briefing could be loaded\n");
-        return Err(ExitCode::from(1));
+        return Err(failure_code(&report.failures));
     }
     let config_path = match &options.config {
         Some(path) => Some(path.clone()),
@@ -206,7 +217,7 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
     };
     if let Err(message) = app.start_with(&start) {
         err(&format!("error: {message}\n"));
-        return Err(ExitCode::from(2));
+        return Err(ExitCode::from(USAGE));
     }
     Ok((app, config))
 }
@@ -217,12 +228,18 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         Err(code) => return code,
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        // Not an interactive terminal: print the digest instead of drawing.
+        // Not an interactive terminal: print the digest of what the reader
+        // would show, and exit as `check` would for the files that failed.
         print_failures(&LoadReport {
             briefings: Vec::new(),
             failures: app.failures().to_vec(),
         });
-        return print(&markdown::to_markdown(app.briefing()));
+        let printed = print(&digest::of_view(&app));
+        return if printed == ExitCode::SUCCESS {
+            failure_code(app.failures())
+        } else {
+            printed
+        };
     }
     if config.start == config::Start::Overview {
         app.start_on_overview();
@@ -239,7 +256,7 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             err(&format!("error: terminal: {e}\n"));
-            ExitCode::from(2)
+            ExitCode::from(USAGE)
         }
     }
 }
@@ -252,7 +269,7 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
                 "error: --keys: {}\n",
                 text::one_line(&e.to_string())
             ));
-            return ExitCode::from(2);
+            return ExitCode::from(USAGE);
         }
     };
     let (mut app, config) = match prepare(paths, options) {

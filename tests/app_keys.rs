@@ -133,12 +133,12 @@ fn s_follows_the_speaker_of_the_selection() {
     press(&mut app, "s");
     assert_eq!(speaker_id(&app, app.followed().unwrap()), expected);
     press(&mut app, "<Esc>4");
-    // The first disagreement heading: its first party.
+    // The first disagreement heading: its parties to choose from, the first first.
     let first_party = app.briefing().disagreements[app.rows().disagreements[0].disagreement()]
         .positions[0]
         .speaker
         .clone();
-    press(&mut app, "s");
+    press(&mut app, "s<Enter>");
     assert_eq!(speaker_id(&app, app.followed().unwrap()), first_party);
     // A position row: that party.
     press(&mut app, "<Esc>jj");
@@ -303,7 +303,7 @@ fn enter_opens_detail_follows_links_and_esc_goes_back() {
 #[test]
 fn copy_puts_the_quote_and_citation_on_the_clipboard() {
     let mut app = alaska();
-    let effects = press(&mut app, "3jy");
+    let effects = press(&mut app, "3jyc");
     let Some(Effect::Copy(text)) = effects.first() else {
         panic!("{effects:?}")
     };
@@ -315,9 +315,10 @@ fn copy_puts_the_quote_and_citation_on_the_clipboard() {
     assert!(text.contains(&b.speaker_of(q).name));
     assert!(text.contains(&b.speaker_of(q).role));
     assert!(text.contains(&b.quotes[q].at.to_string()));
-    // Outside the Quotes pane there is nothing to copy.
+    // y opens the copy menu; nothing is copied until a choice is made.
     let mut app = alaska();
     assert!(press(&mut app, "y").is_empty());
+    assert!(matches!(app.popups(), [Popup::CopyMenu { .. }]));
 }
 
 #[test]
@@ -524,11 +525,11 @@ fn help_and_overview_stop_scrolling_at_their_last_line() {
         );
         // The last line is on screen: the screen is not empty below the title.
         let mut app = alaska();
-        let text = support::screen(&mut app, &format!("{popup}{}", "j".repeat(60)), 100, 30);
+        let text = support::screen(&mut app, &format!("{popup}{}", "j".repeat(300)), 100, 30);
         let last_line = if popup == "i" {
             "topics"
         } else {
-            "under [keys]."
+            "when it holds marks"
         };
         assert!(text.contains(last_line), "{popup}:\n{text}");
     }

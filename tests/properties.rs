@@ -8,7 +8,7 @@ use std::path::Path;
 
 mod support;
 
-use briefing::app::{ACTIONS, Action, App, Popup, Rows, popup::links};
+use briefing::app::{ACTIONS, Action, App, Pane, Popup, Rows, popup::links};
 use briefing::model::{Briefing, load_paths};
 use briefing::ui::{self, Context};
 use proptest::prelude::*;
@@ -29,6 +29,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0u16..220, 0u16..80, prop_oneof![Just(-1i8), Just(1i8)]).prop_map(|(x, y, d)| Action::Scroll(x, y, d)),
         2 => proptest::sample::select(vec!['a', 'e', 'R', 'u', ' ', '中', '\u{1b}', '\u{202e}']).prop_map(Action::Input),
         1 => Just(Action::DeleteChar),
+        1 => (0usize..12).prop_map(Action::Choose),
         1 => Just(Action::Notify("\u{1b}]52;c;x\u{7} failed".into())),
     ]
 }
@@ -40,6 +41,15 @@ fn briefings() -> (Vec<Briefing>, Vec<briefing::model::Failure>) {
     (report.briefings, report.failures)
 }
 
+/// Is `part` made of items of `whole`, in the same order? Then `whole`
+/// becomes `part`.
+fn narrow<T: PartialEq + Clone>(part: &[T], whole: &mut Vec<T>) -> bool {
+    let mut rest = whole.iter();
+    let ok = part.iter().all(|x| rest.any(|y| y == x));
+    *whole = part.to_vec();
+    ok
+}
+
 /// Every invariant of the state, as a list of violations.
 fn violations(app: &App) -> Vec<String> {
     let mut out = Vec::new();
@@ -47,7 +57,21 @@ fn violations(app: &App) -> Vec<String> {
     if app.current() >= app.briefings().len() {
         out.push("current briefing out of range".into());
     }
-    let expected = Rows::compute(b, app.topics(), app.followed());
+    let mut expected = Rows::compute(b, app.topics(), app.followed());
+    // A text filter narrows its pane to some of those rows, in order.
+    if let Some(f) = app.filter() {
+        let rows = app.rows();
+        let e = &mut expected;
+        let narrowed = match f.pane {
+            Pane::Timeline => narrow(&rows.timeline, &mut e.timeline),
+            Pane::Speakers => narrow(&rows.speakers, &mut e.speakers),
+            Pane::Quotes => narrow(&rows.quotes, &mut e.quotes),
+            Pane::Disagreements => narrow(&rows.disagreements, &mut e.disagreements),
+        };
+        if !narrowed {
+            out.push("the text filter added rows".into());
+        }
+    }
     if *app.rows() != expected {
         out.push("rows differ from the filter and followed speaker".into());
     }
@@ -87,10 +111,23 @@ fn violations(app: &App) -> Vec<String> {
             {
                 out.push("topic picker out of range".into());
             }
+            Popup::Results(r) if !r.hits.is_empty() && r.cursor >= r.hits.len() => {
+                out.push(format!("results cursor {} of {}", r.cursor, r.hits.len()));
+            }
             Popup::Briefings { view }
                 if view.link >= app.briefings().len() + app.failures().len() =>
             {
                 out.push("briefing list cursor out of range".into());
+            }
+            Popup::CopyMenu { target, cursor }
+                if *cursor >= briefing::app::copy_menu::choices(b, *target).len() =>
+            {
+                out.push(format!("copy menu cursor {cursor} out of range"));
+            }
+            Popup::SpeakerChoice { speakers, cursor }
+                if *cursor >= speakers.len() || speakers.iter().any(|&s| s >= b.speakers.len()) =>
+            {
+                out.push("speaker chooser out of range".into());
             }
             _ => {}
         }

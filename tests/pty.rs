@@ -974,6 +974,21 @@ fn the_cursor_follows_the_selection() {
         "the cursor is hidden unless show_cursor = true\n{}",
         session.report()
     );
+    // In the quote's detail view: on its selected link.
+    app.update(Action::Confirm);
+    app.update(Action::Down);
+    let link = briefing::ui::cursor::position(&app, COLS, ROWS).expect("a selected link");
+    assert_ne!(link, expected);
+    session.press("\rj");
+    session.wait_until(
+        "the cursor on the detail view's second link",
+        SCREEN_TIMEOUT,
+        |s| cursor(s) == (link.y, link.x),
+    );
+    session.press("q");
+    session.wait_until("the cursor back on the third quote", SCREEN_TIMEOUT, |s| {
+        cursor(s) == (expected.y, expected.x)
+    });
     quit_with_q(&mut session, "after moving the cursor");
 }
 

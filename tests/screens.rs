@@ -42,6 +42,11 @@ snapshots! {
     search_matches: "3/guarantee";
     overview: "i";
     briefing_list: "b";
+    header_filters: "[t<Space>j<Space>j<Space><Enter>";
+    empty_under_filter: "[tjjj<Space><Enter>3";
+    copy_menu: "3jy";
+    copy_menu_in_detail: "4<Enter>yj";
+    speaker_choice: "1s";
 }
 
 #[test]

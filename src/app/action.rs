@@ -83,6 +83,19 @@ pub enum Action {
     Input(char),
     /// A message for the status line: an effect that failed, a config warning.
     Notify(String),
+    /// Entry `i` of the open menu (copy menu, speaker chooser), picked by
+    /// the letter or digit it shows.
+    Choose(usize),
+    /// Narrow the focused pane to the rows that match (`&`).
+    Filter,
+    /// Search the whole briefing: a results list by kind.
+    SearchAll,
+    /// Back to the previous place in the jump list.
+    JumpBack,
+    /// Forward to the next place in the jump list.
+    JumpForward,
+    /// Zoom the focused pane to the whole body, and back.
+    Zoom,
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -343,13 +356,13 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::JumpToSpeaker,
         name: "jump_to_speaker",
-        description: "follow the speaker of the selection",
+        description: "follow the selection's speaker (a choice if several)",
         modes: &[(Panes, Some("follow speaker")), (Popup, None)],
     },
     ActionSpec {
         action: Action::Copy,
         name: "copy",
-        description: "copy the quote with its citation",
+        description: "copy (a menu: citation, text, Markdown, id)",
         modes: &[(Panes, Some("copy")), (Popup, None)],
     },
     ActionSpec {
@@ -375,6 +388,36 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "suspend",
         description: "suspend to the shell (fg resumes)",
         modes: &[(Panes, None), (Popup, None), (Picker, None), (Search, None)],
+    },
+    ActionSpec {
+        action: Action::Filter,
+        name: "filter",
+        description: "show only the focused pane's rows that match (Esc clears)",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::SearchAll,
+        name: "search_all",
+        description: "search the whole briefing (in its results: type again)",
+        modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::JumpBack,
+        name: "jump_back",
+        description: "back to the previous place in the jump list",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::JumpForward,
+        name: "jump_forward",
+        description: "forward in the jump list",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::Zoom,
+        name: "zoom",
+        description: "zoom the focused pane to the whole screen, and back",
+        modes: &[(Panes, None)],
     },
 ];
 

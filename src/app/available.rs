@@ -2,7 +2,7 @@
 //! the current mode from [`ACTIONS`], kept to the actions available in this
 //! state, with the few words that depend on it.
 
-use super::{ACTIONS, Action, App, DisagreementRow, Mode, Pane, Popup, Target};
+use super::{ACTIONS, Action, App, DisagreementRow, Mode, Pane, Popup};
 
 /// One status-line hint: the keys (the first one or two bound) and the word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,12 +48,15 @@ impl App {
         mode: Mode,
         declared: &'static str,
     ) -> Option<&'static str> {
+        if let Some(word) = self.menu_hint(action, declared) {
+            return word;
+        }
         let b = self.briefing();
         let selected = self.selected_target(self.focus);
         let available = match (mode, action) {
             (Mode::Panes, Action::Confirm) => selected.is_some(),
             (Mode::Panes, Action::Search) => self.rows.len(self.focus) > 0,
-            (Mode::Panes, Action::Copy) => matches!(selected, Some(Target::Quote(_))),
+            (Mode::Panes, Action::Copy) => selected.is_some(),
             (Mode::Panes, Action::JumpToSpeaker) => self.selection_has_speaker(),
             (Mode::Panes, Action::NextSpeaker | Action::PrevSpeaker) => {
                 !self.rows.speakers.is_empty()
@@ -64,6 +67,8 @@ impl App {
             (Mode::Panes, Action::Back) => {
                 return if self.search.is_some() {
                     Some("clear search")
+                } else if self.filter.is_some() {
+                    Some("clear filter")
                 } else if self.followed.is_some() {
                     Some("stop following")
                 } else {
@@ -73,6 +78,8 @@ impl App {
             (Mode::Popup, Action::Confirm) => match self.popups.last() {
                 Some(Popup::Detail { target, .. }) => !super::popup::links(b, *target).is_empty(),
                 Some(Popup::Briefings { .. }) => true,
+                Some(Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. }) => true,
+                Some(Popup::Results(r)) => !r.hits.is_empty(),
                 _ => false,
             },
             (Mode::Popup, Action::Back) if self.popups.len() == 1 => return Some("to the panes"),

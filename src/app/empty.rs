@@ -41,6 +41,9 @@ impl App {
         {
             out.push(format!("following {}", one_line(&b.speakers[s].name)));
         }
+        if let Some(f) = self.filter.as_ref().filter(|f| f.pane == pane) {
+            out.push(format!("matching “{}”", one_line(&f.query)));
+        }
         out
     }
 }

@@ -22,6 +22,8 @@ pub struct ScreenLayout {
     /// Each pane's outer rectangle (with border); `None` when not shown.
     pub panes: [Option<Rect>; 4],
     pub status: Rect,
+    /// The focused pane.
+    pub focus: Pane,
 }
 
 impl ScreenLayout {
@@ -35,6 +37,7 @@ impl ScreenLayout {
             tabs: None,
             panes: [None; 4],
             status: Rect::default(),
+            focus,
         };
         if layout.too_small {
             return layout;
@@ -70,6 +73,26 @@ impl ScreenLayout {
             layout.panes[focus.index()] = Some(body);
         }
         layout
+    }
+
+    /// The same layout with the focused pane zoomed (when `zoomed`): it
+    /// fills the whole body. Wide, the other panes give way; narrow, where
+    /// one pane is shown anyway, the tab row does.
+    pub fn zoomed(mut self, zoomed: bool) -> ScreenLayout {
+        if !zoomed || self.too_small {
+            return self;
+        }
+        let top = self.header.bottom();
+        let body = Rect::new(
+            self.area.x,
+            top,
+            self.area.width,
+            self.status.y.saturating_sub(top),
+        );
+        self.tabs = None;
+        self.panes = [None; 4];
+        self.panes[self.focus.index()] = Some(body);
+        self
     }
 
     /// The area inside a pane's border.

@@ -3,21 +3,27 @@
 
 mod action;
 mod available;
+pub mod copy_menu;
 mod detail_doc;
 pub mod document;
 mod empty;
+pub mod filter;
+pub mod jumps;
 pub mod layout;
 mod links;
 mod list_docs;
+pub mod menu;
 mod panes;
 pub mod popup;
 pub mod popup_find;
 pub mod popup_text;
 pub mod popup_view;
+pub mod results;
 pub mod row_text;
 pub mod rows;
 mod scroll;
 pub mod search;
+pub mod speaker_choice;
 mod start;
 pub mod tabs;
 
@@ -25,9 +31,11 @@ use std::collections::BTreeSet;
 
 pub use action::{ACTIONS, Action, ActionSpec, Mode, Pane};
 pub use available::Hint;
+pub use filter::TextFilter;
 pub use layout::ScreenLayout;
 pub use popup::{Popup, Target};
 pub use popup_view::View;
+pub use results::Results;
 pub use rows::{DisagreementRow, Rows};
 pub use search::Search;
 pub use start::StartOptions;
@@ -73,6 +81,12 @@ pub struct App {
     /// The followed speaker.
     pub(crate) followed: Option<usize>,
     pub(crate) search: Option<Search>,
+    /// The text filter on one pane (`&`).
+    pub(crate) filter: Option<TextFilter>,
+    /// Places to go back and forward to.
+    pub(crate) jumps: jumps::Jumps,
+    /// Is the focused pane zoomed to the whole body?
+    pub(crate) zoomed: bool,
     pub(crate) popups: Vec<Popup>,
     /// Rows of each pane under the filter (recomputed when it changes).
     pub(crate) rows: Rows,
@@ -105,6 +119,9 @@ impl App {
             topics: BTreeSet::new(),
             followed: None,
             search: None,
+            filter: None,
+            jumps: jumps::Jumps::default(),
+            zoomed: false,
             popups: Vec::new(),
             rows,
             size: (80, 24),
@@ -155,6 +172,7 @@ impl App {
         match self.popups.last() {
             Some(p) if p.is_typing() => Mode::Search,
             Some(Popup::Topics { .. }) => Mode::Picker,
+            Some(Popup::Results(r)) if r.editing => Mode::Search,
             Some(_) => Mode::Popup,
             None if self.is_typing() => Mode::Search,
             None => Mode::Panes,
@@ -167,6 +185,12 @@ impl App {
     pub fn action_for(&self, key: &Key) -> Option<Action> {
         if *key == Key::ctrl('c') {
             return Some(Action::Quit);
+        }
+        if let Some(action) = self.copy_menu_key(key) {
+            return Some(action);
+        }
+        if let Some(action) = self.speaker_choice_key(key) {
+            return Some(action);
         }
         let mode = self.mode();
         self.keymap.action(mode, key).or_else(|| match key.code {
@@ -253,20 +277,32 @@ impl App {
     }
 
     pub fn layout(&self) -> ScreenLayout {
-        ScreenLayout::new(self.size.0, self.size.1, self.focus)
+        ScreenLayout::new(self.size.0, self.size.1, self.focus).zoomed(self.zoomed)
     }
 
     /// Is the search line taking typed characters?
     pub fn is_typing(&self) -> bool {
-        self.popups.is_empty() && self.search.as_ref().is_some_and(|s| s.editing)
+        self.popups.is_empty()
+            && (self.search.as_ref().is_some_and(|s| s.editing)
+                || self.filter.as_ref().is_some_and(|f| f.editing))
     }
 
-    /// The lowercase query highlighted in `pane`, if any.
+    /// The query highlighted in `pane`, as typed, if any: the search's,
+    /// else the text filter's.
     pub fn highlight(&self, pane: Pane) -> Option<String> {
-        self.search
-            .as_ref()
+        let search = (self.search.as_ref())
             .filter(|s| s.pane == pane && !s.query.is_empty())
-            .map(|s| s.query.to_lowercase())
+            .map(|s| s.query.clone());
+        search.or_else(|| {
+            (self.filter.as_ref())
+                .filter(|f| f.pane == pane && !f.query.is_empty())
+                .map(|f| f.query.clone())
+        })
+    }
+
+    /// Is the focused pane zoomed to the whole body?
+    pub fn zoomed(&self) -> bool {
+        self.zoomed
     }
 
     /// The selected quote, when the Quotes pane has focus (other panes mark
@@ -298,6 +334,8 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
+        let before = self.place();
+        let walking = matches!(action, Action::JumpBack | Action::JumpForward);
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
@@ -324,9 +362,16 @@ impl App {
                     chosen,
                 });
             }
-            action if !self.popups.is_empty() => self.update_popup(action),
+            Action::SearchAll => self.open_results(),
+            action if !self.popups.is_empty() => match self.popup_cannot(&action) {
+                Some(why) => self.message = Some(why),
+                None => self.update_popup(action),
+            },
             action if self.is_typing() => self.update_search_line(action),
             action => self.update_panes(action),
+        }
+        if !walking {
+            self.record_filter_jump(before);
         }
         self.keep_selection_visible();
         self.clamp_popup_scrolls();

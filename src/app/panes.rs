@@ -1,5 +1,6 @@
 //! What the actions do on the main screen: moving, following a speaker,
-//! filtering, opening details, copying and opening the source.
+//! filtering, opening details, copying and opening the source, and saying
+//! why when one of them has nothing to act on.
 
 use super::{Action, App, DisagreementRow, Effect, ListState, Pane, Popup, Rows, Search, Target};
 
@@ -20,32 +21,37 @@ impl App {
             Action::PageUp => self.move_by(pane, -(self.page(pane).max(1) as isize)),
             Action::NextSpeaker => self.step_speaker(1),
             Action::PrevSpeaker => self.step_speaker(-1),
-            Action::JumpToSpeaker => self.jump_to_speaker(),
+            Action::JumpToSpeaker => self.follow_selected_speaker(),
+            Action::ClearTopics if self.topics.is_empty() => {
+                self.message = Some("no topic filter to clear".into());
+            }
             Action::ClearTopics => {
                 self.topics.clear();
                 self.refresh_rows();
             }
             Action::Search => {
                 let origin = self.lists[pane.index()].selected;
-                self.search = Some(Search {
-                    pane,
-                    query: String::new(),
-                    editing: true,
-                    origin,
-                });
+                self.search = Some(Search::new(pane, origin));
             }
+            Action::Filter => self.start_filter(),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            Action::Zoom => self.zoomed = !self.zoomed,
             Action::NextMatch => self.find_match(true, 1),
             Action::PrevMatch => self.find_match(true, -1),
-            Action::Confirm => {
-                if let Some(target) = self.selected_target(pane) {
-                    self.popups.push(Popup::detail(target));
-                }
-            }
-            // Esc clears the search first, then releases the followed speaker.
-            Action::Back if self.search.take().is_none() && self.followed.take().is_some() => {
-                self.refresh_rows();
-            }
-            Action::Copy => self.copy_selected(),
+            Action::Confirm => match self.selected_target(pane) {
+                Some(target) => self.popups.push(Popup::detail(target)),
+                None => self.message = Some(self.empty_pane_says("nothing to open", pane)),
+            },
+            // Esc clears the search first, then the text filter, then
+            // releases the followed speaker.
+            Action::Back if self.search.take().is_some() => {}
+            Action::Back if self.filter.is_some() => self.clear_filter(),
+            Action::Back if self.followed.take().is_some() => self.refresh_rows(),
+            Action::Copy => match self.selected_target(pane) {
+                Some(target) => self.open_copy_menu(target),
+                None => self.message = Some(self.empty_pane_says("nothing to copy", pane)),
+            },
             Action::OpenSource => self.open_source(),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, delta) => {
@@ -64,6 +70,7 @@ impl App {
         self.topics.clear();
         self.followed = None;
         self.search = None;
+        self.filter = None;
         self.refresh_rows();
     }
 
@@ -79,6 +86,7 @@ impl App {
                 .copied(),
         ];
         self.rows = Rows::compute(self.briefing(), &self.topics, self.followed);
+        self.apply_text_filter();
         for pane in Pane::ALL {
             let i = pane.index();
             let found = match (pane, before[i]) {
@@ -103,6 +111,7 @@ impl App {
         {
             self.lists[Pane::Speakers.index()].selected = row;
         }
+        self.refresh_matches();
     }
 
     /// Follows speaker `s`: every pane follows.
@@ -119,6 +128,7 @@ impl App {
     fn step_speaker(&mut self, step: isize) {
         let list = &self.rows.speakers;
         if list.is_empty() {
+            self.message = Some(self.empty_pane_says("no speaker to follow", Pane::Speakers));
             return;
         }
         let n = list.len() as isize;
@@ -133,45 +143,10 @@ impl App {
         self.follow(list[next as usize]);
     }
 
-    fn jump_to_speaker(&mut self) {
-        let b = self.briefing();
-        let i = self.lists[self.focus.index()].selected;
-        let speaker = match self.focus {
-            Pane::Quotes => self
-                .rows
-                .quotes
-                .get(i)
-                .map(|&q| b.index.speaker_of_quote[q]),
-            Pane::Speakers => self.rows.speakers.get(i).copied(),
-            Pane::Timeline => (self.rows.timeline.get(i))
-                .and_then(|&e| b.events[e].speakers.first())
-                .and_then(|id| b.index.speaker_by_id.get(id).copied()),
-            Pane::Disagreements => {
-                let position = match self.rows.disagreements.get(i) {
-                    Some(DisagreementRow::Position(d, p)) => b.disagreements[*d].positions.get(*p),
-                    Some(DisagreementRow::Heading(d)) => b.disagreements[*d].positions.first(),
-                    None => None,
-                };
-                position.and_then(|p| b.index.speaker_by_id.get(&p.speaker).copied())
-            }
-        };
-        match speaker {
-            Some(s) => self.follow(s),
-            None => self.message = Some("no speaker for this item".into()),
-        }
-    }
-
-    fn copy_selected(&mut self) {
-        match self.selected_target(self.focus) {
-            Some(Target::Quote(q)) => self.copy_quote(q),
-            _ => self.message = Some("select a quote to copy (Quotes pane)".into()),
-        }
-    }
-
-    pub(super) fn copy_quote(&mut self, q: usize) {
-        let text = self.briefing().citation(q);
-        self.effects.push(Effect::Copy(text));
-        self.message = Some("copied the quote with its citation".into());
+    /// "nothing to copy — no events under this filter: topic A": what
+    /// cannot be done in the empty `pane`, and why it is empty.
+    pub(super) fn empty_pane_says(&self, what: &str, pane: Pane) -> String {
+        format!("{what} — {}", self.empty_message(pane))
     }
 
     pub(super) fn open_source(&mut self) {
@@ -188,6 +163,26 @@ impl App {
             }
             Some(_) => self.message = Some("the source URL is not an http(s) address".into()),
             None => self.message = Some("this briefing lists no source URL".into()),
+        }
+    }
+}
+
+impl App {
+    /// Why `action` cannot act on the top popup, for the keys that act on
+    /// an item (copy, follow a speaker) where there is none: help, the
+    /// overview and the briefing list hold no item.
+    pub(super) fn popup_cannot(&self, action: &Action) -> Option<String> {
+        let top = self.popups.last()?;
+        let place = match top {
+            Popup::Help { .. } => "in help",
+            Popup::Overview { .. } => "in the overview",
+            Popup::Briefings { .. } => "in the briefing list",
+            _ => return None,
+        };
+        match action {
+            Action::Copy => Some(format!("nothing to copy {place}")),
+            Action::JumpToSpeaker => Some(format!("no speaker to follow {place}")),
+            _ => None,
         }
     }
 }

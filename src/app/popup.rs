@@ -42,6 +42,18 @@ pub enum Popup {
     Briefings {
         view: View,
     },
+    /// The copy menu for an item; `cursor` is the highlighted choice.
+    CopyMenu {
+        target: Target,
+        cursor: usize,
+    },
+    /// Which of an item's speakers to follow.
+    SpeakerChoice {
+        speakers: Vec<usize>,
+        cursor: usize,
+    },
+    /// The results of a search across the whole briefing.
+    Results(super::Results),
 }
 
 impl Popup {
@@ -61,6 +73,7 @@ impl Popup {
             | Popup::Topics { view, .. }
             | Popup::Overview { view }
             | Popup::Briefings { view } => Some(view),
+            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } | Popup::Results(_) => None,
         }
     }
 
@@ -71,6 +84,7 @@ impl Popup {
             | Popup::Topics { view, .. }
             | Popup::Overview { view }
             | Popup::Briefings { view } => Some(view),
+            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } | Popup::Results(_) => None,
         }
     }
 
@@ -123,6 +137,9 @@ impl App {
                 chosen,
                 text_width(screen, list_docs::TOPICS_WIDTH),
             ),
+            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } | Popup::Results(_) => {
+                return None;
+            }
         })
     }
 
@@ -134,9 +151,17 @@ impl App {
 
     /// A key while a popup is open: it goes to the topmost popup.
     pub(super) fn update_popup(&mut self, action: Action) {
+        match self.popups.last() {
+            Some(Popup::CopyMenu { .. }) => return self.update_copy_menu(action),
+            Some(Popup::SpeakerChoice { .. }) => return self.update_speaker_choice(action),
+            _ => {}
+        }
         let Some(mut popup) = self.popups.last().cloned() else {
             return;
         };
+        if let Popup::Results(_) = popup {
+            return self.update_results(action);
+        }
         let Some(doc) = self.popup_document(&popup) else {
             return;
         };
@@ -232,25 +257,9 @@ impl App {
                 (_, Action::Back) => {
                     self.popups.pop();
                 }
-                (_, Action::JumpToSpeaker) => {
-                    let speaker = match target {
-                        Target::Speaker(s) => Some(s),
-                        Target::Quote(q) => Some(b.index.speaker_of_quote[q]),
-                        _ => None,
-                    };
-                    match speaker {
-                        Some(s) => {
-                            self.popups.clear();
-                            self.follow(s);
-                        }
-                        None => self.message = Some("no single speaker here".into()),
-                    }
-                }
-                (_, Action::Copy) => {
-                    if let Target::Quote(q) = target {
-                        self.copy_quote(q);
-                    }
-                }
+                (_, Action::JumpToSpeaker) => self.follow_speaker_of(target),
+                (_, Action::Copy) => self.open_copy_menu(target),
+                (_, Action::OpenSource) => self.open_source(),
                 _ => {}
             },
             Popup::Help { .. } | Popup::Overview { .. } => match action {
@@ -286,6 +295,8 @@ impl App {
                     _ => {}
                 }
             }
+            // The menus take their keys before the document views do.
+            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } => {}
             Popup::Briefings { view } => {
                 let chosen = match step {
                     Step::Clicked(l) => Some(l),
@@ -303,6 +314,7 @@ impl App {
                     _ => {}
                 }
             }
+            Popup::Results(_) => {}
         }
     }
 

@@ -51,7 +51,7 @@ impl App {
 
     /// Rows in a page of `pane` (its inner height, in rows of one line).
     pub(super) fn page(&self, pane: Pane) -> usize {
-        let layout = ScreenLayout::new(self.size.0, self.size.1, pane);
+        let layout = ScreenLayout::new(self.size.0, self.size.1, pane).zoomed(self.zoomed);
         let height = layout.inner(pane).map_or(1, |r| r.height.max(1));
         let per_row = match pane {
             Pane::Quotes => 4,

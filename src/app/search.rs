@@ -1,9 +1,12 @@
-//! Incremental search in one pane: the query and what a row's searchable text is.
+//! Incremental search in one pane: the query, its matches and moving between
+//! them. Matching (smart case, typographic folding) is `model::fold`; which
+//! fields of a row are searched is `model::search_fields`.
 
-use crate::model::Briefing;
+use crate::model::fold::Query;
+use crate::model::{Briefing, CorpusKind, search_fields};
 
 use super::rows::DisagreementRow;
-use super::{Action, App, Pane, Rows};
+use super::{Action, App, Pane, Rows, Target};
 
 /// A search in `pane`. While `editing`, typed characters extend the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,23 +16,51 @@ pub struct Search {
     pub editing: bool,
     /// The selection when the search began, where incremental matching starts.
     pub origin: usize,
+    /// The rows of `pane` that match, in order; kept in step with the query
+    /// and the rows.
+    pub matches: Vec<usize>,
+}
+
+impl Search {
+    /// A new, empty search in `pane` from row `origin`.
+    pub fn new(pane: Pane, origin: usize) -> Search {
+        Search {
+            pane,
+            query: String::new(),
+            editing: true,
+            origin,
+            matches: Vec::new(),
+        }
+    }
 }
 
 impl App {
     pub(super) fn update_search_line(&mut self, action: Action) {
+        if self.filter.as_ref().is_some_and(|f| f.editing) {
+            return self.update_filter_line(action);
+        }
         let Some(search) = self.search.as_mut() else {
             return;
         };
         match action {
             Action::Input(c) => {
                 search.query.push(c);
+                self.refresh_matches();
                 self.find_match(false, 1);
             }
             Action::DeleteChar => {
                 search.query.pop();
+                self.refresh_matches();
                 self.find_match(false, 1);
             }
-            Action::Confirm => search.editing = false,
+            Action::Confirm if search.query.is_empty() => self.search = None,
+            Action::Confirm => {
+                search.editing = false;
+                let found = !search.matches.is_empty();
+                if found {
+                    self.record_jump_from(self.search_origin_place());
+                }
+            }
             Action::Back => {
                 let origin = search.origin;
                 let pane = search.pane;
@@ -41,150 +72,226 @@ impl App {
         }
     }
 
+    /// Recomputes which rows match the search (after its query or the rows
+    /// changed). One scan of the folded corpus of the pane's items marks
+    /// every matching item, then rows are tested by lookup.
+    pub(super) fn refresh_matches(&mut self) {
+        let Some(search) = self.search.as_ref() else {
+            return;
+        };
+        let pane = search.pane;
+        let query = Query::new(&search.query);
+        let b = &self.briefings[self.current];
+        let matches: Vec<usize> = if query.is_empty() {
+            Vec::new()
+        } else if let Some((kind, items)) = corpus_rows(&self.rows, pane) {
+            let hits = b.corpus(kind).matching(b, &query);
+            (items.iter().enumerate())
+                .filter(|&(_, &i)| hits[i])
+                .map(|(row, _)| row)
+                .collect()
+        } else {
+            (0..self.rows.len(pane))
+                .filter(|&row| row_matches(b, &self.rows, pane, row, &query))
+                .collect()
+        };
+        if let Some(search) = self.search.as_mut() {
+            search.matches = matches;
+        }
+    }
+
     /// Moves to the next (`step` 1) or previous (-1) match. `skip_current`
-    /// starts after the selection (n/N); typing re-tests from the origin.
+    /// starts after the selection (n/N) and says when it wraps around;
+    /// typing re-tests from the origin.
     pub(super) fn find_match(&mut self, skip_current: bool, step: isize) {
         let Some(search) = &self.search else {
             self.message = Some("no search: press / to search".into());
             return;
         };
         let pane = search.pane;
-        let needle = search.query.to_lowercase();
-        let len = self.rows.len(pane);
-        if len == 0 || needle.is_empty() {
+        if search.query.is_empty() {
             return;
         }
+        if search.matches.is_empty() {
+            self.message = Some(format!(
+                "no match for “{}”",
+                crate::text::one_line(&search.query)
+            ));
+            return;
+        }
+        let m = &search.matches;
         let start = if skip_current {
             self.lists[pane.index()].selected
         } else {
             search.origin
         };
-        let b = &self.briefings[self.current];
-        // The Quotes pane can be long: one scan of the quote corpus marks
-        // every matching quote, then rows are tested by lookup.
-        let hits = (pane == Pane::Quotes && !needle.contains('\n'))
-            .then(|| b.quote_corpus().matching(&needle));
-        let matches = |row: usize| match &hits {
-            Some(hits) => hits[self.rows.quotes[row]],
-            None => row_matches(b, &self.rows, pane, row, &needle),
-        };
-        let first = if skip_current { 1 } else { 0 };
-        let found = (first..=len)
-            .map(|k| (start as isize + step * k as isize).rem_euclid(len as isize) as usize)
-            .find(|&row| matches(row));
-        match found {
-            Some(row) => {
-                self.focus = pane;
-                self.select(pane, row);
+        // The first match at or after `start` (typing), strictly after or
+        // before it (n, N); past either end, wrap.
+        let after = m.partition_point(|&r| r < start);
+        let (found, wrapped) = match (skip_current, step > 0) {
+            (false, _) => m.get(after).map_or((m[0], true), |&r| (r, false)),
+            (true, true) => {
+                let next = m.partition_point(|&r| r <= start);
+                m.get(next).map_or((m[0], true), |&r| (r, false))
             }
-            None => {
-                self.message = Some(format!(
-                    "no match for “{}”",
-                    crate::text::one_line(&search.query)
-                ))
+            (true, false) if after == 0 => (m[m.len() - 1], true),
+            (true, false) => (m[after - 1], false),
+        };
+        let from = self.place();
+        self.focus = pane;
+        self.select(pane, found);
+        if skip_current {
+            self.record_jump_from(from);
+            if wrapped {
+                self.message = Some(
+                    if step > 0 {
+                        "search wrapped: past the last match, back to the first"
+                    } else {
+                        "search wrapped: before the first match, on to the last"
+                    }
+                    .into(),
+                );
             }
         }
+    }
+
+    /// Where the search stands: the selection's place among the matches
+    /// (`None` when the selection is not a match) and their number.
+    pub fn match_count(&self) -> Option<(Option<usize>, usize)> {
+        let search = self.search.as_ref().filter(|s| !s.query.is_empty())?;
+        let selected = self.lists[search.pane.index()].selected;
+        let at = search.matches.binary_search(&selected).ok();
+        Some((at.map(|i| i + 1), search.matches.len()))
+    }
+
+    /// The label of a hidden field (`alias`, `detail`) the search matches in
+    /// row `row` of `pane`, when none of the fields the row shows matches.
+    pub fn hidden_match(&self, pane: Pane, row: usize) -> Option<&'static str> {
+        let search = self.search.as_ref().filter(|s| s.pane == pane)?;
+        search.matches.binary_search(&row).ok()?;
+        hidden_match(
+            self.briefing(),
+            &self.rows,
+            pane,
+            row,
+            &Query::new(&search.query),
+        )
+    }
+
+    /// Where the search started, as a jump-list place.
+    fn search_origin_place(&self) -> super::jumps::Place {
+        let mut place = self.place();
+        if let Some(s) = &self.search {
+            place.focus = s.pane;
+            place.selected[s.pane.index()] = s.origin;
+        }
+        place
     }
 }
 
-/// Does row `row` of `pane` contain `needle` (already lowercase)?
-pub fn row_matches(b: &Briefing, rows: &Rows, pane: Pane, row: usize, needle: &str) -> bool {
-    if needle.is_empty() {
-        return false;
-    }
-    let has = |s: &str| contains_ignore_case(s, needle);
+/// The corpus a pane's rows are items of, and the items: every pane but
+/// Disagreements, whose rows are headings and positions, tested one by one.
+pub(super) fn corpus_rows(rows: &Rows, pane: Pane) -> Option<(CorpusKind, &[usize])> {
     match pane {
-        Pane::Timeline => {
-            let e = &b.events[rows.timeline[row]];
-            has(&e.title)
-                || e.place.as_deref().is_some_and(has)
-                || e.detail.as_deref().is_some_and(has)
-        }
-        Pane::Speakers => {
-            let s = &b.speakers[rows.speakers[row]];
-            has(&s.name) || has(&s.role) || s.affiliation.as_deref().is_some_and(has)
-        }
-        Pane::Quotes => {
-            let qi = rows.quotes[row];
-            let q = &b.quotes[qi];
-            has(&q.text) || has(&b.speaker_of(qi).name) || q.venue.as_deref().is_some_and(has)
-        }
+        Pane::Timeline => Some((CorpusKind::Events, &rows.timeline)),
+        Pane::Speakers => Some((CorpusKind::Speakers, &rows.speakers)),
+        Pane::Quotes => Some((CorpusKind::Quotes, &rows.quotes)),
+        Pane::Disagreements => None,
+    }
+}
+
+/// Calls `f` with each searchable field of row `row` of `pane`.
+fn row_fields(
+    b: &Briefing,
+    rows: &Rows,
+    pane: Pane,
+    row: usize,
+    f: &mut (impl FnMut(search_fields::Hidden, &str) + ?Sized),
+) {
+    match pane {
+        Pane::Timeline => search_fields::event(b, rows.timeline[row], f),
+        Pane::Speakers => search_fields::speaker(b, rows.speakers[row], f),
+        Pane::Quotes => search_fields::quote(b, rows.quotes[row], f),
         Pane::Disagreements => match rows.disagreements[row] {
-            DisagreementRow::Heading(d) => {
-                has(&b.disagreements[d].title) || has(&b.disagreements[d].summary)
-            }
-            DisagreementRow::Position(d, p) => {
-                let position = &b.disagreements[d].positions[p];
-                has(&position.stance) || b.speaker(&position.speaker).is_some_and(|s| has(&s.name))
-            }
+            DisagreementRow::Heading(d) => search_fields::disagreement(b, d, f),
+            DisagreementRow::Position(d, p) => search_fields::position(b, d, p, f),
         },
     }
 }
 
-/// Case-insensitive substring test; `needle` must already be lowercase.
-/// An ASCII needle is found without allocating: candidates are the places of
-/// its first byte in either case (memchr), each compared ignoring ASCII case
-/// (ASCII bytes never occur inside a multi-byte UTF-8 character).
-pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    if !needle.is_ascii() {
-        return haystack.to_lowercase().contains(needle);
-    }
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else { return true };
-    if n.len() > h.len() {
-        return false;
-    }
-    let last_start = h.len() - n.len();
-    memchr::memchr2_iter(
-        first.to_ascii_lowercase(),
-        first.to_ascii_uppercase(),
-        &h[..=last_start],
-    )
-    .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+/// Does row `row` of `pane` match `query` in any of its searchable fields?
+pub fn row_matches(b: &Briefing, rows: &Rows, pane: Pane, row: usize, query: &Query) -> bool {
+    let mut found = false;
+    row_fields(b, rows, pane, row, &mut |_, text| {
+        found = found || query.is_in(text);
+    });
+    found
 }
 
-/// Byte ranges of `needle` (lowercase) in `text`, for highlighting. Works on
-/// characters, so ranges are always on character boundaries of `text`.
-pub fn match_ranges(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let lower: Vec<(usize, char)> = text
-        .char_indices()
-        .flat_map(|(i, c)| {
-            let mut l = c.to_lowercase();
-            let first = l.next().unwrap_or(c);
-            // Characters whose lowercase is several characters keep their first.
-            let _ = l.count();
-            std::iter::once((i, first))
-        })
-        .collect();
-    let n: Vec<char> = needle.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + n.len() <= lower.len() {
-        if lower[i..i + n.len()]
-            .iter()
-            .map(|(_, c)| *c)
-            .eq(n.iter().copied())
-        {
-            let start = lower[i].0;
-            let end = lower.get(i + n.len()).map_or(text.len(), |(j, _)| *j);
-            out.push(start..end);
-            i += n.len();
-        } else {
-            i += 1;
+/// The label of the first hidden field of the row that matches `query`, when
+/// no field the row shows does.
+pub fn hidden_match(
+    b: &Briefing,
+    rows: &Rows,
+    pane: Pane,
+    row: usize,
+    query: &Query,
+) -> Option<&'static str> {
+    hidden_in(query, |f| row_fields(b, rows, pane, row, f))
+}
+
+/// The same for an item as the results list shows it.
+pub fn target_hidden_match(b: &Briefing, target: Target, query: &Query) -> Option<&'static str> {
+    hidden_in(query, |f| match target {
+        Target::Quote(q) => search_fields::quote(b, q, f),
+        Target::Event(e) => search_fields::event(b, e, f),
+        Target::Speaker(s) => search_fields::speaker(b, s, f),
+        Target::Disagreement(d) => {
+            search_fields::disagreement(b, d, f);
+            for p in 0..b.disagreements[d].positions.len() {
+                search_fields::position(b, d, p, f);
+            }
         }
-    }
-    out
+    })
+}
+
+/// The label of the first hidden field `fields` gives that matches, when no
+/// shown field does.
+fn hidden_in(
+    query: &Query,
+    fields: impl FnOnce(&mut dyn FnMut(search_fields::Hidden, &str)),
+) -> Option<&'static str> {
+    let (mut shown, mut hidden) = (false, None);
+    fields(&mut |label, text| {
+        if shown || (label.is_some() && hidden.is_some()) || !query.is_in(text) {
+            return;
+        }
+        match label {
+            None => shown = true,
+            Some(l) => hidden = Some(l),
+        }
+    });
+    if shown { None } else { hidden }
+}
+
+/// Does `haystack` contain `query` (as typed: smart case, folded)?
+pub fn contains_ignore_case(haystack: &str, query: &str) -> bool {
+    Query::new(query).is_in(haystack)
+}
+
+/// Byte ranges of `query` (as typed: smart case, folded) in `text`, for
+/// highlighting; always on character boundaries of `text`.
+pub fn match_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    Query::new(query).ranges(text)
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 
     #[test]
-    fn matching_ignores_case() {
+    fn matching_uses_smart_case_and_folding() {
         assert!(contains_ignore_case(
             "Article 5-like protection",
             "article 5"
@@ -192,9 +299,12 @@ mod tests {
         assert!(contains_ignore_case("ÉTAT", "état"));
         assert!(!contains_ignore_case("peace", "war"));
         assert!(contains_ignore_case("sécurité Ukraine", "ukraine"));
+        assert!(!contains_ignore_case("sécurité ukraine", "Ukraine"));
         assert!(contains_ignore_case("abc", "c"));
         assert!(!contains_ignore_case("ab", "abc"));
+        assert!(contains_ignore_case("we’re", "we're"));
         assert_eq!(match_ranges("Peace, peace", "peace"), [0..5, 7..12]);
+        assert_eq!(match_ranges("Peace, peace", "Peace"), [0..5]);
         assert_eq!(match_ranges("Über über", "über"), [0..5, 6..11]);
     }
 }

@@ -76,9 +76,10 @@ impl App {
 
     /// Does `pane` mark items linked to the followed speaker or to the
     /// focused selection (the `●` and `★` the panes draw)? Looks only at the
-    /// few items linked, never at every row.
+    /// few items linked, never at every row: a pane with rows is marked when
+    /// anything is linked to it, even if the filter hides that item.
     pub fn has_linked(&self, pane: Pane) -> bool {
-        if pane == self.focus {
+        if pane == self.focus || self.rows.len(pane) == 0 {
             return false;
         }
         let b = self.briefing();

@@ -51,17 +51,17 @@ fn block_start(text: &str) -> String {
 }
 
 /// A one-line field for a line of Markdown.
-fn field(text: &str) -> String {
+pub(super) fn field(text: &str) -> String {
     inline(&one_line(text))
 }
 
 /// A one-line field that starts a block (a list item's text).
-fn leading_field(text: &str) -> String {
+pub(super) fn leading_field(text: &str) -> String {
     block_start(&field(text))
 }
 
 /// A multi-line field as paragraphs: every line escaped as a block start.
-fn paragraphs(text: &str) -> String {
+pub(super) fn paragraphs(text: &str) -> String {
     let escaped = multi_line(text);
     let lines: Vec<String> = escaped
         .split('\n')
@@ -94,13 +94,53 @@ fn url(u: &str) -> String {
     }
 }
 
+/// Which items a digest shows, as the reader lists them (indices into the
+/// briefing): the rows of its panes under a topic filter and a followed
+/// speaker.
+#[derive(Debug, Clone, Default)]
+pub struct Selection<'a> {
+    /// Events, in timeline order.
+    pub events: &'a [usize],
+    /// Speakers, in the Speakers pane's order.
+    pub speakers: &'a [usize],
+    /// Quotes, each listed under its speaker.
+    pub quotes: &'a [usize],
+    /// Disagreements, in the Disagreements pane's order.
+    pub disagreements: &'a [usize],
+    /// What the selection leaves out, in words ("topic Sanctions, following
+    /// Marco Rubio"), shown under the date; `None` for the whole briefing.
+    pub filter: Option<String>,
+}
+
 /// The briefing as a Markdown digest: overview, timeline, quotes by speaker,
 /// disagreements.
 pub fn to_markdown(b: &Briefing) -> String {
+    let speakers: Vec<usize> = (0..b.speakers.len()).collect();
+    let quotes: Vec<usize> = (0..b.quotes.len()).collect();
+    let mut disagreements: Vec<usize> = (0..b.disagreements.len()).collect();
+    disagreements.sort_by_key(|&i| b.disagreements[i].status);
+    digest(
+        b,
+        &Selection {
+            events: &b.index.timeline,
+            speakers: &speakers,
+            quotes: &quotes,
+            disagreements: &disagreements,
+            filter: None,
+        },
+    )
+}
+
+/// The digest of the items `view` selects. Under a filter, a speaker with
+/// no quote in it is left out; the whole briefing lists every speaker.
+pub fn digest(b: &Briefing, view: &Selection) -> String {
     let mut out = String::new();
     let m = &b.meta;
     let _ = writeln!(out, "# {}\n", heading(field(&m.title)));
     let _ = writeln!(out, "*As of {}*\n", m.as_of);
+    if let Some(filter) = &view.filter {
+        let _ = writeln!(out, "*Shown: {}*\n", field(filter));
+    }
     let _ = writeln!(out, "{}\n", paragraphs(m.summary.trim()));
     if !m.key_points.is_empty() {
         out.push_str("## Key points\n\n");
@@ -109,23 +149,27 @@ pub fn to_markdown(b: &Briefing) -> String {
         }
         out.push('\n');
     }
-    if !b.events.is_empty() {
+    if !view.events.is_empty() {
         out.push_str("## Timeline\n\n");
-        for &i in &b.index.timeline {
-            let e = &b.events[i];
-            let place = e
-                .place
-                .as_deref()
-                .map(|p| format!(" ({})", field(p)))
-                .unwrap_or_default();
-            let _ = writeln!(out, "- **{}** — {}{}", e.at, field(&e.title), place);
+        for &e in view.events {
+            let _ = writeln!(out, "{}", event_item(b, e));
         }
         out.push('\n');
     }
-    if !b.speakers.is_empty() {
+    let mut shown = vec![false; b.quotes.len()];
+    for &q in view.quotes {
+        shown[q] = true;
+    }
+    let speakers: Vec<usize> = (view.speakers.iter().copied())
+        .filter(|&s| {
+            view.filter.is_none() || b.index.quotes_by_speaker[s].iter().any(|&q| shown[q])
+        })
+        .collect();
+    if !speakers.is_empty() {
         out.push_str("## Who said what\n\n");
     }
-    for (si, s) in b.speakers.iter().enumerate() {
+    for si in speakers {
+        let s = &b.speakers[si];
         let affiliation = s
             .affiliation
             .as_deref()
@@ -133,7 +177,7 @@ pub fn to_markdown(b: &Briefing) -> String {
             .unwrap_or_default();
         let title = format!("{} — {}{}", field(&s.name), field(&s.role), affiliation);
         let _ = writeln!(out, "### {}\n", heading(title));
-        for &qi in &b.index.quotes_by_speaker[si] {
+        for &qi in b.index.quotes_by_speaker[si].iter().filter(|&&q| shown[q]) {
             let q = &b.quotes[qi];
             let venue = q
                 .venue
@@ -160,27 +204,11 @@ pub fn to_markdown(b: &Briefing) -> String {
             }
         }
     }
-    if !b.disagreements.is_empty() {
+    if !view.disagreements.is_empty() {
         out.push_str("## Disagreements\n\n");
     }
-    let mut order: Vec<usize> = (0..b.disagreements.len()).collect();
-    order.sort_by_key(|&i| b.disagreements[i].status);
-    for i in order {
-        let d = &b.disagreements[i];
-        let status = match d.status {
-            Status::Open => "open",
-            Status::Narrowing => "narrowing",
-            Status::Resolved => "resolved",
-        };
-        let _ = writeln!(out, "### {} ({status})\n", field(&d.title));
-        let _ = writeln!(out, "{}\n", paragraphs(d.summary.trim()));
-        for p in &d.positions {
-            let name = b
-                .speaker(&p.speaker)
-                .map_or(p.speaker.as_str(), |s| s.name.as_str());
-            let _ = writeln!(out, "- **{}**: {}", field(name), field(&p.stance));
-        }
-        out.push('\n');
+    for &d in view.disagreements {
+        let _ = writeln!(out, "{}", disagreement(b, d, 3));
     }
     if !m.sources.is_empty() {
         out.push_str("## Sources\n\n");
@@ -200,6 +228,44 @@ pub fn to_markdown(b: &Briefing) -> String {
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
+    out
+}
+
+/// Event `e` as a list item: `- **date** — title (place)`.
+pub fn event_item(b: &Briefing, e: usize) -> String {
+    let e = &b.events[e];
+    let place = e
+        .place
+        .as_deref()
+        .map(|p| format!(" ({})", field(p)))
+        .unwrap_or_default();
+    format!("- **{}** — {}{}", e.at, field(&e.title), place)
+}
+
+/// The word for a disagreement's status.
+pub fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Open => "open",
+        Status::Narrowing => "narrowing",
+        Status::Resolved => "resolved",
+    }
+}
+
+/// Disagreement `d` under a heading of `level`: title and status, summary,
+/// then each party's position, ending with a blank line.
+pub fn disagreement(b: &Briefing, d: usize, level: usize) -> String {
+    let d = &b.disagreements[d];
+    let mut out = String::new();
+    let hashes = "#".repeat(level);
+    let status = status_word(d.status);
+    let _ = writeln!(out, "{hashes} {} ({status})\n", field(&d.title));
+    let _ = writeln!(out, "{}\n", paragraphs(d.summary.trim()));
+    for p in &d.positions {
+        let name = b
+            .speaker(&p.speaker)
+            .map_or(p.speaker.as_str(), |s| s.name.as_str());
+        let _ = writeln!(out, "- **{}**: {}", field(name), field(&p.stance));
+    }
     out
 }
 

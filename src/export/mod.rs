@@ -1,4 +1,6 @@
-//! Exports of a loaded briefing for scripts (JSON) and for reading (Markdown).
+//! Exports of a loaded briefing for scripts (JSON), for reading (Markdown)
+//! and of one item for the clipboard (snippets).
 
 pub mod json;
 pub mod markdown;
+pub mod snippet;

@@ -470,7 +470,7 @@ mod tests {
             map.action(Panes, &Key::plain(KeyCode::BackTab)),
             Some(Action::PrevPane)
         );
-        assert_eq!(map.action(Panes, &Key::char('z')), None);
+        assert_eq!(map.action(Panes, &Key::char('%')), None);
         assert_eq!(
             map.action(Panes, &Key::plain(KeyCode::Esc)),
             Some(Action::Back)

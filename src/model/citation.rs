@@ -1,4 +1,4 @@
-//! A quote with its citation, as copied to the clipboard.
+//! A quote with its citation, and its attribution alone, as copied to the clipboard.
 
 use super::{Briefing, QuoteKind};
 use crate::text::one_line;
@@ -10,14 +10,20 @@ impl Briefing {
     /// end of a bracketed paste) into a shell.
     pub fn citation(&self, qi: usize) -> String {
         let q = &self.quotes[qi];
-        let s = self.speaker_of(qi);
         let text = one_line(q.text.trim());
-        let name = one_line(&s.name);
-        let mut out = match q.kind {
-            QuoteKind::Direct => format!("“{text}” — {name}"),
-            QuoteKind::Reported => format!("{text} (reported) — {name}"),
-        };
-        out.push_str(&format!(", {}", one_line(&s.role)));
+        let attribution = self.attribution(qi);
+        match q.kind {
+            QuoteKind::Direct => format!("“{text}” — {attribution}"),
+            QuoteKind::Reported => format!("{text} (reported) — {attribution}"),
+        }
+    }
+
+    /// Who said the quote, where and when, escaped, without the text:
+    /// `Name, role (affiliation), as reported by Name, venue, date`.
+    pub fn attribution(&self, qi: usize) -> String {
+        let q = &self.quotes[qi];
+        let s = self.speaker_of(qi);
+        let mut out = format!("{}, {}", one_line(&s.name), one_line(&s.role));
         if let Some(a) = &s.affiliation {
             out.push_str(&format!(" ({})", one_line(a)));
         }

@@ -1,11 +1,13 @@
 //! The briefing model: types, loading, validation and indexes. No terminal code.
 
 mod citation;
+pub mod fold;
 mod index;
 mod load;
 mod moment;
 mod parse;
 mod quote_corpus;
+pub mod search_fields;
 mod types;
 mod validate;
 
@@ -17,7 +19,7 @@ pub use crate::diag::Failure;
 pub use index::{Index, PositionRef};
 pub use load::{LoadReport, MAX_FILE_BYTES, load_paths};
 pub use moment::Moment;
-pub use quote_corpus::QuoteCorpus;
+pub use quote_corpus::{Corpus, CorpusKind, QuoteCorpus};
 pub use types::*;
 pub use validate::is_valid_id;
 
@@ -43,6 +45,8 @@ pub struct Briefing {
     pub index: Index,
     /// Built on the first search of the Quotes pane.
     quote_corpus: std::cell::OnceCell<QuoteCorpus>,
+    /// Events', speakers' and disagreements' corpora, built on first use.
+    corpora: [std::cell::OnceCell<Corpus>; 3],
 }
 
 impl Briefing {
@@ -84,6 +88,7 @@ impl Briefing {
             disagreements,
             index,
             quote_corpus: std::cell::OnceCell::new(),
+            corpora: Default::default(),
         })
     }
 
@@ -92,9 +97,20 @@ impl Briefing {
         Briefing::parse(Path::new(BUNDLED.0), BUNDLED.1).expect("the bundled briefing is valid")
     }
 
-    /// Every quote's searchable text, lowercased, built on first use.
+    /// Every quote's searchable text, folded, built on first use.
     pub fn quote_corpus(&self) -> &QuoteCorpus {
         self.quote_corpus.get_or_init(|| QuoteCorpus::build(self))
+    }
+
+    /// The searchable text of every item of `kind`, folded, built on first use.
+    pub fn corpus(&self, kind: CorpusKind) -> &Corpus {
+        let cell = match kind {
+            CorpusKind::Quotes => return self.quote_corpus(),
+            CorpusKind::Events => &self.corpora[0],
+            CorpusKind::Speakers => &self.corpora[1],
+            CorpusKind::Disagreements => &self.corpora[2],
+        };
+        cell.get_or_init(|| Corpus::of(self, kind))
     }
 
     /// The speaker of quote `qi`.

@@ -65,6 +65,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
                 Span::styled(name.clone(), ctx.theme.marked()),
             ]);
         }
+        for tag in super::search_line::header_tags(app) {
+            filters.push(vec![Span::styled(tag, ctx.theme.marked())]);
+        }
         let mut tail = vec![Span::styled(date, ctx.theme.muted())];
         for (i, filter) in filters.into_iter().enumerate() {
             let first_of_all = i == 0 && n == last;

@@ -2,12 +2,17 @@
 //! One file per pane and per popup.
 
 pub mod contrast;
+mod copy_menu;
 pub mod cursor;
 mod disagreements;
 mod header;
+mod menu;
 mod pane;
 mod popup;
 mod quotes;
+mod search_line;
+mod search_results;
+mod speaker_choice;
 mod speakers;
 mod status;
 mod tabs;
@@ -23,7 +28,7 @@ use ratatui::widgets::{
     Wrap,
 };
 
-use crate::app::{App, Pane, layout};
+use crate::app::{App, Pane, Popup, layout};
 
 pub use theme::Theme;
 
@@ -37,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
     let area = frame.area();
     // The frame's own size decides the layout; the terminal loop keeps the
     // app's size (used for scrolling and the mouse) in step with it.
-    let screen = layout::ScreenLayout::new(area.width, area.height, app.focus);
+    let screen = layout::ScreenLayout::new(area.width, area.height, app.focus).zoomed(app.zoomed());
     if screen.too_small {
         too_small(frame, area, ctx);
         return;
@@ -59,7 +64,18 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
     }
     status::draw(frame, screen.status, app, ctx);
     for p in &app.popups {
-        popup::draw(frame, app, p, ctx);
+        match p {
+            Popup::CopyMenu { target, cursor } => {
+                copy_menu::draw(frame, area, app, *target, *cursor, ctx)
+            }
+            Popup::SpeakerChoice { speakers, cursor } => {
+                speaker_choice::draw(frame, area, app, speakers, *cursor, ctx)
+            }
+            crate::app::Popup::Results(results) => {
+                search_results::draw(frame, area, app, results, ctx)
+            }
+            p => popup::draw(frame, app, p, ctx),
+        }
     }
 }
 

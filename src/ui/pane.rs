@@ -79,6 +79,7 @@ pub fn rows(
             break;
         }
         let mut row_lines = row(i);
+        super::search_line::mark_hidden_match(app, pane, i, &mut row_lines, inner.width, ctx);
         if i == list.selected {
             // A trailing blank separator is not part of the selection.
             let shown = row_lines.len()

@@ -7,25 +7,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Context;
-use crate::app::{App, Hint, Mode};
+use crate::app::{App, Hint};
 use crate::text::{one_line, truncate};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
     let width = usize::from(area.width);
-    let mode = app.mode();
     let mut spans = Vec::new();
     let mut used = 0;
-    if let Some(search) = app.search().filter(|_| mode == Mode::Search) {
-        let query = one_line(&search.query);
-        let label = format!("   search {} ·", search.pane.title());
-        used += query.chars().count() + 2 + label.chars().count();
-        spans.push(Span::styled(format!("/{query}"), ctx.theme.bold()));
-        spans.push(Span::styled("█", ctx.theme.muted()));
-        spans.push(Span::styled(label, ctx.theme.muted()));
+    let line = super::search_line::spans(app, width, ctx);
+    if let Some((line, true)) = &line {
+        used += line.iter().map(Span::width).sum::<usize>();
+        spans.extend(line.iter().cloned());
     } else if let Some(message) = app.message() {
         let text = truncate(&one_line(message), width).into_owned();
         frame.render_widget(Paragraph::new(Span::styled(text, ctx.theme.marked())), area);
         return;
+    } else if let Some((line, false)) = line {
+        used += line.iter().map(Span::width).sum::<usize>();
+        spans.extend(line);
     }
     for hint in fit(app.hints(), width.saturating_sub(used)) {
         spans.push(Span::styled(format!(" {}", hint.keys), ctx.theme.title()));
