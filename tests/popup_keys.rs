@@ -374,6 +374,9 @@ fn topic_picker_cursor_enter_and_t() {
     // Esc and q still cancel.
     press(&mut app, "t<Space>q");
     assert_eq!(app.topics().len(), 2);
+    // Taking every tick off and pressing Enter clears the filter.
+    press(&mut app, "t<Space>jj<Space><Enter>");
+    assert!(app.topics().is_empty(), "{:?}", app.topics());
 }
 
 #[test]

@@ -88,12 +88,15 @@ impl LinkTail<'_> {
             return DocLine::blank();
         };
         let (kind, label) = link_label(self.briefing, t);
-        let label = truncate(&one_line(&label), self.width.saturating_sub(14)).into_owned();
-        DocLine::from_segs(vec![
-            seg(Tone::Muted, format!("{kind:<14}")),
-            seg(Tone::Plain, label),
-        ])
-        .linked(link)
+        // Kinds in a column; on a narrow popup, each followed by one space.
+        let kind = if self.width >= 50 {
+            format!("{kind:<14}")
+        } else {
+            format!("{kind} ")
+        };
+        let room = self.width.saturating_sub(kind.chars().count());
+        let label = truncate(&one_line(&label), room).into_owned();
+        DocLine::from_segs(vec![seg(Tone::Muted, kind), seg(Tone::Plain, label)]).linked(link)
     }
 }
 

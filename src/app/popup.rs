@@ -166,8 +166,8 @@ impl App {
         let Some(doc) = self.popup_document(&popup) else {
             return;
         };
-        let height = usize::from(self.popup_rects(&popup, &doc).body.height);
         let rects = self.popup_rects(&popup, &doc);
+        let height = usize::from(rects.body.height);
         let Some(view) = popup.view_mut() else {
             return;
         };
@@ -281,8 +281,10 @@ impl App {
                         toggle(&mut chosen, view.link);
                         self.set_chosen(chosen);
                     }
+                    // Nothing ticked: the topic under the cursor, unless the
+                    // ticks of the filter in force were all taken off.
                     (_, Action::Confirm) => {
-                        if chosen.is_empty() && view.link < count {
+                        if chosen.is_empty() && self.topics.is_empty() && view.link < count {
                             chosen.insert(view.link);
                         }
                         self.apply_topics(chosen);

@@ -5,7 +5,7 @@
 use super::Action;
 use super::document::Document;
 use super::popup_view::{Find, View};
-use super::search::match_ranges;
+use super::search::{contains_ignore_case, match_ranges};
 
 /// The needle the matching functions take for `query`: the query as typed
 /// (they apply smart case and folding themselves).
@@ -23,7 +23,9 @@ pub fn match_lines(doc: &Document, query: &str) -> Vec<usize> {
     let mut out = Vec::new();
     for i in 0..doc.len() {
         let line = doc.line(i);
+        // The substring test is cheap; ranges are counted only where it hits.
         let n: usize = (line.segs.iter())
+            .filter(|s| contains_ignore_case(&s.text, &needle))
             .map(|s| match_ranges(&s.text, &needle).len())
             .sum();
         out.extend(std::iter::repeat_n(i, n));
@@ -83,6 +85,7 @@ impl View {
         let matches = match_lines(doc, &find.query);
         find.count = matches.len();
         find.current = 0;
+        find.line = None;
         match matches.iter().position(|&l| l >= origin) {
             Some(i) => self.show_match(&matches, i, height),
             None if !matches.is_empty() => self.show_match(&matches, 0, height),
@@ -116,10 +119,16 @@ impl View {
     }
 
     fn show_match(&mut self, matches: &[usize], i: usize, height: usize) {
+        let line = matches[i];
         if let Some(find) = self.find.as_mut() {
             find.current = i;
+            find.line = Some(line);
         }
-        let line = matches[i];
-        self.reveal(line..line + 1, height);
+        // A match out of view is brought to a third of the way down, with
+        // what leads up to it above (the scroll is clamped after the update).
+        let height = height.max(1);
+        if line < self.scroll || line >= self.scroll + height {
+            self.scroll = line.saturating_sub(height / 3);
+        }
     }
 }

@@ -32,6 +32,8 @@ pub struct Find {
     pub origin: usize,
     /// Matches in the document, counted when the query last changed.
     pub count: usize,
+    /// The line of the match shown.
+    pub line: Option<usize>,
 }
 
 impl View {

@@ -31,6 +31,15 @@ pub fn draw(frame: &mut Frame, app: &App, popup: &Popup, ctx: &Context) {
         .map(|f| needle(&f.query))
         .filter(|n| !n.is_empty());
     let selected = view.link_visible(&doc, height).then_some(view.link);
+    // The line of the match shown is marked in the left margin.
+    let current = view.find.as_ref().and_then(|f| f.line);
+    let margin = |i: usize| {
+        if current == Some(i) {
+            Span::styled("▸", ctx.theme.title())
+        } else {
+            Span::raw(" ")
+        }
+    };
     let lines: Vec<Line> = (view.scroll..(view.scroll + height).min(doc.len()))
         .map(|i| {
             let line = doc.line(i);
@@ -48,7 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, popup: &Popup, ctx: &Context) {
             if line.link.is_some() && line.link == selected {
                 // Across the whole width, margins included.
                 let fill = usize::from(rects.text.width).saturating_sub(out.width() + 1);
-                out.spans.insert(0, Span::raw(" "));
+                out.spans.insert(0, margin(i));
                 out.spans.push(Span::raw(" ".repeat(fill)));
                 let selection = ctx.theme.selection();
                 out.spans = (out.spans.into_iter())
@@ -56,7 +65,7 @@ pub fn draw(frame: &mut Frame, app: &App, popup: &Popup, ctx: &Context) {
                     .collect();
                 out
             } else {
-                out.spans.insert(0, Span::raw(" "));
+                out.spans.insert(0, margin(i));
                 out
             }
         })
