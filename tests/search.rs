@@ -493,3 +493,35 @@ fn a_filter_that_empties_the_pane_says_so() {
         "{text}"
     );
 }
+
+#[test]
+fn following_a_link_is_a_jump_h_and_l_walk_the_detail_views() {
+    let mut app = alaska();
+    press(&mut app, "3<Enter>");
+    let quote = app.popups().to_vec();
+    // The quote's first link is its speaker.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.popups().len(), 2);
+    let speaker = app.popups().to_vec();
+    press(&mut app, "H");
+    assert_eq!(app.popups(), &quote[..], "H goes back to the quote");
+    press(&mut app, "L");
+    assert_eq!(
+        app.popups().iter().map(target).collect::<Vec<_>>(),
+        speaker.iter().map(target).collect::<Vec<_>>(),
+        "L opens the speaker again"
+    );
+    // Following the speaker from the detail closes it; Ctrl-o reopens it.
+    press(&mut app, "s");
+    assert!(app.popups().is_empty() && app.followed().is_some());
+    press(&mut app, "<C-o>");
+    assert!(app.followed().is_none());
+    assert_eq!(app.popups().len(), 2);
+}
+
+fn target(p: &Popup) -> Option<Target> {
+    match p {
+        Popup::Detail { target, .. } => Some(*target),
+        _ => None,
+    }
+}

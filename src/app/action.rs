@@ -405,13 +405,13 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::JumpBack,
         name: "jump_back",
         description: "back to the previous place in the jump list",
-        modes: &[(Panes, None)],
+        modes: &[(Panes, None), (Popup, None)],
     },
     ActionSpec {
         action: Action::JumpForward,
         name: "jump_forward",
         description: "forward in the jump list",
-        modes: &[(Panes, None)],
+        modes: &[(Panes, None), (Popup, None)],
     },
     ActionSpec {
         action: Action::Zoom,

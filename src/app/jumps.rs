@@ -1,12 +1,12 @@
-//! The jump list, as in vim: places left by a jump (following a speaker, a
-//! search jump, a topic filter, another briefing), walked back with `Ctrl-o`
-//! or `H` and forward with `L`. Each place restores briefing, focus,
-//! selections and filters.
+//! The jump list, as in vim: places left by a jump (following a speaker or
+//! a link, a search jump, a topic filter, another briefing), walked back
+//! with `Ctrl-o` or `H` and forward with `L`. Each place restores briefing,
+//! focus, selections, filters and the stack of open detail views.
 
 use std::collections::BTreeSet;
 
 use super::filter::TextFilter;
-use super::{App, Pane};
+use super::{App, Pane, Popup, Target};
 
 /// The most places kept each way; the oldest go first.
 pub const MAX_JUMPS: usize = 100;
@@ -20,6 +20,8 @@ pub struct Place {
     pub topics: BTreeSet<usize>,
     pub followed: Option<usize>,
     pub filter: Option<TextFilter>,
+    /// The detail views open, bottom first.
+    pub details: Vec<Target>,
 }
 
 /// Places behind and ahead of the present one.
@@ -57,6 +59,12 @@ impl App {
             topics: self.topics.clone(),
             followed: self.followed,
             filter: self.filter.clone().filter(|f| !f.editing),
+            details: (self.popups.iter())
+                .filter_map(|p| match p {
+                    Popup::Detail { target, .. } => Some(*target),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 
@@ -120,6 +128,7 @@ impl App {
         for pane in Pane::ALL {
             self.select(pane, place.selected[pane.index()]);
         }
+        self.popups = place.details.into_iter().map(Popup::detail).collect();
     }
 
     /// The jump list.

@@ -363,6 +363,8 @@ impl App {
                 });
             }
             Action::SearchAll => self.open_results(),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
             action if !self.popups.is_empty() => match self.popup_cannot(&action) {
                 Some(why) => self.message = Some(why),
                 None => self.update_popup(action),

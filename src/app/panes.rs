@@ -34,8 +34,6 @@ impl App {
                 self.search = Some(Search::new(pane, origin));
             }
             Action::Filter => self.start_filter(),
-            Action::JumpBack => self.jump_back(),
-            Action::JumpForward => self.jump_forward(),
             Action::Zoom => self.zoomed = !self.zoomed,
             Action::NextMatch => self.find_match(true, 1),
             Action::PrevMatch => self.find_match(true, -1),

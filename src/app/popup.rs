@@ -245,7 +245,9 @@ impl App {
             Popup::Detail { target, view } => match (step, action) {
                 (Step::Confirm(true), _) | (Step::Clicked(_), _) => {
                     if let Some(next) = links(b, target).get(view.link) {
+                        let from = self.place();
                         self.popups.push(Popup::detail(next));
+                        self.record_jump_from(from);
                     }
                 }
                 (Step::Confirm(false), _) => {
