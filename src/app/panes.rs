@@ -117,10 +117,13 @@ impl App {
         self.followed = Some(s);
         self.refresh_rows();
         let name = &self.briefing().speakers[s].name;
-        self.message = Some(format!(
-            "following {}: Esc releases",
-            crate::text::one_line(name)
-        ));
+        // Esc clears a search and the `&` filter before it releases.
+        let esc = if self.search.is_some() || self.filter.is_some() {
+            "Esc clears the search and filter, then releases"
+        } else {
+            "Esc releases"
+        };
+        self.message = Some(format!("following {}: {esc}", crate::text::one_line(name)));
     }
 
     fn step_speaker(&mut self, step: isize) {

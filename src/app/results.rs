@@ -114,8 +114,7 @@ impl App {
             Action::Confirm if r.editing => r.editing = false,
             // `/` (as `:`) goes back to typing the query.
             Action::Search => r.editing = true,
-            // Esc clears the query first, then closes.
-            Action::Back if r.editing && !r.query.is_empty() => r.query.clear(),
+            // Esc closes, as in fzf, helix and lazygit pickers.
             Action::Back => {
                 self.popups.pop();
                 return;
@@ -136,7 +135,7 @@ impl App {
             }
             _ => return,
         }
-        if matches!(action, Action::Input(_) | Action::DeleteChar | Action::Back) {
+        if matches!(action, Action::Input(_) | Action::DeleteChar) {
             r.hits = search_all(b, &Query::new(&r.query));
             r.cursor = 0;
         }
