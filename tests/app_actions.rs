@@ -418,7 +418,7 @@ fn the_mouse_picks_a_menu_entry_and_a_click_outside_closes_it() {
         panic!()
     };
     press(&mut app, "y");
-    let outer = copy_menu::area(app.briefing(), target, 0, app.screen());
+    let outer = copy_menu::area(app.briefing(), target, app.screen());
     // The wheel moves the cursor; a click on the second entry copies it.
     app.update(Action::Scroll(outer.x + 3, outer.y + 2, 1));
     assert!(matches!(app.popups(), [Popup::CopyMenu { cursor: 1, .. }]));
@@ -441,4 +441,24 @@ fn the_mouse_picks_a_menu_entry_and_a_click_outside_closes_it() {
     let outer = speaker_choice::area(2, app.screen());
     app.update(Action::Click(outer.x + 5, outer.y + 2));
     assert_eq!(followed_id(&app), "putin");
+}
+
+#[test]
+fn t_in_a_briefing_without_topics_says_why() {
+    let mut app = reader("[[events]]\nid = \"e\"\nat = 2025-01-01\ntitle = \"Quiet day\"\n");
+    press(&mut app, "t");
+    assert!(app.popups().is_empty(), "{:?}", app.popups());
+    assert_eq!(
+        message(&app),
+        "no topic to filter by: this briefing names no topics"
+    );
+}
+
+#[test]
+fn the_copy_menu_previews_as_much_as_the_screen_holds() {
+    // The Zelensky quote's Markdown form: its attribution is the last line.
+    let mut app = alaska();
+    let text = support::screen(&mut app, "3jjjjjjjjyjj", 80, 24);
+    assert!(text.contains("> — Volodymyr Zelensky"), "{text}");
+    assert!(!text.contains("…  │"), "{text}");
 }

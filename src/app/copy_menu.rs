@@ -128,22 +128,28 @@ pub fn title(b: &Briefing, target: Target) -> &'static str {
     }
 }
 
-/// The lines of preview under the entries on `screen`: the highlighted
-/// choice's text wrapped to the menu (indented by [`PREVIEW_INDENT`], one
-/// column free on the right), at most [`menu::PREVIEW_LINES`], the last
-/// ending in `…` when there is more.
+/// The preview of the highlighted choice: its text wrapped to the menu
+/// (indented by [`PREVIEW_INDENT`], one column free on the right), in as
+/// many lines as the screen leaves under the entries; the last ends in `…`
+/// only when even the whole screen cannot hold it.
 pub fn preview(b: &Briefing, target: Target, cursor: usize, screen: Rect) -> Vec<String> {
-    let Some(choice) = choices(b, target).get(cursor).copied() else {
+    let all = choices(b, target);
+    let Some(choice) = all.get(cursor).copied() else {
         return Vec::new();
     };
-    let inner = usize::from(menu::area(screen, 0).width.saturating_sub(2));
+    let tallest = menu::area(screen, usize::from(u16::MAX));
+    let inner = usize::from(tallest.width.saturating_sub(2));
     let width = inner.saturating_sub(PREVIEW_INDENT + 1).max(1);
+    // Rows inside the tallest menu, less the entries and the blank line.
+    let room = usize::from(tallest.height.saturating_sub(2))
+        .saturating_sub(all.len() + 1)
+        .max(1);
     let mut lines = crate::text::wrap(&text(b, target, choice), width);
-    if lines.len() > menu::PREVIEW_LINES {
-        lines.truncate(menu::PREVIEW_LINES);
-        let last = &lines[menu::PREVIEW_LINES - 1];
+    if lines.len() > room {
+        lines.truncate(room);
+        let last = &lines[room - 1];
         let cut = crate::text::truncate(&format!("{last} …"), width).into_owned();
-        lines[menu::PREVIEW_LINES - 1] = if cut.ends_with('…') {
+        lines[room - 1] = if cut.ends_with('…') {
             cut
         } else {
             format!("{} …", crate::text::truncate(last, width.saturating_sub(2)))
@@ -153,10 +159,13 @@ pub fn preview(b: &Briefing, target: Target, cursor: usize, screen: Rect) -> Vec
 }
 
 /// The menu's outer rectangle on `screen`: its entries, a blank line and
-/// the preview.
-pub fn area(b: &Briefing, target: Target, cursor: usize, screen: Rect) -> Rect {
+/// room for the longest preview, so it stays put as the cursor moves.
+pub fn area(b: &Briefing, target: Target, screen: Rect) -> Rect {
     let entries = choices(b, target).len();
-    let preview = preview(b, target, cursor, screen).len();
+    let preview = (0..entries)
+        .map(|c| preview(b, target, c, screen).len())
+        .max()
+        .unwrap_or(0);
     menu::area(screen, entries + 1 + preview)
 }
 
@@ -194,7 +203,7 @@ impl App {
         };
         let b = self.briefing();
         let all = choices(b, target);
-        let outer = area(b, target, cursor, self.screen());
+        let outer = area(b, target, self.screen());
         let action = match action {
             Action::Copy => Action::Confirm,
             other => other,

@@ -11,9 +11,6 @@ use crate::keys::Key;
 /// A menu's width, border included, on screens wide enough.
 pub const WIDTH: u16 = 60;
 
-/// The most preview lines a menu shows under its entries.
-pub const PREVIEW_LINES: usize = 4;
-
 /// What an action does in a menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {

@@ -354,6 +354,9 @@ impl App {
             Action::TopicPicker if matches!(self.popups.last(), Some(Popup::Topics { .. })) => {
                 self.apply_ticked_topics()
             }
+            Action::TopicPicker if self.briefing().topics.is_empty() => {
+                self.message = Some("no topic to filter by: this briefing names no topics".into())
+            }
             Action::TopicPicker => {
                 let chosen = self.topics.clone();
                 let cursor = chosen.first().copied().unwrap_or(0);

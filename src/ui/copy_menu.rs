@@ -18,7 +18,7 @@ pub fn draw(
     ctx: &Context,
 ) {
     let b = app.briefing();
-    let outer = area(b, target, cursor, screen);
+    let outer = area(b, target, screen);
     let footer = format!(
         "letter or {}: copy · {}: back",
         menu::key_name(app, &Action::Confirm),
