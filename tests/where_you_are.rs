@@ -209,13 +209,13 @@ fn the_header_gives_the_title_up_first_and_never_cuts_the_followed_name() {
 }
 
 #[test]
-fn the_tabs_count_rows_and_stay_readable_down_to_40_columns() {
+fn the_tabs_count_items_and_stay_readable_down_to_40_columns() {
     let mut app = alaska();
     let text = screen(&mut app, "3", 99, 20);
     let tabs = text.lines().nth(1).unwrap();
     assert!(tabs.contains("1 Timeline 5●"), "{tabs}");
     assert!(tabs.contains("3 Quotes 23"), "{tabs}");
-    assert!(tabs.contains("4 Disagreements 10●"), "{tabs}");
+    assert!(tabs.contains("4 Disagreements 3●"), "{tabs}");
     for width in [80, 60, 40] {
         let mut app = alaska();
         let text = screen(&mut app, "3", width, 20);
@@ -225,7 +225,7 @@ fn the_tabs_count_rows_and_stay_readable_down_to_40_columns() {
             tabs.contains(" 1 ") && tabs.contains(" 4 "),
             "{width}: {tabs}"
         );
-        assert!(tabs.contains("10●"), "{width}: {tabs}");
+        assert!(tabs.contains(" 3●"), "{width}: {tabs}");
         // Every tab can still be clicked.
         let row = app.layout().tabs.unwrap();
         for i in 0..4 {
@@ -234,6 +234,68 @@ fn the_tabs_count_rows_and_stay_readable_down_to_40_columns() {
             assert_eq!(app.focus(), tab.pane, "{width}: {tabs}");
         }
     }
+}
+
+#[test]
+fn a_followed_name_too_long_for_the_screen_ends_with_an_ellipsis() {
+    let long = "Volodymyr Oleksandrovych Zelensky-Supercalifragilisticexpialidocious";
+    let mut b = briefing::model::Briefing::bundled();
+    let zelensky = b
+        .speakers
+        .iter_mut()
+        .find(|s| s.name == "Volodymyr Zelensky");
+    zelensky.unwrap().name = long.to_string();
+    for width in [250, 80, 60, 40] {
+        let mut app = support::app_with(vec![b.clone()], Vec::new());
+        let text = screen(&mut app, "]]]]]", width, 12);
+        let line = text.lines().next().unwrap().trim_end();
+        if usize::from(width) > long.len() + 3 {
+            assert!(line.contains(long), "{width}: {line}");
+        } else {
+            assert!(line.ends_with('…'), "{width}: {line}");
+            assert!(line.contains("Volodymyr Oleksandrovych"), "{width}: {line}");
+            assert_eq!(line.chars().count(), usize::from(width), "{line}");
+        }
+    }
+}
+
+#[test]
+fn the_header_keeps_the_date_and_topic_names_while_they_fit() {
+    let mut app = alaska();
+    let text = screen(&mut app, "]]]]]", 40, 12);
+    let line = text.lines().next().unwrap();
+    assert_eq!(line.trim_end(), " 2025-08-17 │ ★ Volodymyr Zelensky");
+    // The title gives way to its least before the topic name becomes a count.
+    let line = header("t<Enter>", 60);
+    assert!(line.contains("topics: Security guarantees"), "{line}");
+    assert!(line.contains("After the Alask…"), "{line}");
+    assert!(header("t<Enter>", 80).contains("as of 2025-08-17"));
+}
+
+#[test]
+fn narrow_tabs_shorten_names_before_dropping_them_and_count_disagreements() {
+    let tabs = |keys: &str, width: u16| {
+        let mut app = alaska();
+        let text = screen(&mut app, keys, width, 12);
+        text.lines().nth(1).unwrap().to_string()
+    };
+    let forty = tabs("3", 40);
+    for name in ["1 Time 5●", "2 Spk 6", "3 Quotes 23", "4 Dis 3●"] {
+        assert!(forty.contains(name), "{forty}");
+    }
+    let sixty = tabs("3", 60);
+    for name in [
+        "1 Timeline 5●",
+        "2 Speakers 6",
+        "3 Quotes 23",
+        "4 Disagreemen… 3●",
+    ] {
+        assert!(sixty.contains(name), "{sixty}");
+    }
+    // The tab counts disagreements; the pane's border counts its rows.
+    let app = alaska();
+    assert_eq!(app.briefing().disagreements.len(), 3);
+    assert!(tabs("4", 80).contains("4 Disagreements 3"));
 }
 
 #[test]

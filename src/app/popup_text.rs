@@ -98,7 +98,7 @@ const LEGEND: &[(&str, &str)] = &[
     ("3/23", "the selected row and how many the pane lists"),
     (
         "Quotes 23●",
-        "a tab: its pane's rows, ● or ★ when it holds marks",
+        "a tab: its pane's items, ● or ★ when it holds marks",
     ),
 ];
 

@@ -1,5 +1,5 @@
-//! The tab row of the one-pane layout: each pane's number, name and row
-//! count, with `●` where the pane holds items linked to what is shown, cut
+//! The tab row of the one-pane layout: each pane's number, name and item
+//! count, with `●` where the pane holds items linked to what is shown, fit
 //! to the screen's width; shared by drawing and mouse clicks.
 
 use super::{App, DisagreementRow, Pane, Target};
@@ -14,29 +14,69 @@ pub struct Tab {
     pub width: u16,
 }
 
+/// A short name per pane for the narrowest rows, in `Pane::ALL` order.
+const SHORT: [&str; 4] = ["Time", "Spk", "Quot", "Dis"];
+
+/// How tabs are set apart: padded labels one column apart (three blank
+/// columns between names), bare labels two apart, or bare labels one apart.
+#[derive(Clone, Copy)]
+enum Spacing {
+    Padded,
+    Bare(u16),
+}
+
+/// The unfocused tabs' names: cut to a width, short, or left out.
+#[derive(Clone, Copy)]
+enum Names {
+    Cut(usize),
+    Short,
+    None,
+}
+
 impl App {
-    /// The tabs for a row of `width` columns, one column apart. The focused
-    /// tab keeps its whole name; the others' names shorten until the row
-    /// fits, down to number and count ("2 6").
+    /// The tabs for a row of `width` columns. The focused tab keeps its
+    /// whole name; the others' names shorten ("Timeli…", down to "Tim…"),
+    /// then the gaps narrow, then short names ("Time", "Spk") stand in,
+    /// and only then do the names go, leaving number and count ("2 6").
     pub fn tabs(&self, width: u16) -> Vec<Tab> {
         let longest = Pane::ALL.iter().map(|p| p.title().len()).max().unwrap_or(0);
-        let mut labels = Vec::new();
-        // A name cut shorter than three columns says nothing: then none.
-        for name_width in (3..=longest).rev().chain([0]) {
-            labels = Pane::ALL
-                .iter()
-                .map(|&pane| self.tab_label(pane, name_width))
-                .collect();
-            let total: usize = labels.iter().map(|l| l.chars().count() + 1).sum();
-            if total <= usize::from(width) + 1 {
+        let two = [Spacing::Padded, Spacing::Bare(2)];
+        let all = [Spacing::Padded, Spacing::Bare(2), Spacing::Bare(1)];
+        // A name cut shorter than four columns ("Ti…") says nothing.
+        let tries = ((4..=longest).rev())
+            .flat_map(|w| two.map(|s| (Names::Cut(w), s)))
+            .chain(all.map(|s| (Names::Short, s)))
+            .chain(all.map(|s| (Names::None, s)));
+        let mut tabs = Vec::new();
+        for (names, spacing) in tries {
+            tabs = self.lay_out(names, spacing);
+            let end = tabs.last().map_or(0, |t| t.x + t.width);
+            if end <= width {
                 break;
             }
         }
-        let mut x = 0u16;
+        tabs
+    }
+
+    /// The tabs with unfocused names from `name`, set apart by `spacing`.
+    fn lay_out(&self, names: Names, spacing: Spacing) -> Vec<Tab> {
+        let (pad, gap, mut x) = match spacing {
+            Spacing::Padded => (" ", 1, 0),
+            Spacing::Bare(gap) => ("", gap, 1),
+        };
         Pane::ALL
             .into_iter()
-            .zip(labels)
-            .map(|(pane, label)| {
+            .map(|pane| {
+                let name = if pane == self.focus {
+                    pane.title().to_string()
+                } else {
+                    match names {
+                        Names::Cut(w) => truncate(pane.title(), w).into_owned(),
+                        Names::Short => SHORT[pane.index()].to_string(),
+                        Names::None => String::new(),
+                    }
+                };
+                let label = format!("{pad}{}{pad}", self.tab_label(pane, &name));
                 let width = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
                 let tab = Tab {
                     pane,
@@ -44,34 +84,32 @@ impl App {
                     x,
                     width,
                 };
-                x = x.saturating_add(width + 1);
+                x = x.saturating_add(width).saturating_add(gap);
                 tab
             })
             .collect()
     }
 
-    /// " 2 Speakers 6 ", the name cut to `name_width` unless focused, and
-    /// "●" when the pane has linked items.
-    fn tab_label(&self, pane: Pane, name_width: usize) -> String {
-        let name = if pane == self.focus {
-            pane.title().to_string()
-        } else {
-            match name_width {
-                0 => String::new(),
-                w => truncate(pane.title(), w).into_owned(),
-            }
-        };
+    /// "2 Speakers 6", and "●" when the pane has linked items. The count is
+    /// of items: a disagreement and its positions count once.
+    fn tab_label(&self, pane: Pane, name: &str) -> String {
         let mark = match pane {
             _ if !self.has_linked(pane) => "",
             Pane::Speakers => "★",
             _ => "●",
+        };
+        let count = match pane {
+            Pane::Disagreements => (self.rows.disagreements.iter())
+                .filter(|r| matches!(r, DisagreementRow::Heading(_)))
+                .count(),
+            _ => self.rows.len(pane),
         };
         let name = if name.is_empty() {
             String::new()
         } else {
             format!("{name} ")
         };
-        format!(" {} {name}{}{mark} ", pane.index() + 1, self.rows.len(pane))
+        format!("{} {name}{count}{mark}", pane.index() + 1)
     }
 
     /// Does `pane` mark items linked to the followed speaker or to the

@@ -11,14 +11,16 @@ use crate::app::App;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
     let mut spans = Vec::new();
+    let mut x = 0;
     for tab in app.tabs(area.width) {
         let style = if app.focus == tab.pane {
             ctx.theme.selection()
         } else {
             ctx.theme.muted()
         };
+        spans.push(Span::raw(" ".repeat(usize::from(tab.x.saturating_sub(x)))));
         spans.push(Span::styled(tab.label, style));
-        spans.push(Span::raw(" "));
+        x = tab.x.saturating_add(tab.width);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
