@@ -320,11 +320,109 @@ fn results_popup_esc_and_retyping() {
     assert!(!app.should_quit(), "q is typed");
     press(&mut app, "<Esc>");
     assert!(app.popups().is_empty(), "Esc closes the results");
+    // `:` and `/` in the results start a new query, as `/` in less.
     press(&mut app, ":nato<Enter>:");
     let Some(Popup::Results(r)) = app.popups().last() else {
         panic!()
     };
-    assert!(r.editing && r.query == "nato", ": types again");
+    assert!(
+        r.editing && r.query.is_empty() && r.hits.is_empty(),
+        "{r:?}"
+    );
+    press(&mut app, "<Esc>:rubio<Enter>/abc");
+    let Some(Popup::Results(r)) = app.popups().last() else {
+        panic!()
+    };
+    assert!(r.editing && r.query == "abc", "{r:?}");
+    let text = screen(&mut app, "", 80, 24);
+    assert!(text.contains(":abc█") && !text.contains("rubio"), "{text}");
+}
+
+/// The character left of the results popup's right border on each line.
+fn popup_right_column(text: &str) -> Vec<char> {
+    text.lines()
+        .filter_map(|l| {
+            let chars: Vec<char> = l.chars().collect();
+            let border = chars.iter().rposition(|&c| c == '│')?;
+            let first = chars.iter().position(|&c| c == '│')?;
+            (border > first + 1).then(|| chars[border - 1])
+        })
+        .collect()
+}
+
+#[test]
+fn the_results_popup_shows_a_scrollbar_when_its_list_overflows() {
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = alaska();
+        let text = screen(&mut app, ":the<Enter>", w, h);
+        let column = popup_right_column(&text);
+        assert!(column.contains(&'█'), "thumb at {w}x{h}:\n{text}");
+        assert!(column.contains(&'│'), "track at {w}x{h}:\n{text}");
+        // The thumb is at the top, then at the bottom after G.
+        let top = column.iter().position(|&c| c == '█').unwrap();
+        let text = screen(&mut app, "G", w, h);
+        let column = popup_right_column(&text);
+        let bottom = column.iter().rposition(|&c| c == '█').unwrap();
+        assert!(bottom > top, "{text}");
+        assert_eq!(column.last(), Some(&'█'), "{text}");
+    }
+    // A list that fits has none.
+    let text = screen(&mut alaska(), ":alongside<Enter>", 80, 24);
+    assert!(!popup_right_column(&text).contains(&'█'), "{text}");
+}
+
+#[test]
+fn a_hidden_match_mark_shows_on_a_full_row() {
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = alaska();
+        let text = screen(&mut app, "1/alongside", w, h);
+        let row = text
+            .lines()
+            .find(|l| l.contains("Von der Leyen"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(row.contains("…"), "{row}");
+        assert!(row.contains("[detail]"), "{row}");
+    }
+}
+
+#[test]
+fn a_result_line_cut_before_its_match_says_where_it_matched() {
+    let mut app = alaska();
+    let text = screen(&mut app, ":ready to do its share", 80, 24);
+    let line = text
+        .lines()
+        .find(|l| l.contains("we welcome"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!line.contains("its share"), "cut before the match: {line}");
+    assert!(line.contains("…") && line.contains("[text]"), "{line}");
+    // A match the line shows needs no mark.
+    let text = screen(&mut alaska(), ":we welcome", 80, 24);
+    assert!(!text.contains("[text]"), "{text}");
+}
+
+#[test]
+fn a_direct_quote_is_found_with_the_quotation_marks_it_is_drawn_with() {
+    for typed in ["\"we welcome", "“we welcome", "share\"", "share”"] {
+        let mut app = alaska();
+        press(&mut app, &format!("3/{typed}"));
+        assert_eq!(app.match_count(), Some((Some(1), 1)), "{typed}");
+        let q = selected_quote(&app);
+        assert!(app.briefing().quotes[q].text.starts_with("we welcome"));
+        assert_eq!(
+            app.hidden_match(Pane::Quotes, app.list(Pane::Quotes).selected),
+            None
+        );
+    }
+    // Reported statements have no marks: `"putin` finds no reported one.
+    let mut app = alaska();
+    press(&mut app, "3/\"putin");
+    assert_eq!(app.match_count().map(|c| c.1), Some(0));
+    // The whole-briefing search finds it too.
+    press(&mut app, "<Esc>:\"we welcome");
+    let Some(Popup::Results(r)) = app.popups().last() else {
+        panic!()
+    };
+    assert_eq!(r.counts()[0], 1);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! and jumps to the item chosen. Matching is the pane search's.
 
 use crate::model::fold::Query;
-use crate::model::{Briefing, CorpusKind};
+use crate::model::{Briefing, CorpusKind, search_fields};
 
 use super::rows::DisagreementRow;
 use super::{Action, App, Pane, Popup, Target};
@@ -82,13 +82,55 @@ impl Results {
         }
         counts
     }
+
+    /// Clears the query and its results, ready to type a new one.
+    fn new_query(&mut self) {
+        self.query.clear();
+        self.hits.clear();
+        self.cursor = 0;
+        self.editing = true;
+    }
+}
+
+/// Calls `f` with each searchable field of `target`: for a disagreement,
+/// with its parties' positions.
+pub fn target_fields(b: &Briefing, target: Target, f: &mut dyn FnMut(search_fields::Field, &str)) {
+    match target {
+        Target::Quote(q) => search_fields::quote(b, q, f),
+        Target::Event(e) => search_fields::event(b, e, f),
+        Target::Speaker(s) => search_fields::speaker(b, s, f),
+        Target::Disagreement(d) => {
+            search_fields::disagreement(b, d, f);
+            for p in 0..b.disagreements[d].positions.len() {
+                search_fields::position(b, d, p, f);
+            }
+        }
+    }
+}
+
+/// The name of the first field of `target` that matches `query` among those
+/// `shown` keeps: where a result line matched, named when the line is cut
+/// before the match.
+pub fn first_match(
+    b: &Briefing,
+    target: Target,
+    query: &Query,
+    shown: impl Fn(search_fields::Field) -> bool,
+) -> Option<&'static str> {
+    let mut found = None;
+    target_fields(b, target, &mut |field, text| {
+        if found.is_none() && shown(field) && query.is_in(text) {
+            found = Some(field.name);
+        }
+    });
+    found
 }
 
 impl App {
-    /// `:`: opens the results popup, or goes back to typing in it.
+    /// `:`: opens the results popup, or starts a new query in it.
     pub(super) fn open_results(&mut self) {
         if let Some(Popup::Results(r)) = self.popups.last_mut() {
-            r.editing = true;
+            r.new_query();
             return;
         }
         self.popups.push(Popup::Results(Results {
@@ -112,8 +154,9 @@ impl App {
                 r.query.pop();
             }
             Action::Confirm if r.editing => r.editing = false,
-            // `/` (as `:`) goes back to typing the query.
-            Action::Search => r.editing = true,
+            // `/` (as `:`) starts a new query, as `/` in less starts a new
+            // pattern.
+            Action::Search => r.new_query(),
             // Esc closes, as in fzf, helix and lazygit pickers.
             Action::Back => {
                 self.popups.pop();

@@ -2,7 +2,18 @@
 //! says when a match is only there: `[alias]`, `[detail]`) and whether the
 //! item's list row shows it.
 
-use super::Briefing;
+use super::{Briefing, QuoteKind};
+
+/// A direct quote's text as drawn: trimmed, inside typographic quotation
+/// marks.
+pub fn direct_quote(text: &str) -> String {
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push('“');
+    out.push_str(text);
+    out.push('”');
+    out
+}
 
 /// A searchable field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,11 +35,15 @@ const fn hidden(name: &'static str) -> Field {
 }
 
 /// A quote: its text, speaker, reporter, venue and context as its row shows
-/// them; the speaker's other names hidden.
+/// them (a direct quote's text inside the quotation marks drawn around it);
+/// the speaker's other names hidden.
 pub fn quote(b: &Briefing, qi: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)) {
     let q = &b.quotes[qi];
     let speaker = b.speaker_of(qi);
-    f(shown("text"), &q.text);
+    match q.kind {
+        QuoteKind::Direct => f(shown("text"), &direct_quote(&q.text)),
+        QuoteKind::Reported => f(shown("text"), &q.text),
+    }
     f(shown("speaker"), &speaker.name);
     if let Some(by) = q.reported_by.as_deref().and_then(|id| b.speaker(id)) {
         f(shown("reporter"), &by.name);

@@ -1,7 +1,9 @@
 //! The search and filter lines of the status line (`/query█ [2/5]`,
 //! `&query█ 12 rows`), and what the header shows of a text filter and zoom.
 
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use super::Context;
 use crate::app::{App, Mode};
@@ -87,12 +89,14 @@ pub fn header_tags(app: &App) -> Vec<String> {
 }
 
 /// Marks a row that matches the search only in a field it does not show:
-/// ` [alias]` after the text of the row's last line with room for it.
+/// ` [alias]` after the text of the row's last line with room for it; when
+/// no line has room, the last line is cut (ending with `…`) to make room, so
+/// the mark always shows.
 pub fn mark_hidden_match(
     app: &App,
     pane: crate::app::Pane,
     row: usize,
-    lines: &mut [ratatui::text::Line<'static>],
+    lines: &mut [Line<'static>],
     width: u16,
     ctx: &Context,
 ) {
@@ -100,9 +104,56 @@ pub fn mark_hidden_match(
         return;
     };
     let mark = format!(" [{label}]");
-    let room = |l: &ratatui::text::Line| l.width() + mark.chars().count() <= usize::from(width);
-    if let Some(line) = lines.iter_mut().rev().find(|l| l.width() > 2 && room(l)) {
-        line.spans
-            .push(Span::styled(mark, ctx.theme.search_match()));
+    let room = usize::from(width).saturating_sub(mark.chars().count());
+    let line = match lines
+        .iter()
+        .rposition(|l| l.width() > 2 && l.width() <= room)
+    {
+        Some(i) => &mut lines[i],
+        None => match lines.iter_mut().rev().find(|l| l.width() > 2) {
+            Some(line) => {
+                cut_line(line, room);
+                line
+            }
+            None => return,
+        },
+    };
+    line.spans
+        .push(Span::styled(mark, ctx.theme.search_match()));
+}
+
+/// Cuts `line` to `width` columns, ending with `…` (in the style of the
+/// text it replaces) when it was wider.
+fn cut_line(line: &mut Line<'static>, width: usize) {
+    if line.width() <= width {
+        return;
     }
+    let mut used = 0;
+    let mut spans = Vec::with_capacity(line.spans.len());
+    // Room for the text before the `…`.
+    let room = width.saturating_sub(1);
+    let mut style = line.spans.first().map(|s| s.style).unwrap_or_default();
+    for span in line.spans.drain(..) {
+        let mut kept = String::new();
+        for g in span.content.graphemes(true) {
+            let w = g.width();
+            if used + w > room {
+                break;
+            }
+            used += w;
+            kept.push_str(g);
+        }
+        let whole = kept.len() == span.content.len();
+        style = span.style;
+        if !kept.is_empty() {
+            spans.push(Span::styled(kept, span.style));
+        }
+        if !whole {
+            break;
+        }
+    }
+    if width > 0 {
+        spans.push(Span::styled("…", style));
+    }
+    line.spans = spans;
 }

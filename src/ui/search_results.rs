@@ -7,11 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Context, highlighted, popup_frame};
-use crate::app::results::GROUPS;
+use super::{Context, highlighted, popup_frame, popup_scrollbar};
+use crate::app::results::{GROUPS, first_match};
 use crate::app::search::target_hidden_match;
 use crate::app::{App, Results, Target};
 use crate::model::fold::Query;
+use crate::model::search_fields;
 use crate::text::{one_line, truncate};
 
 /// A line of the list: a group heading (group index) or a result (index).
@@ -61,7 +62,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &Results, ctx: &Context
     if inner.height == 0 {
         return;
     }
-    let w = usize::from(inner.width);
     let counts = r.counts();
     let mut query = vec![Span::styled(
         format!(":{}", one_line(&r.query)),
@@ -81,6 +81,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &Results, ctx: &Context
     let mut lines = vec![Line::from(query)];
     let query = Query::new(&r.query);
     let rows = usize::from(inner.height - 1);
+    let total = list_len(&counts);
+    // A list that overflows gives its right column to the scrollbar.
+    let w = usize::from(inner.width) - usize::from(total > rows);
     let cursor_line = line_of(&counts, r.cursor);
     let offset = (cursor_line + 1).saturating_sub(rows);
     for line in offset..offset + rows {
@@ -91,12 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &Results, ctx: &Context
                 ctx.theme.title(),
             )),
             Entry::Item(i) => {
-                // A match in a field the line does not show is named.
-                let mark = target_hidden_match(app.briefing(), r.hits[i], &query)
-                    .map(|label| format!(" [{label}]"))
-                    .unwrap_or_default();
-                let room = w.saturating_sub(2 + mark.chars().count());
-                let text = truncate(&item_text(app, r.hits[i]), room).into_owned();
+                let (text, mark) = item_line(app, r.hits[i], &query, w.saturating_sub(2));
                 let mut spans = vec![Span::raw("  ")];
                 spans.extend(highlighted(
                     &text,
@@ -117,6 +115,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &Results, ctx: &Context
         });
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    let list = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    popup_scrollbar(frame, list, total, rows, offset, ctx);
+}
+
+/// The number of list lines: each non-empty group's heading and results.
+fn list_len(counts: &[usize; 4]) -> usize {
+    counts.iter().filter(|&&n| n > 0).map(|n| n + 1).sum()
+}
+
+/// The fields a result line shows (see [`item_text`]).
+fn in_line(f: search_fields::Field) -> bool {
+    matches!(
+        f.name,
+        "text" | "speaker" | "title" | "place" | "name" | "role"
+    )
+}
+
+/// A result's text cut to `room` columns and its mark, which always fits:
+/// ` [alias]` when it matched only in a field the line does not show, or
+/// the field it matched in (` [text]`) when the cut hides the match.
+fn item_line(app: &App, target: Target, query: &Query, room: usize) -> (String, String) {
+    let b = app.briefing();
+    let full = item_text(app, target);
+    let label = target_hidden_match(b, target, query).or_else(|| {
+        let cut = truncate(&full, room);
+        let shown = cut.strip_suffix('…').filter(|_| cut != full.as_str());
+        shown
+            .filter(|text| !query.is_in(text))
+            .and_then(|_| first_match(b, target, query, in_line))
+    });
+    let mark = label.map(|l| format!(" [{l}]")).unwrap_or_default();
+    let room = room.saturating_sub(mark.chars().count());
+    (truncate(&full, room).into_owned(), mark)
 }
 
 /// One result on one line, escaped.
