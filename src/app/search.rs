@@ -250,16 +250,8 @@ pub fn target_hidden_match(b: &Briefing, target: Target, query: &Query) -> Optio
             "text" | "speaker" | "title" | "place" | "name" | "role"
         )
     };
-    hidden_in(query, in_line, |f| match target {
-        Target::Quote(q) => search_fields::quote(b, q, f),
-        Target::Event(e) => search_fields::event(b, e, f),
-        Target::Speaker(s) => search_fields::speaker(b, s, f),
-        Target::Disagreement(d) => {
-            search_fields::disagreement(b, d, f);
-            for p in 0..b.disagreements[d].positions.len() {
-                search_fields::position(b, d, p, f);
-            }
-        }
+    hidden_in(query, in_line, |f| {
+        super::results::target_fields(b, target, f)
     })
 }
 
