@@ -328,7 +328,7 @@ fn overview_sources_one_bullet_each_urls_whole_under_it() {
         let lines = document_lines(&app);
         let start = lines.iter().position(|l| l == "Sources").unwrap() + 1;
         let end = start + lines[start..].iter().position(|l| l.is_empty()).unwrap();
-        let sources = &app.briefing().meta.sources;
+        let sources = &app.briefing().sources;
         let bullets = lines[start..end]
             .iter()
             .filter(|l| l.starts_with('•'))

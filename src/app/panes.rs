@@ -151,12 +151,7 @@ impl App {
     }
 
     pub(super) fn open_source(&mut self) {
-        let url = self
-            .briefing()
-            .meta
-            .sources
-            .iter()
-            .find_map(|s| s.url.clone());
+        let url = self.briefing().sources.iter().find_map(|s| s.url.clone());
         match url {
             Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
                 self.message = Some(format!("opening {}", crate::text::one_line(&url)));

@@ -140,17 +140,11 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
             }
         }
     }
-    if !m.sources.is_empty() {
+    if !b.sources.is_empty() {
         lines.push(TextLine::blank());
         lines.push(TextLine::new(LineKind::Heading, "Sources"));
-        for s in &m.sources {
-            let mut text = one_line(&s.title).into_owned();
-            if let Some(o) = &s.outlet {
-                text.push_str(&format!(", {}", one_line(o)));
-            }
-            if let Some(p) = &s.published {
-                text.push_str(&format!(", {p}"));
-            }
+        for s in &b.sources {
+            let text = s.label();
             // One bullet per source; its URL on lines of its own under it,
             // broken only where it is wider than the popup.
             let mut wrapped = wrap(&text, width.saturating_sub(3));

@@ -138,7 +138,7 @@ fn build(b: &Briefing) -> Export<'_> {
         as_of: b.meta.as_of,
         summary: &b.meta.summary,
         key_points: &b.meta.key_points,
-        sources: &b.meta.sources,
+        sources: &b.sources,
         topics: (b.topics.iter().enumerate())
             .map(|(i, t)| TopicOut {
                 id: &t.id,

@@ -210,10 +210,10 @@ pub fn digest(b: &Briefing, view: &Selection) -> String {
     for &d in view.disagreements {
         let _ = writeln!(out, "{}", disagreement(b, d, 3));
     }
-    if !m.sources.is_empty() {
+    if !b.sources.is_empty() {
         out.push_str("## Sources\n\n");
-        for s in &m.sources {
-            let mut line = leading_field(&s.title);
+        for s in &b.sources {
+            let mut line = leading_field(s.title.as_deref().unwrap_or(&s.id));
             if let Some(o) = &s.outlet {
                 let _ = write!(line, ", {}", field(o));
             }

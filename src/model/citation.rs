@@ -1,9 +1,42 @@
 //! A quote with its citation, and its attribution alone, as copied to the clipboard.
 
-use super::{Briefing, QuoteKind};
+use super::{Briefing, QuoteKind, Source};
 use crate::text::one_line;
 
+impl Source {
+    /// What is known of the source on one line, escaped: title, outlet and
+    /// date, whichever are given; its id when neither title nor outlet is.
+    /// `Witkoff interview, CNN, 2025-08-17` or `alaska-article, 2025-08-17`.
+    pub fn label(&self) -> String {
+        let mut parts: Vec<String> = [&self.title, &self.outlet]
+            .into_iter()
+            .flatten()
+            .map(|s| one_line(s).into_owned())
+            .collect();
+        if parts.is_empty() {
+            parts.push(one_line(&self.id).into_owned());
+        }
+        if let Some(p) = &self.published {
+            parts.push(p.to_string());
+        }
+        parts.join(", ")
+    }
+}
+
 impl Briefing {
+    /// The source with id `id`.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The source quote `qi` cites, if any.
+    pub fn source_of(&self, qi: usize) -> Option<&Source> {
+        self.quotes[qi]
+            .source
+            .as_deref()
+            .and_then(|id| self.source(id))
+    }
+
     /// The quote's text with speaker, role, venue and date on one line:
     /// `“text” — Name, role (affiliation), venue, date`. Every field is
     /// escaped, so pasting it cannot smuggle control sequences (such as the

@@ -6,8 +6,10 @@ mod index;
 mod load;
 mod moment;
 mod parse;
+pub mod provenance;
 mod quote_corpus;
 pub mod search_fields;
+mod spans;
 mod types;
 mod validate;
 
@@ -19,7 +21,9 @@ pub use crate::diag::Failure;
 pub use index::{Index, PositionRef};
 pub use load::{LoadReport, MAX_FILE_BYTES, load_paths};
 pub use moment::Moment;
+pub use provenance::{Proof, Provenance};
 pub use quote_corpus::{Corpus, CorpusKind, QuoteCorpus};
+pub use spans::{QuoteSpans, SourceSpans, Spans};
 pub use types::*;
 pub use validate::is_valid_id;
 
@@ -37,12 +41,23 @@ pub struct Briefing {
     /// Where it was read from.
     pub path: PathBuf,
     pub meta: Meta,
+    /// The `[[sources]]`, or the old `[briefing] sources` given ids
+    /// `source-1`, `source-2`, ...
+    pub sources: Vec<Source>,
     pub topics: Vec<Topic>,
     pub speakers: Vec<Speaker>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
     pub disagreements: Vec<Disagreement>,
     pub index: Index,
+    /// Where each quote and source is defined in the file.
+    pub spans: Spans,
+    /// Problems worth knowing that do not stop the briefing from loading,
+    /// located in the file (such as sources in the old form).
+    pub warnings: Vec<Diagnostic>,
+    /// What is proven about each quote: filled in by
+    /// [`provenance::verify`]; until then every quote is unchecked.
+    pub provenance: Provenance,
     /// Built on the first search of the Quotes pane.
     quote_corpus: std::cell::OnceCell<QuoteCorpus>,
     /// Events', speakers' and disagreements' corpora, built on first use.
@@ -66,9 +81,31 @@ impl Briefing {
         if !reader.problems.is_empty() {
             return fail(reader);
         }
-        let Some(meta) = doc.meta else {
+        let warnings = reader.problems.take_warnings(source);
+        let Some(mut meta) = doc.meta else {
             return fail(reader);
         };
+        let spans = Spans {
+            quotes: doc
+                .quotes
+                .iter()
+                .map(|q| QuoteSpans::read(q.table))
+                .collect(),
+            sources: (doc.sources.iter().map(|s| SourceSpans::read(s.table)))
+                .chain(meta.value.sources.iter().map(|_| SourceSpans::default()))
+                .collect(),
+        };
+        let legacy = std::mem::take(&mut meta.value.sources);
+        let sources = (doc.sources.into_iter().map(|s| s.value))
+            .chain(legacy.into_iter().enumerate().map(|(n, s)| Source {
+                id: format!("source-{}", n + 1),
+                title: Some(s.title),
+                outlet: s.outlet,
+                published: s.published,
+                url: s.url,
+                ..Source::default()
+            }))
+            .collect();
         fn take<T>(items: Vec<parse::Read<'_, T>>) -> Vec<T> {
             items.into_iter().map(|r| r.value).collect()
         }
@@ -78,9 +115,14 @@ impl Briefing {
         let quotes = take(doc.quotes);
         let disagreements = take(doc.disagreements);
         let index = Index::build(&topics, &speakers, &events, &quotes, &disagreements);
+        let provenance = Provenance::unchecked(quotes.len());
         Ok(Briefing {
             path: path.to_path_buf(),
             meta: meta.value,
+            sources,
+            spans,
+            warnings,
+            provenance,
             topics,
             speakers,
             events,

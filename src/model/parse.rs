@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::types::{Disagreement, Event, FORMAT_VERSION, Meta, Quote, Speaker, Topic};
+use super::types::{Disagreement, Event, FORMAT_VERSION, Meta, Quote, Source, Speaker, Topic};
 use crate::diag::toml::field;
 use crate::diag::{Collector, did_you_mean};
 
@@ -20,6 +20,7 @@ pub(crate) struct Read<'a, T> {
 /// Everything read from one file, before cross-references are checked.
 pub(crate) struct Document<'a> {
     pub meta: Option<Read<'a, Meta>>,
+    pub sources: Vec<Read<'a, Source>>,
     pub topics: Vec<Read<'a, Topic>>,
     pub speakers: Vec<Read<'a, Speaker>>,
     pub events: Vec<Read<'a, Event>>,
@@ -39,6 +40,7 @@ pub(crate) struct Reader<'a> {
 const SECTIONS: &[&str] = &[
     "format",
     "briefing",
+    "sources",
     "topics",
     "speakers",
     "events",
@@ -91,7 +93,7 @@ impl<'a> Reader<'a> {
             }
         };
         if let Some(meta) = &meta {
-            let sources = field_names::<super::types::Source>();
+            let sources = field_names::<super::types::LegacySource>();
             if let Some(list) = meta
                 .table
                 .get_ref()
@@ -124,6 +126,7 @@ impl<'a> Reader<'a> {
         }
         Some(Document {
             meta,
+            sources: self.read_many(top, "sources"),
             topics: self.read_many(top, "topics"),
             speakers: self.read_many(top, "speakers"),
             events: self.read_many(top, "events"),

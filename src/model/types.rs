@@ -23,6 +23,9 @@ pub struct BriefingFile {
     #[schemars(range(min = 1, max = 1))]
     pub format: i64,
     pub briefing: Meta,
+    /// The published sources the briefing was written from; quotes cite them by id.
+    #[serde(default)]
+    pub sources: Vec<Source>,
     #[serde(default)]
     pub topics: Vec<Topic>,
     #[serde(default)]
@@ -35,7 +38,7 @@ pub struct BriefingFile {
     pub disagreements: Vec<Disagreement>,
 }
 
-/// What the briefing is: title, date, summary and sources.
+/// What the briefing is: title, date and summary.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Meta {
@@ -48,14 +51,42 @@ pub struct Meta {
     /// The outcome in a few lines.
     #[serde(default)]
     pub key_points: Vec<String>,
-    #[serde(default)]
-    pub sources: Vec<Source>,
+    /// The old place of the sources, before they had ids: still read, with
+    /// a warning saying how to move them to `[[sources]]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("deprecated" = true))]
+    pub sources: Vec<LegacySource>,
 }
 
-/// A published source the briefing was written from.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+/// A published source the briefing was written from. Say only what is known:
+/// every field but `id` is optional.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Source {
+    /// The id quotes use to cite it (`source = "..."`).
+    #[schemars(pattern(r"^[a-z0-9-]+$"))]
+    pub id: String,
+    /// The headline or title, when the source has one.
+    pub title: Option<String>,
+    /// Who published it.
+    pub outlet: Option<String>,
+    pub published: Option<Moment>,
+    pub url: Option<String>,
+    /// A local plain-text (UTF-8) copy of the source, relative to the briefing
+    /// file; `briefing check` verifies quotes against it.
+    pub archived: Option<String>,
+    /// SHA-256 of the archived copy, 64 hex digits: proves the copy found is
+    /// the one the briefing was written against.
+    #[schemars(pattern(r"^[0-9a-fA-F]{64}$"))]
+    pub sha256: Option<String>,
+    /// The language of the source, as a BCP 47 tag such as `en` or `uk`.
+    pub language: Option<String>,
+}
+
+/// A source in the old form, under `[briefing]`, without an id.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct LegacySource {
     pub title: String,
     pub outlet: Option<String>,
     pub published: Option<Moment>,
@@ -72,13 +103,31 @@ pub struct Topic {
     pub description: Option<String>,
 }
 
-/// A person quoted or reported in the briefing.
+/// What kind of speaker: a person, or a body that speaks as one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A named person.
+    #[default]
+    Person,
+    /// A company, party, alliance or other organisation ("Nato said").
+    Organisation,
+    /// A state or its government, where the source names no person ("Russia said").
+    Government,
+}
+
+/// A person, organisation or government quoted or reported in the briefing.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Speaker {
     #[schemars(pattern(r"^[a-z0-9-]+$"))]
     pub id: String,
     pub name: String,
+    #[serde(default)]
+    pub kind: SpeakerKind,
+    /// What the speaker is: a person's office, or what an organisation does.
+    /// May be left out for a government or organisation.
+    #[serde(default)]
     pub role: String,
     pub affiliation: Option<String>,
     /// Other names the source uses for this person.
@@ -139,6 +188,15 @@ pub struct Quote {
     pub reported_by: Option<String>,
     /// What the statement responds to, or how the source frames it.
     pub context: Option<String>,
+    /// Id of the source it comes from.
+    pub source: Option<String>,
+    /// The words just before the quote in the source (a few are enough): pins
+    /// the quote where its text occurs more than once, and shows context
+    /// when the archived copy is not at hand. For a reported statement,
+    /// `prefix` and `suffix` bracket the passage that reports it.
+    pub prefix: Option<String>,
+    /// The words just after the quote in the source.
+    pub suffix: Option<String>,
 }
 
 /// How far a disagreement is from being settled.
@@ -152,13 +210,28 @@ pub enum Status {
     Resolved,
 }
 
-/// A question the parties still disagree on.
+/// Whether named parties take sides, or the source raises a question that no
+/// one answers against anyone else.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DisagreementKind {
+    /// Named parties hold positions that contradict each other.
+    #[default]
+    Dispute,
+    /// An open question the source raises; positions, if any, are what each
+    /// party has said about it, not sides.
+    Question,
+}
+
+/// A question the parties still disagree on, or one still open.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Disagreement {
     #[schemars(pattern(r"^[a-z0-9-]+$"))]
     pub id: String,
     pub title: String,
+    #[serde(default)]
+    pub kind: DisagreementKind,
     pub status: Status,
     #[serde(default)]
     pub topics: Vec<String>,

@@ -137,10 +137,25 @@ impl Reader<'_> {
             self.collect_ids("speaker", &doc.speakers, unread_in("speakers"), |s| &s.id);
         let mut events = self.collect_ids("event", &doc.events, unread_in("events"), |e| &e.id);
         let mut quotes = self.collect_ids("quote", &doc.quotes, unread_in("quotes"), |q| &q.id);
+        let mut sources = self.collect_ids("source", &doc.sources, unread_in("sources"), |s| &s.id);
+        self.check_sources(doc);
         self.collect_ids("disagreement", &doc.disagreements, HashSet::new(), |d| {
             &d.id
         });
 
+        for speaker in &doc.speakers {
+            let s = &speaker.value;
+            if s.kind == super::SpeakerKind::Person && s.role.trim().is_empty() {
+                self.problems
+                    .error(span_of(speaker.table, "role", None), "missing field `role`")
+                    .with_label("a person needs a role")
+                    .help = Some(
+                    "add `role = \"...\"`, or `kind = \"organisation\"` or \
+                     `kind = \"government\"` for a body that speaks as one"
+                        .into(),
+                );
+            }
+        }
         for event in &doc.events {
             self.check_refs(
                 &mut speakers,
@@ -173,6 +188,36 @@ impl Reader<'_> {
                 self.check_ref(&mut events, event, span_of(quote.table, "event", None));
             }
             self.check_refs(&mut topics, &q.topics, quote.table, "topics");
+            match &q.source {
+                Some(source) => {
+                    self.check_ref(&mut sources, source, span_of(quote.table, "source", None))
+                }
+                None => {
+                    for (key, value) in [("prefix", &q.prefix), ("suffix", &q.suffix)] {
+                        if value.is_some() {
+                            self.problems
+                                .error(
+                                    span_of(quote.table, key, None),
+                                    format!("`{key}` without a `source`"),
+                                )
+                                .with_label("a selector says where the quote is in a source")
+                                .help = Some(
+                                "add `source = \"...\"` naming the [[sources]] entry it comes from"
+                                    .into(),
+                            );
+                        }
+                    }
+                }
+            }
+            for (key, value) in [("prefix", &q.prefix), ("suffix", &q.suffix)] {
+                if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                    self.problems
+                        .error(span_of(quote.table, key, None), format!("empty `{key}`"))
+                        .help = Some(format!(
+                        "give a few words of the source around the quote, or remove `{key}`"
+                    ));
+                }
+            }
             if q.text.trim().is_empty() {
                 self.problems
                     .error(
@@ -205,6 +250,90 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// The sources' own fields: the old `[briefing] sources` form, the
+    /// archived copy's path, its digest and the language tag.
+    fn check_sources(&mut self, doc: &Document<'_>) {
+        if let Some(meta) = &doc.meta
+            && !meta.value.sources.is_empty()
+        {
+            let span = span_of(meta.table, "sources", None);
+            if doc.sources.is_empty() {
+                self.problems
+                    .warning(span, "sources under [briefing] are the old form")
+                    .with_label("read, but quotes cannot cite these")
+                    .help = Some(
+                    "move each to a [[sources]] table with an `id` (docs/FORMAT.md, Sources); \
+                     quotes then cite it with `source = \"id\"`"
+                        .into(),
+                );
+            } else {
+                self.problems
+                    .error(span, "sources are listed both here and in [[sources]]")
+                    .with_label("the old form")
+                    .help = Some("move these to [[sources]] tables, each with an `id`".into());
+            }
+        }
+        for source in &doc.sources {
+            let s = &source.value;
+            if let Some(archived) = &s.archived {
+                let span = span_of(source.table, "archived", None);
+                if archived.trim().is_empty() {
+                    self.problems.error(span, "empty `archived` path").help =
+                        Some("name the plain-text copy of the source, or remove `archived`".into());
+                } else if std::path::Path::new(archived).is_absolute() {
+                    self.problems
+                        .error(span, "`archived` is an absolute path")
+                        .with_label("relative to the briefing file, so it works on every machine")
+                        .help = Some(
+                        "write the path from the briefing's folder, or just the file name and \
+                         pass the folder to `briefing check --sources DIR`"
+                            .into(),
+                    );
+                }
+            }
+            if let Some(sha) = &s.sha256 {
+                let span = span_of(source.table, "sha256", None);
+                if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    self.problems
+                        .error(span.clone(), "`sha256` is not a SHA-256 digest")
+                        .with_label("expected 64 hexadecimal digits")
+                        .help = Some(
+                        "compute it with `sha256sum FILE` (or `shasum -a 256 FILE`) and paste \
+                         the first field"
+                            .into(),
+                    );
+                } else if s.archived.is_none() {
+                    self.problems
+                        .error(span, "`sha256` without `archived`")
+                        .with_label("the digest is of the archived copy")
+                        .help = Some("add `archived = \"FILE\"`, or remove `sha256`".into());
+                }
+            }
+            if let Some(tag) = &s.language
+                && !is_language_tag(tag)
+            {
+                self.problems
+                    .error(
+                        span_of(source.table, "language", None),
+                        format!("`{tag}` is not a language tag"),
+                    )
+                    .help = Some("use a BCP 47 tag such as `en`, `uk`, `ru` or `pt-BR`".into());
+            }
+        }
+    }
+}
+
+/// A BCP 47 language tag in shape: a 2–3 letter language, then subtags of
+/// 1–8 letters or digits separated by `-` (`en`, `pt-BR`, `zh-Hant-TW`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// A valid id close to `id`: lowercased, other characters turned into `-`.
 fn suggest_id(id: &str) -> String {
     let mut out = String::new();
@@ -234,5 +363,15 @@ mod tests {
         assert!(!is_valid_id("Witkoff"));
         assert!(!is_valid_id("a_b"));
         assert_eq!(suggest_id("Steve Witkoff!"), "steve-witkoff");
+    }
+
+    #[test]
+    fn language_tags() {
+        for good in ["en", "uk", "pt-BR", "zh-Hant-TW", "deu"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in ["", "e", "english", "en_GB", "en-", "en-toolongsubtag"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
     }
 }
