@@ -219,7 +219,10 @@ fn digest_matches_the_panes(args: &[&str], topics: &[&str], speaker: Option<&str
             .quotes
             .iter()
             .any(|&q| b.index.speaker_of_quote[q] == s);
-        let heading = format!("### {} — ", b.speakers[s].name);
+        let heading = format!(
+            "### {}\n",
+            briefing::export::markdown::speaker_heading(&b, s)
+        );
         assert_eq!(said.contains(&heading), quoted, "{args:?}: {heading}");
     }
     // Disagreements: the Disagreements pane's, in its order.
