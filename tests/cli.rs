@@ -221,7 +221,7 @@ fn digest_matches_the_panes(args: &[&str], topics: &[&str], speaker: Option<&str
             .any(|&q| b.index.speaker_of_quote[q] == s);
         let heading = format!(
             "### {}\n",
-            briefing::export::markdown::speaker_heading(&b, s)
+            briefing::export::markdown::speaker_heading(b, s)
         );
         assert_eq!(said.contains(&heading), quoted, "{args:?}: {heading}");
     }
