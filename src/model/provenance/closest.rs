@@ -19,6 +19,9 @@ use crate::diag::Piece;
 const GRAM: usize = 6;
 /// Places a gram is remembered at in one quote, at most.
 const PER_QUOTE: usize = 2;
+/// Characters a shared run needs to count as where the passage starts or
+/// ends (shorter ones are chance matches, "th" of "that" for "the").
+const MIN_RUN: usize = 4;
 /// Bits of the filter that skips most of the archive's grams at once.
 const FILTER_BITS: u32 = 20;
 
@@ -103,19 +106,32 @@ fn refine(text: &str, quote: &str, start: usize) -> Range<usize> {
         .algorithm(Algorithm::Myers)
         .timeout(Duration::from_millis(50))
         .diff_chars(quote, window);
-    let (mut first, mut last, mut at) = (None, 0, 0);
+    // Runs both sides share, as (start, end) in `window`; the passage runs
+    // from the first to the last that is not a chance match of a few letters.
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    let mut at = 0;
     for change in diff.iter_all_changes() {
+        let len = change.value().len();
         match change.tag() {
-            ChangeTag::Equal => {
-                first.get_or_insert(at);
-                at += change.value().len();
-                last = at;
-            }
-            ChangeTag::Insert => at += change.value().len(),
-            ChangeTag::Delete => {}
+            ChangeTag::Equal => match runs.last_mut() {
+                Some((_, end, chars)) if *end == at => {
+                    *end += len;
+                    *chars += 1;
+                }
+                _ => runs.push((at, at + len, 1)),
+            },
+            ChangeTag::Insert => {}
+            ChangeTag::Delete => continue,
         }
+        at += len;
     }
-    let (start, end) = (lo + first.unwrap_or(0), lo + last.max(first.unwrap_or(0)));
+    let solid = |&&(_, _, chars): &&(usize, usize, usize)| chars >= MIN_RUN.min(quote.len());
+    let first = runs.iter().find(solid).or(runs.first());
+    let last = runs.iter().rev().find(solid).or(runs.last());
+    let (start, end) = match (first, last) {
+        (Some(f), Some(l)) if l.1 >= f.0 => (lo + f.0, lo + l.1),
+        _ => (lo, lo),
+    };
     // Whole words: a word cut at either end is taken whole.
     let word = |c: char| c.is_alphanumeric();
     let mut start = start;
@@ -158,6 +174,7 @@ pub fn diff(quote: &str, passage: &str) -> Vec<Piece> {
             (ChangeTag::Insert, _) => pieces.push(Piece::Added(v.to_string())),
         }
     }
+    let mut pieces = merge_changes(pieces);
     let n = pieces.len();
     for (i, piece) in pieces.iter_mut().enumerate() {
         match piece {
@@ -166,6 +183,40 @@ pub fn diff(quote: &str, passage: &str) -> Vec<Piece> {
         }
     }
     pieces
+}
+
+/// Changes separated by a chance match of one or two characters made one
+/// change: `any[-b-]o[-dy-]{+ne+}` reads as `any[-body-]{+one+}`.
+fn merge_changes(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let (mut removed, mut added) = (String::new(), String::new());
+    let flush = |out: &mut Vec<Piece>, removed: &mut String, added: &mut String| {
+        if !removed.is_empty() {
+            out.push(Piece::Removed(std::mem::take(removed)));
+        }
+        if !added.is_empty() {
+            out.push(Piece::Added(std::mem::take(added)));
+        }
+    };
+    let n = pieces.len();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        match piece {
+            Piece::Removed(t) => removed.push_str(&t),
+            Piece::Added(t) => added.push_str(&t),
+            Piece::Same(t) => {
+                let inside = (!removed.is_empty() || !added.is_empty()) && i + 1 < n;
+                if inside && t.chars().count() <= 2 {
+                    removed.push_str(&t);
+                    added.push_str(&t);
+                } else {
+                    flush(&mut out, &mut removed, &mut added);
+                    out.push(Piece::Same(t));
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut removed, &mut added);
+    out
 }
 
 /// `s` cut to its first and last [`CONTEXT`] characters where a change
@@ -219,6 +270,16 @@ mod tests {
                 Piece::Same("the following concession".into()),
                 Piece::Removed("s".into()),
                 Piece::Same(": that".into()),
+            ]
+        );
+        let d = diff("older than anybody in", "older than anyone in");
+        assert_eq!(
+            d,
+            vec![
+                Piece::Same("older than any".into()),
+                Piece::Removed("body".into()),
+                Piece::Added("one".into()),
+                Piece::Same(" in".into()),
             ]
         );
         let long = "x".repeat(100);
