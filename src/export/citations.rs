@@ -75,8 +75,8 @@ fn describe(s: &Source, archive: Option<&ArchiveState>) -> String {
 }
 
 /// The Sources section: a footnote definition for each source a shown
-/// quote cites (`[^id]: …`), then a bullet for each other source; empty
-/// when the briefing has no sources.
+/// quote cites (`[^id]: …`, each followed by a blank line), then a bullet
+/// for each other source; empty when the briefing has no sources.
 pub fn sources_section(b: &Briefing, shown: &[bool]) -> String {
     if b.sources.is_empty() {
         return String::new();
@@ -93,7 +93,8 @@ pub fn sources_section(b: &Briefing, shown: &[bool]) -> String {
     for (si, s) in b.sources.iter().enumerate() {
         let line = describe(s, b.provenance.archives.get(si));
         if cited[si] {
-            let _ = writeln!(out, "[^{}]: {line}", field(&s.id));
+            // Each definition its own block.
+            let _ = writeln!(out, "[^{}]: {line}\n", field(&s.id));
         }
     }
     for (si, s) in b.sources.iter().enumerate().filter(|&(si, _)| !cited[si]) {
