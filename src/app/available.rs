@@ -76,7 +76,7 @@ impl App {
                 };
             }
             (Mode::Popup, Action::Confirm) => match self.popups.last() {
-                Some(Popup::Detail { target, .. }) => !super::popup::links(b, *target).is_empty(),
+                Some(Popup::Detail { target, .. }) => super::links::link_count(b, *target) > 0,
                 Some(Popup::Briefings { .. }) => true,
                 Some(Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. }) => true,
                 Some(Popup::Results(r)) => !r.hits.is_empty(),

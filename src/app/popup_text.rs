@@ -100,6 +100,26 @@ const LEGEND: &[(&str, &str)] = &[
         "Quotes 23●",
         "a tab: its pane's items, ● or ★ when it holds marks",
     ),
+    (
+        "✓",
+        "a quote verified in its archived source: verbatim, or located by its prefix/suffix",
+    ),
+    (
+        "✗",
+        "a quote checked against its archived source and not found there",
+    ),
+    (
+        "○",
+        "a quote not verified: no source, no copy here (--sources DIR), or no prefix/suffix",
+    ),
+    (
+        "question:",
+        "an open question the source raises, not a dispute between sides",
+    ),
+    (
+        "▸ •",
+        "in the source view: the quote shown, the briefing's other quotes there",
+    ),
 ];
 
 fn legend_lines() -> Vec<TextLine> {
