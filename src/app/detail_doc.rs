@@ -69,10 +69,10 @@ fn source_link_line(b: &Briefing, q: usize, width: usize) -> DocLine {
     };
     let label = b.source_of(q).map_or_else(
         || one_line(b.quotes[q].source.as_deref().unwrap_or("")).into_owned(),
-        |s| s.label(),
+        |s| s.named(),
     );
     let room = width.saturating_sub(kind.chars().count());
-    let text = crate::text::truncate(&format!("{label} — view in context"), room).into_owned();
+    let text = crate::text::truncate(&format!("view in context: {label}"), room).into_owned();
     DocLine::from_segs(vec![seg(Tone::Muted, kind), seg(Tone::Plain, text)])
 }
 

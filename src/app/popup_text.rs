@@ -164,7 +164,7 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
         lines.push(TextLine::blank());
         lines.push(TextLine::new(LineKind::Heading, "Sources"));
         for s in &b.sources {
-            let text = s.label();
+            let text = s.named();
             // One bullet per source; its URL on lines of its own under it,
             // broken only where it is wider than the popup.
             let mut wrapped = wrap(&text, width.saturating_sub(3));

@@ -69,7 +69,7 @@ pub fn archive_text(b: &Briefing, si: usize) -> Option<&str> {
 pub fn archive_name(s: &Source) -> String {
     match &s.archived {
         Some(a) => one_line(a).into_owned(),
-        None => s.label(),
+        None => s.named(),
     }
 }
 
@@ -87,7 +87,9 @@ pub fn missing_copy(b: &Briefing, si: usize) -> String {
     let s = &b.sources[si];
     let name = archive_name(s);
     match b.provenance.archives.get(si) {
-        None | Some(ArchiveState::NotNamed) => "its source names no archived copy".into(),
+        Some(ArchiveState::NotNamed) => "its source names no archived copy".into(),
+        None if s.archived.is_none() => "its source names no archived copy".into(),
+        None => format!("the archived copy {name} has not been read"),
         Some(ArchiveState::NotFound { .. }) => format!(
             "the archived copy {name} is not available here (pass --sources DIR, \
              the folder that holds it)"

@@ -168,6 +168,11 @@ impl Segments {
         out
     }
 
+    /// Rows in all at `width`, for a short text; `None` for a long one.
+    pub fn exact_rows(&self, text: &str, width: usize) -> Option<usize> {
+        (text.len() <= EXACT_BELOW).then(|| self.extent(text, Pos::default(), width).0)
+    }
+
     /// Rows in all and the index of `top` among them, for the scrollbar:
     /// exact for a short text, counted by segment for a long one.
     pub fn extent(&self, text: &str, top: Pos, width: usize) -> (usize, usize) {

@@ -73,9 +73,19 @@ impl SourceView {
             .map(|m| m.quote)
     }
 
-    /// The popup's rectangles on `screen`.
+    /// The popup's rectangles on `screen` at their tallest.
     pub fn rects(screen: Rect) -> PopupRects {
         popup_rects(screen, SOURCE_WIDTH, usize::from(u16::MAX), false)
+    }
+
+    /// The popup's rectangles on `screen`: as tall as a short text, as
+    /// the screen allows for a long one.
+    pub fn rects_for(&self, b: &Briefing, screen: Rect) -> PopupRects {
+        let rows = (self
+            .segments
+            .exact_rows(self.text(b), SourceView::width(screen)))
+        .unwrap_or(usize::from(u16::MAX));
+        popup_rects(screen, SOURCE_WIDTH, rows, false)
     }
 
     /// The width its text is wrapped to.
@@ -141,37 +151,13 @@ pub fn source_view(b: &Briefing, qi: usize) -> Result<SourceView, String> {
     })
 }
 
-/// The page shown without an archived copy, and where the quote is in it.
+/// The page shown without an archived copy, and where the quote is in it:
+/// the quote in its prefix/suffix context, why the copy is not shown, then
+/// what is known of the source.
 fn page(b: &Briefing, qi: usize, si: usize) -> (String, Range<usize>) {
     let s = &b.sources[si];
     let q = &b.quotes[qi];
-    let mut out = String::new();
-    let why = missing_copy(b, si);
-    let mut why_chars = why.chars();
-    let why: String = (why_chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>()))
-    .unwrap_or_default()
-        + why_chars.as_str();
-    out.push_str(&format!("{why}.\n\nThe source\n"));
-    let mut field = |name: &str, value: &Option<String>| {
-        if let Some(v) = value {
-            out.push_str(&format!("  {name}: {}\n", one_line(v.trim())));
-        }
-    };
-    field("Title", &s.title);
-    field("Outlet", &s.outlet);
-    field("Published", &s.published.map(|p| p.shown()));
-    field("URL", &s.url);
-    field("Archived copy", &s.archived);
-    field("SHA-256", &s.sha256);
-    field("Language", &s.language);
-    field("Id", &Some(s.id.clone()));
-    out.push_str("\nThe quote in its context\n");
-    if q.prefix.is_none() && q.suffix.is_none() {
-        out.push_str("  (the briefing gives no words around it: no prefix or suffix)\n");
-    }
-    out.push_str("  ");
+    let mut out = String::from("The quote in its context\n  ");
     if let Some(p) = &q.prefix {
         out.push_str(&format!("… {} ", one_line(p.trim())));
     }
@@ -185,6 +171,30 @@ fn page(b: &Briefing, qi: usize, si: usize) -> (String, Range<usize>) {
         out.push_str(&format!(" {} …", one_line(x.trim())));
     }
     out.push('\n');
+    if q.prefix.is_none() && q.suffix.is_none() {
+        out.push_str("  (the briefing gives no words around it: no prefix or suffix)\n");
+    }
+    let why = missing_copy(b, si);
+    let mut why_chars = why.chars();
+    let why: String = (why_chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>()))
+    .unwrap_or_default()
+        + why_chars.as_str();
+    out.push_str(&format!("\n{why}.\n\nThe source\n"));
+    let mut field = |name: &str, value: &Option<String>| {
+        if let Some(v) = value {
+            out.push_str(&format!("  {name}: {}\n", one_line(v.trim())));
+        }
+    };
+    field("Title", &s.title);
+    field("Outlet", &s.outlet);
+    field("Published", &s.published.map(|p| p.shown()));
+    field("URL", &s.url);
+    field("Archived copy", &s.archived);
+    field("SHA-256", &s.sha256);
+    field("Language", &s.language);
+    field("Id", &Some(s.id.clone()));
     (out, at)
 }
 
@@ -194,10 +204,19 @@ impl App {
         let b = self.briefing();
         match source_view(b, qi) {
             Ok(mut view) => {
-                let text = view.text(b);
-                let (width, height) = self.source_geometry();
+                let (width, height) = self.source_geometry(&view);
+                let shown = view.shown.clone();
+                let text = shown_text(&shown, b);
                 if let Some(at) = view.highlight() {
-                    view.top = reveal(&view.segments, text, at.start, width, height);
+                    let seg = &view.segments;
+                    // A page about a source starts at its top while the
+                    // quote fits on the first screen.
+                    let end = seg.pos_of(text, at.end.saturating_sub(1), width);
+                    let fits =
+                        matches!(shown, Shown::Page(_)) && seg.extent(text, end, width).1 < height;
+                    if !fits {
+                        view.top = reveal(seg, text, at.start, width, height);
+                    }
                 }
                 let proof = b.provenance.quotes.get(qi);
                 let message = match (view.current, &view.shown) {
@@ -251,9 +270,9 @@ impl App {
         }
     }
 
-    /// The width the source view wraps at and the rows it shows.
-    fn source_geometry(&self) -> (usize, usize) {
-        let rects = SourceView::rects(self.screen());
+    /// The width `view` wraps at and the rows it shows.
+    fn source_geometry(&self, view: &SourceView) -> (usize, usize) {
+        let rects = view.rects_for(self.briefing(), self.screen());
         (
             SourceView::width(self.screen()),
             usize::from(rects.body.height).max(1),
@@ -262,10 +281,10 @@ impl App {
 
     /// A key in the source view.
     pub(super) fn update_source_view(&mut self, action: Action) {
-        let (width, height) = self.source_geometry();
         let Some(Popup::Source(mut view)) = self.popups.last().cloned() else {
             return;
         };
+        let (width, height) = self.source_geometry(&view);
         let b = &self.briefings[self.current];
         let shown = view.shown.clone();
         let text = shown_text(&shown, b);

@@ -19,8 +19,8 @@ const LOOK_BACK: usize = 64;
 
 pub fn draw(frame: &mut Frame, app: &App, view: &SourceView, ctx: &Context) {
     let screen = app.screen();
-    let rects = SourceView::rects(screen);
     let b = app.briefing();
+    let rects = view.rects_for(b, screen);
     let text = view.text(b);
     let width = SourceView::width(screen);
     let height = usize::from(rects.body.height);

@@ -116,3 +116,23 @@ pub fn alaska_proven() -> App {
     prove_by_hand(&mut b, &alaska_article());
     app_with(vec![b], Vec::new())
 }
+
+/// A reader on the bundled briefing as verification leaves it where the
+/// article's archived copy is not found, 120×40.
+pub fn alaska_without_copy() -> App {
+    use briefing::model::provenance::{ArchiveState, Proof};
+    let mut b = Briefing::bundled();
+    b.provenance.archives = vec![
+        ArchiveState::NotFound {
+            looked_in: vec!["briefings".into()],
+        };
+        b.sources.len()
+    ];
+    b.provenance.quotes = (b.quotes.iter())
+        .map(|q| match q.source {
+            Some(_) => Proof::NoCopy,
+            None => Proof::NoSource,
+        })
+        .collect();
+    app_with(vec![b], Vec::new())
+}
