@@ -192,7 +192,7 @@ fn a_mixed_folder_loads_the_good_and_reports_the_bad() {
 fn every_invalid_fixture_fails_and_every_diagnostic_is_located() {
     let report = load_paths(&[fixture("invalid")]);
     assert!(report.briefings.is_empty());
-    assert_eq!(report.failures.len(), 11);
+    assert_eq!(report.failures.len(), 12);
     for f in &report.failures {
         assert!(!f.diagnostics.is_empty());
         for d in &f.diagnostics {
@@ -221,5 +221,113 @@ fn an_empty_folder_is_reported() {
         report.failures[0].diagnostics[0]
             .message
             .contains("no briefing files")
+    );
+}
+
+#[test]
+fn source_problems_are_each_located_with_what_to_do() {
+    let p = problems("invalid/sources.toml");
+    let expected: &[(usize, usize, &str)] = &[
+        (12, 12, "`archived` is an absolute path"),
+        (13, 10, "`sha256` is not a SHA-256 digest"),
+        (14, 12, "`english` is not a language tag"),
+        (18, 10, "`sha256` without `archived`"),
+        (21, 6, "duplicate source id `council-minutes`"),
+        (38, 10, "unknown source `council-minute`"),
+        (46, 10, "`prefix` without a `source`"),
+        (47, 10, "`suffix` without a `source`"),
+        (47, 10, "empty `suffix`"),
+    ];
+    let got: Vec<(usize, usize, &str)> = p.iter().map(|(l, c, m)| (*l, *c, m.as_str())).collect();
+    assert_eq!(got, expected);
+    assert_eq!(
+        help_of("invalid/sources.toml", 5),
+        "did you mean `council-minutes`?"
+    );
+    assert!(help_of("invalid/sources.toml", 1).contains("sha256sum"));
+}
+
+/// valid-minimal.toml with `extra` inserted after its `[briefing]` table.
+fn minimal_with(extra: &str, after: &str) -> (PathBuf, String) {
+    let path = fixture("valid-minimal.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen(after, &format!("{after}\n{extra}"), 1);
+    (path, text)
+}
+
+#[test]
+fn sources_in_the_old_form_still_load_with_a_warning() {
+    let (path, text) = minimal_with(
+        "sources = [{ title = \"Budget debate record\", url = \"https://example.org/r\" }]",
+        "summary = \"Two people, one quote each.\"",
+    );
+    let b = Briefing::parse(&path, &text).expect("the old form still loads");
+    assert_eq!(b.sources.len(), 1);
+    assert_eq!(b.sources[0].id, "source-1");
+    assert_eq!(b.sources[0].title.as_deref(), Some("Budget debate record"));
+    assert_eq!(b.warnings.len(), 1, "{:?}", b.warnings);
+    let w = &b.warnings[0];
+    assert_eq!(w.message, "sources under [briefing] are the old form");
+    assert!(w.help.as_deref().unwrap().contains("[[sources]]"));
+    assert_eq!(w.location.map(|l| l.line), Some(8));
+}
+
+#[test]
+fn sources_in_both_forms_are_an_error() {
+    let (path, text) = minimal_with(
+        "sources = [{ title = \"Budget debate record\" }]\n\n[[sources]]\nid = \"record\"",
+        "summary = \"Two people, one quote each.\"",
+    );
+    let errors = Briefing::parse(&path, &text).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].message,
+        "sources are listed both here and in [[sources]]"
+    );
+}
+
+#[test]
+fn organisations_and_governments_need_no_role_but_people_do() {
+    let (path, text) = minimal_with(
+        "\n[[speakers]]\nid = \"treasury\"\nname = \"Treasury\"\nkind = \"government\"",
+        "name = \"Budget\"",
+    );
+    let b = Briefing::parse(&path, &text).expect("a government without a role is valid");
+    let treasury = b.speaker("treasury").unwrap();
+    assert_eq!(treasury.kind, briefing::model::SpeakerKind::Government);
+    assert_eq!(treasury.role, "");
+    let p = problems("invalid/missing-field.toml");
+    assert_eq!(p, vec![(13, 1, "missing field `role`".to_string())]);
+    assert!(help_of("invalid/missing-field.toml", 0).contains("kind = \"organisation\""));
+}
+
+#[test]
+fn quotes_cite_sources_with_selectors_and_disagreements_can_be_questions() {
+    let (path, text) = minimal_with(
+        "\n[[sources]]\nid = \"record\"\noutlet = \"Council record\"\narchived = \"record.txt\"\n\
+         sha256 = \"b14e93439d9ad915970588bbf006d1672acdb0f7fba06d12e8f21674d62bdd44\"\n\
+         language = \"en\"",
+        "summary = \"Two people, one quote each.\"",
+    );
+    let text = text
+        .replace(
+            "text = \"It is not.\"",
+            "text = \"It is not.\"\nsource = \"record\"\nprefix = \"Ben replied:\"",
+        )
+        .replace(
+            "status = \"open\"",
+            "kind = \"question\"\nstatus = \"open\"",
+        );
+    let b = Briefing::parse(&path, &text).expect("valid");
+    let q = b.quote("ben-not-balanced").unwrap();
+    assert_eq!(q.source.as_deref(), Some("record"));
+    assert_eq!(q.prefix.as_deref(), Some("Ben replied:"));
+    let qi = b.index.quote_by_id["ben-not-balanced"];
+    assert_eq!(b.source_of(qi).unwrap().label(), "Council record");
+    let span = b.spans.quotes[qi].prefix.clone().unwrap();
+    assert_eq!(&text[span], "\"Ben replied:\"");
+    assert_eq!(
+        b.disagreements[0].kind,
+        briefing::model::DisagreementKind::Question
     );
 }
