@@ -114,17 +114,65 @@ fn perform(terminal: &mut Tui, effect: Effect) -> io::Result<Option<Action>> {
             } else {
                 "xdg-open"
             };
-            let spawned = Command::new(opener)
-                .arg(&url)
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn();
-            if spawned.is_err() {
-                let message = format!("could not run {opener} to open the URL");
-                return Ok(Some(Action::Notify(message)));
-            }
+            let env = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+            let why = match no_browser(env, cfg!(target_os = "linux")) {
+                Some(why) => why.to_string(),
+                None => {
+                    let spawned = Command::new(opener)
+                        .arg(&url)
+                        .stdin(Stdio::null())
+                        .stdout(Stdio::null())
+                        .stderr(Stdio::null())
+                        .spawn();
+                    match spawned {
+                        Ok(_) => return Ok(None),
+                        Err(_) => format!("could not run {opener}"),
+                    }
+                }
+            };
+            // No browser here: the URL goes to the clipboard instead.
+            let copied = clipboard::sequence(&url, Multiplexer::from_env()).and_then(|bytes| {
+                let out = terminal.backend_mut();
+                (out.write_all(bytes.as_bytes()).and_then(|()| out.flush()))
+                    .map_err(|_| "could not write to the terminal's clipboard".to_string())
+            });
+            let message = match copied {
+                Ok(()) => {
+                    format!("{why}: copied the URL instead (sent to the terminal's clipboard)")
+                }
+                Err(e) => format!("{why}, and the URL was not copied: {e}"),
+            };
+            return Ok(Some(Action::Notify(message)));
         }
     }
     Ok(None)
+}
+
+/// Why no browser can be opened here, if it cannot: over SSH (the browser
+/// would open on the far machine, if anywhere), or on Linux without a
+/// graphical session. `set` says whether an environment variable is set.
+fn no_browser(set: impl Fn(&str) -> bool, linux: bool) -> Option<&'static str> {
+    if set("SSH_CONNECTION") || set("SSH_TTY") {
+        Some("no browser over SSH")
+    } else if linux && !set("DISPLAY") && !set("WAYLAND_DISPLAY") {
+        Some("no graphical session to open a browser in")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::no_browser;
+
+    #[test]
+    fn ssh_and_a_missing_display_mean_no_browser() {
+        let env = |vars: &'static [&'static str]| move |name: &str| vars.contains(&name);
+        assert_eq!(no_browser(env(&["DISPLAY"]), true), None);
+        assert_eq!(no_browser(env(&["WAYLAND_DISPLAY"]), true), None);
+        assert_eq!(no_browser(env(&[]), false), None, "macOS needs no DISPLAY");
+        assert!(no_browser(env(&["DISPLAY", "SSH_TTY"]), true).is_some());
+        assert!(no_browser(env(&["SSH_CONNECTION"]), false).is_some());
+        assert!(no_browser(env(&[]), true).is_some());
+    }
 }

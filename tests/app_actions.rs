@@ -203,7 +203,8 @@ fn y_opens_the_copy_menu_and_its_letters_copy_each_form() {
     press(&mut app, "y");
     assert!(matches!(app.popups(), [Popup::CopyMenu { cursor: 0, .. }]));
     let citation = copied(&mut app, "c");
-    assert_eq!(citation, b.citation(q));
+    assert_eq!(citation, b.citation_with_source(q));
+    assert!(citation.contains("; source: "), "{citation}");
     assert!(app.popups().is_empty(), "copying closes the menu");
     assert_eq!(message(&app), format!("quote with citation: {SENT}"));
     assert_eq!(copied(&mut app, "yt"), quote.text.trim());
@@ -229,7 +230,11 @@ fn the_copy_menu_moves_with_j_k_and_enter_or_y_copies() {
     assert_eq!(copied(&mut app, "yj<Enter>"), b.quotes[q].text.trim());
     assert_eq!(copied(&mut app, "yG<Enter>"), b.quotes[q].id);
     assert_eq!(copied(&mut app, "yjjk<Enter>"), b.quotes[q].text.trim());
-    assert_eq!(copied(&mut app, "yy"), b.citation(q), "yy copies the first");
+    assert_eq!(
+        copied(&mut app, "yy"),
+        b.citation_with_source(q),
+        "yy copies the first"
+    );
     // Esc closes it without copying.
     assert!(press(&mut app, "y<Esc>").is_empty());
     assert!(app.popups().is_empty());
@@ -298,8 +303,9 @@ fn y_in_a_detail_view_copies_and_returns_to_it() {
     let id = app.briefing().quotes[q].id.clone();
     assert_eq!(copied(&mut app, "yi"), id);
     assert!(matches!(app.popups(), [Popup::Detail { .. }]));
-    // A linked speaker's detail copies the speaker.
-    press(&mut app, "<Enter>");
+    // A linked speaker's detail copies the speaker (the first link is
+    // the quote's source).
+    press(&mut app, "j<Enter>");
     let s = app.briefing().index.speaker_of_quote[q];
     let name = app.briefing().speakers[s].name.clone();
     assert_eq!(copied(&mut app, "yn"), name);
@@ -380,7 +386,10 @@ fn an_empty_pane_under_a_filter_says_so() {
 fn o_in_a_detail_view_opens_the_source_or_says_why() {
     let mut app = alaska();
     press(&mut app, "3<Enter>o");
-    assert_eq!(message(&app), "this briefing lists no source URL");
+    assert_eq!(
+        message(&app),
+        "the source (alaska-summit-2025-08-17.txt, 2025-08-17) has no URL"
+    );
     assert!(matches!(app.popups(), [Popup::Detail { .. }]));
 }
 

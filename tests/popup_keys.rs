@@ -178,8 +178,8 @@ fn j_moves_between_links_when_they_are_in_view() {
     assert_eq!(scroll(&app), 0);
     press(&mut app, "k");
     assert_eq!(link(&app), 0);
-    // The second link is a disagreement: Enter follows it.
-    press(&mut app, "j<Enter>");
+    // The first link is the source, the third a disagreement: Enter follows it.
+    press(&mut app, "jj<Enter>");
     assert!(matches!(
         app.popups().last(),
         Some(Popup::Detail {
@@ -201,12 +201,12 @@ fn a_detail_is_as_tall_as_its_content() {
     assert!(rects.outer.height < 30, "{rects:?}");
     // The links come right after the fields.
     let lines = document_lines(&app);
-    let citation = lines
+    let provenance = lines
         .iter()
-        .position(|l| l.starts_with("Citation"))
+        .position(|l| l.starts_with("Provenance"))
         .unwrap();
     let links = lines.iter().position(|l| l.starts_with("Links")).unwrap();
-    assert!(links > citation && links - citation < 8, "{lines:#?}");
+    assert!(links > provenance && links - provenance < 5, "{lines:#?}");
 }
 
 #[test]
@@ -414,7 +414,7 @@ fn the_mouse_scrolls_the_popup_under_it_and_clicks_follow_links() {
     let popup = app.popups().last().unwrap().clone();
     let doc = app.popup_document(&popup).unwrap();
     let rects = app.popup_rects(&popup, &doc);
-    let line = doc.link_lines(1).start;
+    let line = doc.link_lines(2).start;
     drop(doc);
     app.update(Action::Click(rects.body.x + 3, rects.body.y + line as u16));
     assert!(matches!(
@@ -471,4 +471,362 @@ fn a_resize_keeps_the_same_text_in_view() {
     // Narrower, the text is longer: the view keeps its share of it.
     app.update(Action::Resize(45, 14));
     assert!(scroll(&app) > 0);
+}
+
+// The source view (`c`).
+
+use briefing::app::Effect;
+use briefing::app::source_view::{Shown, SourceView};
+use briefing::model::Briefing;
+use support::{alaska_proven, alaska_without_copy, app_with, prove_by_hand};
+
+/// The source view on top, if it is.
+fn source_view(app: &App) -> &SourceView {
+    match app.popups().last() {
+        Some(Popup::Source(view)) => view,
+        other => panic!("not the source view: {other:?}"),
+    }
+}
+
+/// The text of the rows the source view shows.
+fn source_rows(app: &App) -> Vec<String> {
+    let view = source_view(app);
+    let text = view.text(app.briefing());
+    let screen = app.screen();
+    let height = usize::from(view.rects_for(app.briefing(), screen).body.height);
+    let width = SourceView::width(screen);
+    let top = view.segments.clamp(text, view.top, width, height);
+    (view.segments.visible(text, top, width, height).into_iter())
+        .map(|r| text[r].to_string())
+        .collect()
+}
+
+/// The quote selected in the Quotes pane.
+fn selected_quote(app: &App) -> usize {
+    match app.selected_target(Pane::Quotes) {
+        Some(Target::Quote(q)) => q,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn c_in_the_quotes_pane_shows_the_quote_in_its_source() {
+    for (w, h) in [(120, 40), (80, 24), (60, 20)] {
+        let mut app = alaska_proven();
+        app.update(Action::Resize(w, h));
+        press(&mut app, "3j");
+        let q = selected_quote(&app);
+        press(&mut app, "c");
+        let view = source_view(&app);
+        assert_eq!(view.quote(), Some(q));
+        let at = view.highlight().expect("the quote is highlighted");
+        let text = view.text(app.briefing());
+        assert_eq!(&text[at.clone()], app.briefing().quotes[q].text.trim());
+        // Scrolled to it: its first words are on screen.
+        let rows = source_rows(&app).join("");
+        let first: String = text[at].chars().take(20).collect();
+        assert!(rows.contains(&first), "{w}x{h}: {rows}");
+        // In text order: the Putin statement's passage comes first.
+        assert_eq!(app.message(), Some("quote 2 of 23"));
+        // Esc and q go back to the panes.
+        press(&mut app, "<Esc>");
+        assert!(app.popups().is_empty());
+        press(&mut app, "cq");
+        assert!(app.popups().is_empty());
+        assert_eq!(app.mode(), Mode::Panes);
+    }
+}
+
+#[test]
+fn a_quotes_detail_links_to_its_source_view_first() {
+    let mut app = alaska_proven();
+    press(&mut app, "3j<Enter>");
+    let q = selected_quote(&app);
+    let lines = document_lines(&app);
+    let source = lines.iter().position(|l| l.starts_with("source")).unwrap();
+    assert!(
+        lines[source].ends_with("view in context: alaska-summit-2025-08-17.txt, 2025-08-17"),
+        "{lines:#?}"
+    );
+    assert!(lines[source - 1].starts_with("Links"), "{lines:#?}");
+    assert_eq!(link(&app), 0);
+    press(&mut app, "<Enter>");
+    assert_eq!(source_view(&app).quote(), Some(q));
+    assert_eq!(app.popups().len(), 2);
+    // Back to the detail, where c opens it too.
+    press(&mut app, "q");
+    assert!(matches!(app.popups(), [Popup::Detail { .. }]));
+    press(&mut app, "c");
+    assert_eq!(source_view(&app).quote(), Some(q));
+    press(&mut app, "<Esc>");
+    assert!(matches!(app.popups(), [Popup::Detail { .. }]));
+}
+
+#[test]
+fn n_and_shift_n_move_between_the_quotes_of_the_source_and_wrap() {
+    let mut app = alaska_proven();
+    press(&mut app, "3jc");
+    let count = source_view(&app).marks.len();
+    assert_eq!(
+        count, 23,
+        "the 14 direct quotes and the 9 reported statements are placed"
+    );
+    // The quote opened is the second in the source: back past the first
+    // wraps to the last.
+    press(&mut app, "NN");
+    assert_eq!(
+        app.message(),
+        Some(format!("quote {count} of {count}").as_str())
+    );
+    let last = source_view(&app).quote().unwrap();
+    let rows = source_rows(&app).join("");
+    let text = app.briefing().quotes[last].text.trim().to_string();
+    let first: String = text.chars().take(15).collect();
+    assert!(rows.contains(&first), "{rows}");
+    press(&mut app, "n");
+    assert_eq!(app.message(), Some(format!("quote 1 of {count}").as_str()));
+    press(&mut app, "nn");
+    assert_eq!(app.message(), Some(format!("quote 3 of {count}").as_str()));
+    // In text order: each next quote starts later in the source.
+    let view = source_view(&app);
+    assert!(
+        view.marks
+            .windows(2)
+            .all(|w| w[0].at.start <= w[1].at.start)
+    );
+    // Enter opens the detail of the quote shown.
+    let shown = view.quote().unwrap();
+    press(&mut app, "<Enter>");
+    assert!(matches!(
+        app.popups().last(),
+        Some(Popup::Detail { target: Target::Quote(q), .. }) if *q == shown
+    ));
+}
+
+#[test]
+fn the_source_view_scrolls_to_both_ends_and_no_further() {
+    let mut app = alaska_proven();
+    app.update(Action::Resize(60, 20));
+    press(&mut app, "3jcg");
+    let first = source_rows(&app);
+    assert!(
+        first[0].trim_start().starts_with("date 2025-08-17"),
+        "{first:?}"
+    );
+    press(&mut app, "k");
+    assert_eq!(source_rows(&app), first);
+    press(&mut app, "G");
+    let last = source_rows(&app);
+    press(&mut app, "j<ctrl-d><PageDown>");
+    assert_eq!(source_rows(&app), last);
+    assert_eq!(
+        last.len(),
+        usize::from(SourceView::rects(app.screen()).body.height)
+    );
+    let article = support::alaska_article();
+    let end = article.trim_end().lines().last().unwrap();
+    assert!(last.join("").contains(end.trim()), "{last:?}");
+}
+
+#[test]
+fn without_an_archived_copy_the_source_view_says_what_is_known() {
+    let mut app = alaska_without_copy();
+    press(&mut app, "3jc");
+    let view = source_view(&app);
+    assert!(matches!(view.shown, Shown::Page(_)));
+    let page = view.text(app.briefing()).to_string();
+    for expected in [
+        "The archived copy alaska-summit-2025-08-17.txt is not available here",
+        "--sources DIR",
+        "Published: 2025-08-17",
+        "SHA-256: b14e93439d9ad915970588bbf006d1672acdb0f7fba06d12e8f21674d62bdd44",
+        "Language: en",
+        "The quote in its context",
+    ] {
+        assert!(page.contains(expected), "{expected}: {page}");
+    }
+    let q = selected_quote(&app);
+    let at = view.highlight().unwrap();
+    assert_eq!(
+        &page[at],
+        format!("“{}”", app.briefing().quotes[q].text.trim())
+    );
+    press(&mut app, "n");
+    assert_eq!(app.message(), Some("quote 1 of 1"));
+    // The detail spells out why it is not verified.
+    press(&mut app, "<Esc><Enter>");
+    let lines = document_lines(&app).join(" ");
+    assert!(
+        lines.contains("○ Not verified: the archived copy alaska-summit-2025-08-17.txt is not"),
+        "{lines}"
+    );
+}
+
+/// A briefing with a source that has a URL and an archived copy, one
+/// without a URL, and a quote that names no source.
+fn sourced() -> App {
+    let text = r#"format = 1
+[briefing]
+id = "t"
+title = "T"
+as_of = 2025-01-02
+summary = "S"
+
+[[sources]]
+id = "paper"
+outlet = "The Paper"
+published = 2025-01-02
+url = "https://example.com/story"
+archived = "story.txt"
+
+[[sources]]
+id = "notes"
+title = "Notes"
+
+[[speakers]]
+id = "a"
+name = "Ann"
+role = "Mayor"
+
+[[speakers]]
+id = "town"
+name = "Townsville"
+kind = "government"
+
+[[quotes]]
+id = "q1"
+speaker = "a"
+text = "We will build the bridge, and soon"
+at = 2025-01-02
+source = "paper"
+
+[[quotes]]
+id = "q2"
+speaker = "town"
+text = "The budget is set"
+at = 2025-01-02
+source = "notes"
+
+[[quotes]]
+id = "q3"
+speaker = "a"
+text = "No source for this one"
+at = 2025-01-02
+
+[[disagreements]]
+id = "d"
+title = "Who pays?"
+kind = "question"
+status = "open"
+summary = "The story asks who pays."
+
+[[disagreements.positions]]
+speaker = "a"
+stance = "The state should."
+quotes = ["q1"]
+"#;
+    let mut b = Briefing::parse(std::path::Path::new("t.toml"), text).expect("valid");
+    prove_by_hand(
+        &mut b,
+        "The mayor spoke.\n“We will build the bridge, and soon,” she said.\n",
+    );
+    app_with(vec![b], Vec::new())
+}
+
+#[test]
+fn o_points_at_the_quote_in_its_source_with_a_text_fragment() {
+    let mut app = sourced();
+    let url = "https://example.com/story#:~:text=We%20will%20build%20the%20bridge%2C%20and%20soon";
+    assert_eq!(press(&mut app, "3o"), [Effect::Open(url.into())]);
+    // From the quote's detail and from the source view too.
+    assert_eq!(press(&mut app, "<Enter>o"), [Effect::Open(url.into())]);
+    assert_eq!(press(&mut app, "<Esc>co"), [Effect::Open(url.into())]);
+    // A source without a URL says so.
+    press(&mut app, "<Esc>j");
+    assert!(press(&mut app, "o").is_empty());
+    assert_eq!(app.message(), Some("the source (Notes) has no URL"));
+    // A quote without a source opens the briefing's first URL.
+    press(&mut app, "j");
+    assert_eq!(
+        press(&mut app, "o"),
+        [Effect::Open("https://example.com/story".into())]
+    );
+    press(&mut app, "c");
+    assert_eq!(app.message(), Some("this quote names no source"));
+    assert!(app.popups().is_empty());
+    // Outside the Quotes pane there is no quote to view.
+    press(&mut app, "1c");
+    assert!(
+        app.message().unwrap().contains("select a quote"),
+        "{:?}",
+        app.message()
+    );
+}
+
+#[test]
+fn the_copied_citation_names_the_source() {
+    let mut app = sourced();
+    let copied = press(&mut app, "3yc");
+    assert_eq!(
+        copied,
+        [Effect::Copy(
+            "“We will build the bridge, and soon” — Ann, Mayor, 2025-01-02; \
+             source: The Paper, 2025-01-02, https://example.com/story"
+                .into()
+        )]
+    );
+    // A government with no role: no dangling comma.
+    let copied = press(&mut app, "jyc");
+    assert_eq!(
+        copied,
+        [Effect::Copy(
+            "“The budget is set” — Townsville, 2025-01-02; source: Notes".into()
+        )]
+    );
+}
+
+#[test]
+fn verification_marks_and_kinds_are_spelled_out() {
+    let mut app = sourced();
+    let screen = support::screen(&mut app, "3", 120, 40);
+    // Verified, not verified (no copy: the source names none), no source.
+    for mark in ["✓ — Ann", "○ — Townsville", "○ — Ann"] {
+        assert!(screen.contains(mark), "{mark}:\n{screen}");
+    }
+    assert!(screen.contains("Townsville 1 quote"), "{screen}");
+    assert!(screen.contains("government"), "{screen}");
+    assert!(screen.contains("OPEN question: Who pays?"), "{screen}");
+    press(&mut app, "<Enter>");
+    let lines = document_lines(&app).join("\n");
+    assert!(
+        lines.contains("✓ Verified verbatim in story.txt, line 2, column 2"),
+        "{lines}"
+    );
+    press(&mut app, "<Esc>j<Enter>");
+    let lines = document_lines(&app).join("\n");
+    assert!(
+        lines.contains("Speaker       Townsville · government\n"),
+        "{lines}"
+    );
+    assert!(
+        lines.contains("Not verified: its source names no archived copy"),
+        "{lines}"
+    );
+    press(&mut app, "<Esc>4<Enter>");
+    assert_eq!(
+        app.popup_document(app.popups().last().unwrap())
+            .unwrap()
+            .title,
+        "Open question"
+    );
+    let lines = document_lines(&app);
+    assert!(
+        lines.iter().any(|l| l == "What each party said"),
+        "{lines:#?}"
+    );
+    assert!(!lines.iter().any(|l| l == "Positions"), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("✓ “We will build")),
+        "{lines:#?}"
+    );
 }

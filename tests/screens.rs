@@ -307,3 +307,75 @@ popup_snapshots! {
     briefing_list_scrolled: "bG";
     popup_search: "?/search<Enter>n";
 }
+
+/// Provenance on screen: the marks, the detail's sentence and the source
+/// view, with the article at hand and without it.
+mod provenance {
+    fn proven(keys: &str, width: u16, height: u16) -> String {
+        crate::support::screen(&mut crate::support::alaska_proven(), keys, width, height)
+    }
+
+    fn without_copy(keys: &str, width: u16, height: u16) -> String {
+        crate::support::screen(
+            &mut crate::support::alaska_without_copy(),
+            keys,
+            width,
+            height,
+        )
+    }
+
+    #[test]
+    fn marks_narrow() {
+        insta::assert_snapshot!(proven("3", 80, 24));
+    }
+
+    #[test]
+    fn marks_small() {
+        insta::assert_snapshot!(proven("3j", 60, 20));
+    }
+
+    #[test]
+    fn marks_without_copy() {
+        insta::assert_snapshot!(without_copy("3", 80, 24));
+    }
+
+    #[test]
+    fn quote_detail_verified() {
+        insta::assert_snapshot!(proven("3j<Enter>G", 80, 24));
+    }
+
+    #[test]
+    fn quote_detail_without_copy_small() {
+        insta::assert_snapshot!(without_copy("3j<Enter>G", 60, 20));
+    }
+
+    #[test]
+    fn source_view_narrow() {
+        insta::assert_snapshot!(proven("3jc", 80, 24));
+    }
+
+    #[test]
+    fn source_view_small() {
+        insta::assert_snapshot!(proven("3jc", 60, 20));
+    }
+
+    #[test]
+    fn source_view_next_quote_small() {
+        insta::assert_snapshot!(proven("3jcnn", 60, 20));
+    }
+
+    #[test]
+    fn source_view_without_copy_narrow() {
+        insta::assert_snapshot!(without_copy("3jc", 80, 24));
+    }
+
+    #[test]
+    fn source_view_without_copy_small() {
+        insta::assert_snapshot!(without_copy("3jc", 60, 20));
+    }
+
+    #[test]
+    fn source_view_without_copy_small_end() {
+        insta::assert_snapshot!(without_copy("3jcG", 60, 20));
+    }
+}

@@ -96,6 +96,8 @@ pub enum Action {
     JumpForward,
     /// Zoom the focused pane to the whole body, and back.
     Zoom,
+    /// The selected quote in its archived source.
+    ViewSource,
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -418,6 +420,12 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "zoom",
         description: "zoom the focused pane to the whole screen, and back",
         modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::ViewSource,
+        name: "view_source",
+        description: "the quote in its source, in context (n/N: its other quotes)",
+        modes: &[(Panes, None), (Popup, None)],
     },
 ];
 

@@ -75,11 +75,13 @@ impl App {
                     None
                 };
             }
+            (Mode::Popup, Action::Search) => !matches!(self.popups.last(), Some(Popup::Source(_))),
             (Mode::Popup, Action::Confirm) => match self.popups.last() {
-                Some(Popup::Detail { target, .. }) => !super::popup::links(b, *target).is_empty(),
+                Some(Popup::Detail { target, .. }) => super::links::link_count(b, *target) > 0,
                 Some(Popup::Briefings { .. }) => true,
                 Some(Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. }) => true,
                 Some(Popup::Results(r)) => !r.hits.is_empty(),
+                Some(Popup::Source(v)) => v.quote().is_some(),
                 _ => false,
             },
             (Mode::Popup, Action::Back) if self.popups.len() == 1 => return Some("to the panes"),

@@ -43,7 +43,7 @@ impl Choice {
 }
 
 const QUOTE: &[Choice] = &[
-    Choice::new('c', "quote with citation", |b, q| b.citation(q)),
+    Choice::new('c', "quote with citation", |b, q| b.citation_with_source(q)),
     Choice::new('t', "quote text only", snippet::quote_text),
     Choice::new(
         'm',

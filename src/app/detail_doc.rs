@@ -5,8 +5,10 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::document::{DocLine, Document, Seg, Tone, seg};
+use super::links::source_link;
 use super::popup::{Target, links};
-use crate::model::{Briefing, Position, QuoteKind};
+use super::proof_text;
+use crate::model::{Briefing, DisagreementKind, Position, QuoteKind};
 use crate::text::{one_line, wrap};
 
 /// A detail popup's widest outer width.
@@ -30,22 +32,48 @@ pub fn detail_document(b: &Briefing, target: Target, width: usize) -> Document<'
         let positions = &b.disagreements[d].positions;
         if !positions.is_empty() {
             doc.push(DocLine::blank());
-            doc.push(DocLine::new(Tone::Heading, "Positions"));
+            doc.push(DocLine::new(
+                Tone::Heading,
+                match b.disagreements[d].kind {
+                    DisagreementKind::Dispute => "Positions",
+                    DisagreementKind::Question => "What each party said",
+                },
+            ));
             doc.extend(positions_lines(b, positions, width));
         }
     }
     let targets = links(b, target);
+    let source = source_link(b, target);
     doc.push(DocLine::blank());
     doc.push(DocLine::new(
         Tone::Heading,
-        if targets.is_empty() {
+        if targets.is_empty() && source.is_none() {
             "No links"
         } else {
             "Links (Enter follows, Esc goes back)"
         },
     ));
+    if let Some(q) = source {
+        doc.push(source_link_line(b, q, width).linked(0));
+    }
     doc.link_tail(b, targets, width);
     doc
+}
+
+/// The link to quote `q`'s source view: `source   Label — view in context`.
+fn source_link_line(b: &Briefing, q: usize, width: usize) -> DocLine {
+    let kind = if width >= 50 {
+        format!("{:<14}", "source")
+    } else {
+        "source ".to_string()
+    };
+    let label = b.source_of(q).map_or_else(
+        || one_line(b.quotes[q].source.as_deref().unwrap_or("")).into_owned(),
+        |s| s.named(),
+    );
+    let room = width.saturating_sub(kind.chars().count());
+    let text = crate::text::truncate(&format!("view in context: {label}"), room).into_owned();
+    DocLine::from_segs(vec![seg(Tone::Muted, kind), seg(Tone::Plain, text)])
 }
 
 /// A field's lines: the label beside the value, or above it when narrow.
@@ -130,9 +158,12 @@ fn position_column(b: &Briefing, p: &Position, width: usize) -> Vec<Seg> {
     );
     for q in p.quotes.iter().filter_map(|id| b.quote(id)) {
         lines.push(seg(Tone::Plain, ""));
+        let mark = (b.index.quote_by_id.get(&q.id))
+            .and_then(|&qi| proof_text::mark(b, qi))
+            .map_or(String::new(), |m| format!("{m} "));
         let (text, tone) = match q.kind {
-            QuoteKind::Direct => (format!("“{}”", q.text.trim()), Tone::Muted),
-            QuoteKind::Reported => (format!("Reported: {}", q.text.trim()), Tone::Reported),
+            QuoteKind::Direct => (format!("{mark}“{}”", q.text.trim()), Tone::Muted),
+            QuoteKind::Reported => (format!("{mark}Reported: {}", q.text.trim()), Tone::Reported),
         };
         lines.extend(wrap(&text, width).into_iter().map(|l| seg(tone, l)));
     }
@@ -166,7 +197,7 @@ fn describe(b: &Briefing, target: Target) -> (String, Vec<(&'static str, String)
             };
             f.push(("Text", quote.text.trim().to_string()));
             f.push(("Kind", kind.into()));
-            f.push(("Speaker", format!("{}, {}", s.name, s.role)));
+            f.push(("Speaker", s.name_and_role()));
             if let Some(by) = quote.reported_by.as_deref().and_then(|id| b.speaker(id)) {
                 f.push(("Reported by", by.name.clone()));
             }
@@ -183,13 +214,23 @@ fn describe(b: &Briefing, target: Target) -> (String, Vec<(&'static str, String)
                 f.push(("Topics", topic_names(&quote.topics)));
             }
             f.extend(quote.context.clone().map(|c| ("Context", c)));
-            f.push(("Citation", b.citation(q)));
+            f.push(("Citation", b.citation_with_source(q)));
+            if let Some(id) = &quote.source {
+                let label = b.source(id).map_or_else(|| id.clone(), |s| s.cited());
+                f.push(("Source", label));
+            }
+            if quote.source.is_some() || proof_text::standing(b, q).is_some() {
+                f.push(("Provenance", proof_text::sentence(b, q)));
+            }
             format!("Quote: {}", one_line(&s.name))
         }
         Target::Speaker(s) => {
             let sp = &b.speakers[s];
             f.push(("Name", sp.name.clone()));
-            f.push(("Role", sp.role.clone()));
+            f.extend(sp.kind_word().map(|k| ("Kind", k.to_string())));
+            if !sp.role.trim().is_empty() {
+                f.push(("Role", sp.role.clone()));
+            }
             f.extend(sp.affiliation.clone().map(|a| ("Affiliation", a)));
             if !sp.aliases.is_empty() {
                 f.push(("Also called", sp.aliases.join("; ")));
@@ -223,7 +264,13 @@ fn describe(b: &Briefing, target: Target) -> (String, Vec<(&'static str, String)
                 f.push(("Topics", topic_names(&dis.topics)));
             }
             f.push(("Summary", dis.summary.trim().to_string()));
-            "Disagreement".to_string()
+            match (dis.kind, dis.status) {
+                (DisagreementKind::Dispute, _) => "Dispute".to_string(),
+                (DisagreementKind::Question, crate::model::Status::Resolved) => {
+                    "Question".to_string()
+                }
+                (DisagreementKind::Question, _) => "Open question".to_string(),
+            }
         }
     };
     (title, f)

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::popup::{Links, Target};
-use crate::model::Briefing;
+use crate::model::{Briefing, DisagreementKind};
 use crate::text::{one_line, truncate};
 
 /// How a segment is drawn (the UI maps tones to the theme).
@@ -88,6 +88,14 @@ impl LinkTail<'_> {
             return DocLine::blank();
         };
         let (kind, label) = link_label(self.briefing, t);
+        // A quote's verification mark follows its kind.
+        let kind = match t {
+            Target::Quote(q) => match super::proof_text::mark(self.briefing, q) {
+                Some(m) => format!("{kind} {m}"),
+                None => kind.to_string(),
+            },
+            _ => kind.to_string(),
+        };
         // Kinds in a column; on a narrow popup, each followed by one space.
         let kind = if self.width >= 50 {
             format!("{kind:<14}")
@@ -107,15 +115,15 @@ pub fn link_label(b: &Briefing, t: Target) -> (&'static str, String) {
             "quote",
             format!("{}: {}", b.speaker_of(q).name, b.quotes[q].text.trim()),
         ),
-        Target::Speaker(s) => (
-            "speaker",
-            format!("{}, {}", b.speakers[s].name, b.speakers[s].role),
-        ),
+        Target::Speaker(s) => ("speaker", b.speakers[s].name_and_role()),
         Target::Event(e) => (
             "event",
             format!("{} {}", b.events[e].at.shown(), b.events[e].title),
         ),
-        Target::Disagreement(d) => ("disagreement", b.disagreements[d].title.clone()),
+        Target::Disagreement(d) => match b.disagreements[d].kind {
+            DisagreementKind::Dispute => ("dispute", b.disagreements[d].title.clone()),
+            DisagreementKind::Question => ("question", b.disagreements[d].title.clone()),
+        },
     }
 }
 

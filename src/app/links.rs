@@ -132,3 +132,35 @@ pub fn links(b: &Briefing, target: Target) -> Links<'_> {
     };
     Links { runs }
 }
+
+/// What following a link of a detail view does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    /// Opens the detail view of an item.
+    Item(Target),
+    /// Opens the source view of quote `q`.
+    Source(usize),
+}
+
+/// The quote whose source view `target`'s detail links to first: a quote
+/// that names a source.
+pub fn source_link(b: &Briefing, target: Target) -> Option<usize> {
+    match target {
+        Target::Quote(q) if b.quotes[q].source.is_some() => Some(q),
+        _ => None,
+    }
+}
+
+/// How many links `target`'s detail view has.
+pub fn link_count(b: &Briefing, target: Target) -> usize {
+    usize::from(source_link(b, target).is_some()) + links(b, target).len()
+}
+
+/// What link `link` of `target`'s detail view leads to.
+pub fn follow(b: &Briefing, target: Target, link: usize) -> Option<Follow> {
+    match (source_link(b, target), link) {
+        (Some(q), 0) => Some(Follow::Source(q)),
+        (Some(_), l) => links(b, target).get(l - 1).map(Follow::Item),
+        (None, l) => links(b, target).get(l).map(Follow::Item),
+    }
+}

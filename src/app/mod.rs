@@ -18,11 +18,14 @@ pub mod popup;
 pub mod popup_find;
 pub mod popup_text;
 pub mod popup_view;
+pub mod proof_text;
 pub mod results;
 pub mod row_text;
 pub mod rows;
 mod scroll;
 pub mod search;
+pub mod source_text;
+pub mod source_view;
 pub mod speaker_choice;
 mod start;
 pub mod tabs;
@@ -368,6 +371,9 @@ impl App {
             Action::SearchAll => self.open_results(),
             Action::JumpBack => self.jump_back(),
             Action::JumpForward => self.jump_forward(),
+            Action::ViewSource if !matches!(self.popups.last(), Some(Popup::Source(_))) => {
+                self.view_source()
+            }
             action if !self.popups.is_empty() => match self.popup_cannot(&action) {
                 Some(why) => self.message = Some(why),
                 None => self.update_popup(action),

@@ -150,17 +150,59 @@ impl App {
         format!("{what} — {}", self.empty_message(pane))
     }
 
+    /// `o`: the source of the selected quote (the Quotes pane's, or the
+    /// quote's detail view's), pointing at the quote; else the briefing's
+    /// first source with a URL.
     pub(super) fn open_source(&mut self) {
+        let quote = match self.popups.last() {
+            Some(Popup::Detail {
+                target: Target::Quote(q),
+                ..
+            }) => Some(*q),
+            Some(_) => None,
+            None => self.focused_quote(),
+        };
+        if let Some(q) = quote.filter(|&q| self.briefing().quotes[q].source.is_some()) {
+            return self.open_quote_source(q);
+        }
         let url = self.briefing().sources.iter().find_map(|s| s.url.clone());
         match url {
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-                self.message = Some(format!("opening {}", crate::text::one_line(&url)));
-                self.effects.push(Effect::Open(url));
-            }
-            Some(_) => self.message = Some("the source URL is not an http(s) address".into()),
+            Some(url) => self.open_url(url),
             None => self.message = Some("this briefing lists no source URL".into()),
         }
     }
+
+    /// Opens the URL of quote `q`'s source with a text fragment pointing
+    /// at the quote, or says why not.
+    pub(super) fn open_quote_source(&mut self, q: usize) {
+        let b = self.briefing();
+        let Some(source) = b.source_of(q) else {
+            self.message = Some("this quote names no source".into());
+            return;
+        };
+        let Some(url) = source.url.as_deref() else {
+            self.message = Some(format!("the source ({}) has no URL", source.named()));
+            return;
+        };
+        let url = match b.text_directive(q) {
+            Some(d) if is_web(url) => crate::model::text_fragment::with_directive(url, &d),
+            _ => url.to_string(),
+        };
+        self.open_url(url);
+    }
+
+    fn open_url(&mut self, url: String) {
+        if is_web(&url) {
+            self.message = Some(format!("opening {}", crate::text::one_line(&url)));
+            self.effects.push(Effect::Open(url));
+        } else {
+            self.message = Some("the source URL is not an http(s) address".into());
+        }
+    }
+}
+
+fn is_web(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
 }
 
 impl App {

@@ -8,7 +8,7 @@ use super::document::Document;
 use super::popup_view::{PopupRects, View, popup_rects, text_width};
 use super::{Action, App, Pane, detail_doc, list_docs, popup_text};
 
-pub use super::links::{Links, links};
+pub use super::links::{Follow, Links, links};
 
 /// An item a detail view can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,8 @@ pub enum Popup {
     },
     /// The results of a search across the whole briefing.
     Results(super::Results),
+    /// A quote in its archived source.
+    Source(super::source_view::SourceView),
 }
 
 impl Popup {
@@ -74,7 +76,10 @@ impl Popup {
             | Popup::Topics { view, .. }
             | Popup::Overview { view }
             | Popup::Briefings { view } => Some(view),
-            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } | Popup::Results(_) => None,
+            Popup::CopyMenu { .. }
+            | Popup::SpeakerChoice { .. }
+            | Popup::Results(_)
+            | Popup::Source(_) => None,
         }
     }
 
@@ -85,7 +90,10 @@ impl Popup {
             | Popup::Topics { view, .. }
             | Popup::Overview { view }
             | Popup::Briefings { view } => Some(view),
-            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } | Popup::Results(_) => None,
+            Popup::CopyMenu { .. }
+            | Popup::SpeakerChoice { .. }
+            | Popup::Results(_)
+            | Popup::Source(_) => None,
         }
     }
 
@@ -138,7 +146,10 @@ impl App {
                 chosen,
                 text_width(screen, list_docs::TOPICS_WIDTH),
             ),
-            Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. } | Popup::Results(_) => {
+            Popup::CopyMenu { .. }
+            | Popup::SpeakerChoice { .. }
+            | Popup::Results(_)
+            | Popup::Source(_) => {
                 return None;
             }
         })
@@ -155,6 +166,7 @@ impl App {
         match self.popups.last() {
             Some(Popup::CopyMenu { .. }) => return self.update_copy_menu(action),
             Some(Popup::SpeakerChoice { .. }) => return self.update_speaker_choice(action),
+            Some(Popup::Source(_)) => return self.update_source_view(action),
             _ => {}
         }
         let Some(mut popup) = self.popups.last().cloned() else {
@@ -244,14 +256,18 @@ impl App {
         match popup {
             Popup::Detail { target, view } => match (step, action) {
                 (Step::Confirm(true), _) | (Step::Clicked(_), _) => {
-                    if let Some(next) = links(b, target).get(view.link) {
-                        let from = self.place();
-                        self.popups.push(Popup::detail(next));
-                        self.record_jump_from(from);
+                    match super::links::follow(b, target, view.link) {
+                        Some(Follow::Item(next)) => {
+                            let from = self.place();
+                            self.popups.push(Popup::detail(next));
+                            self.record_jump_from(from);
+                        }
+                        Some(Follow::Source(q)) => self.open_source_view(q),
+                        None => {}
                     }
                 }
                 (Step::Confirm(false), _) => {
-                    self.message = Some(if links(b, target).is_empty() {
+                    self.message = Some(if super::links::link_count(b, target) == 0 {
                         "nothing to follow here: Esc or q goes back".into()
                     } else {
                         "no link on screen: j moves to the next one".into()
@@ -317,7 +333,7 @@ impl App {
                     _ => {}
                 }
             }
-            Popup::Results(_) => {}
+            Popup::Results(_) | Popup::Source(_) => {}
         }
     }
 

@@ -100,6 +100,26 @@ const LEGEND: &[(&str, &str)] = &[
         "Quotes 23●",
         "a tab: its pane's items, ● or ★ when it holds marks",
     ),
+    (
+        "✓",
+        "a quote verified in its archived source: verbatim, or located by its prefix/suffix",
+    ),
+    (
+        "✗",
+        "a quote checked against its archived source and not found there",
+    ),
+    (
+        "○",
+        "a quote not verified: no source, no copy here (--sources DIR), or no prefix/suffix",
+    ),
+    (
+        "question:",
+        "an open question the source raises, not a dispute between sides",
+    ),
+    (
+        "▸ •",
+        "in the source view: the quote shown, the briefing's other quotes there",
+    ),
 ];
 
 fn legend_lines() -> Vec<TextLine> {
@@ -144,7 +164,7 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
         lines.push(TextLine::blank());
         lines.push(TextLine::new(LineKind::Heading, "Sources"));
         for s in &b.sources {
-            let text = s.label();
+            let text = s.named();
             // One bullet per source; its URL on lines of its own under it,
             // broken only where it is wider than the popup.
             let mut wrapped = wrap(&text, width.saturating_sub(3));

@@ -1,6 +1,6 @@
 //! A quote with its citation, and its attribution alone, as copied to the clipboard.
 
-use super::{Briefing, QuoteKind, Source};
+use super::{Briefing, QuoteKind, Source, Speaker, SpeakerKind};
 use crate::text::one_line;
 
 impl Source {
@@ -20,6 +20,73 @@ impl Source {
             parts.push(p.to_string());
         }
         parts.join(", ")
+    }
+
+    /// The source's name on one line, escaped, without its URL: title and
+    /// outlet, else the archived copy's name, else the id; then the date.
+    pub fn named(&self) -> String {
+        let mut parts: Vec<String> = [&self.title, &self.outlet]
+            .into_iter()
+            .flatten()
+            .map(|s| one_line(s.trim()).into_owned())
+            .collect();
+        if parts.is_empty() {
+            let name = self.archived.as_deref().unwrap_or(&self.id);
+            parts.push(one_line(name).into_owned());
+        }
+        if let Some(p) = &self.published {
+            parts.push(p.to_string());
+        }
+        parts.join(", ")
+    }
+
+    /// The source as a citation names it, escaped: title and outlet,
+    /// date, URL, whichever are given. Only when neither title, outlet nor
+    /// URL is known does it fall back on the archived copy's name, then the id.
+    pub fn cited(&self) -> String {
+        let mut parts: Vec<String> = [&self.title, &self.outlet]
+            .into_iter()
+            .flatten()
+            .map(|s| one_line(s.trim()).into_owned())
+            .collect();
+        if parts.is_empty() && self.url.is_none() {
+            let name = self.archived.as_deref().unwrap_or(&self.id);
+            parts.push(one_line(name).into_owned());
+        }
+        if let Some(p) = &self.published {
+            parts.push(p.to_string());
+        }
+        if let Some(u) = &self.url {
+            parts.push(one_line(u.trim()).into_owned());
+        }
+        parts.join(", ")
+    }
+}
+
+impl Speaker {
+    /// What kind of body speaks, for one that is not a person.
+    pub fn kind_word(&self) -> Option<&'static str> {
+        match self.kind {
+            SpeakerKind::Person => None,
+            SpeakerKind::Organisation => Some("organisation"),
+            SpeakerKind::Government => Some("government"),
+        }
+    }
+
+    /// The name with the kind of a body and the role, escaped, with no
+    /// empty part: `Steve Witkoff, Special envoy`, `Russia · government`,
+    /// `Nato · organisation, military alliance`.
+    pub fn name_and_role(&self) -> String {
+        let mut out = one_line(&self.name).into_owned();
+        if let Some(kind) = self.kind_word() {
+            out.push_str(" · ");
+            out.push_str(kind);
+        }
+        if !self.role.trim().is_empty() {
+            out.push_str(", ");
+            out.push_str(&one_line(self.role.trim()));
+        }
+        out
     }
 }
 
@@ -51,12 +118,26 @@ impl Briefing {
         }
     }
 
+    /// The citation, then the source it names, as copied:
+    /// `“text” — Name, role, venue, date; source: Title, Outlet, date, URL`.
+    pub fn citation_with_source(&self, qi: usize) -> String {
+        let mut out = self.citation(qi);
+        if let Some(s) = self.source_of(qi) {
+            out.push_str("; source: ");
+            out.push_str(&s.cited());
+        }
+        out
+    }
+
     /// Who said the quote, where and when, escaped, without the text:
     /// `Name, role (affiliation), as reported by Name, venue, date`.
     pub fn attribution(&self, qi: usize) -> String {
         let q = &self.quotes[qi];
         let s = self.speaker_of(qi);
-        let mut out = format!("{}, {}", one_line(&s.name), one_line(&s.role));
+        let mut out = one_line(&s.name).into_owned();
+        if !s.role.trim().is_empty() {
+            out.push_str(&format!(", {}", one_line(s.role.trim())));
+        }
         if let Some(a) = &s.affiliation {
             out.push_str(&format!(" ({})", one_line(a)));
         }

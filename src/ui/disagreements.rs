@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use super::{Context, highlighted, pane, row_line};
 use crate::app::row_text::disagreement_lines;
 use crate::app::{App, DisagreementRow, Pane};
-use crate::model::Status;
+use crate::model::{DisagreementKind, Status};
 use crate::text::truncate;
 
 pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
@@ -29,7 +29,13 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
                     Status::Narrowing => "NARROWING",
                     Status::Resolved => "RESOLVED",
                 };
-                let title = truncate(&lines[0], width.saturating_sub(badge.len() + 1)).into_owned();
+                // An open question reads differently from a dispute.
+                let label = match d.kind {
+                    DisagreementKind::Question => "question: ",
+                    DisagreementKind::Dispute => "",
+                };
+                let room = width.saturating_sub(badge.len() + 1 + label.len());
+                let title = truncate(&lines[0], room).into_owned();
                 let base = if dim {
                     ctx.theme.resolved()
                 } else {
@@ -38,6 +44,7 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
                 let mut spans = vec![
                     Span::styled(badge, ctx.theme.status(d.status)),
                     Span::raw(" "),
+                    Span::styled(label, ctx.theme.muted()),
                 ];
                 spans.extend(highlighted(
                     &title,

@@ -12,6 +12,7 @@ mod popup;
 mod quotes;
 mod search_line;
 mod search_results;
+mod source_view;
 mod speaker_choice;
 mod speakers;
 mod status;
@@ -76,6 +77,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
             crate::app::Popup::Results(results) => {
                 search_results::draw(frame, area, app, results, ctx)
             }
+            Popup::Source(view) => source_view::draw(frame, app, view, ctx),
             p => popup::draw(frame, app, p, ctx),
         }
     }

@@ -3,9 +3,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 use super::{Context, highlighted, pane, row_line};
+use crate::app::proof_text::{Standing, standing};
 use crate::app::row_text::quote_row;
 use crate::app::{App, DisagreementRow, Pane, Target};
 use crate::model::QuoteKind;
@@ -62,7 +63,17 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
             })
             .collect();
         let credit = highlighted(&row.credit, needle.as_deref(), ctx.theme.muted(), hit);
-        out.push(row_line(None, ctx, credit));
+        let mut credit = row_line(None, ctx, credit);
+        // The verification mark stands in the credit line's gutter.
+        if let Some(standing) = standing(b, qi) {
+            let style = match standing {
+                Standing::Failed => ctx.theme.status(crate::model::Status::Open),
+                Standing::Verified => ctx.theme.marked(),
+                Standing::Unverified => ctx.theme.muted(),
+            };
+            credit.spans[0] = Span::styled(format!("{} ", standing.mark()), style);
+        }
+        out.push(credit);
         if let Some(context) = &row.context {
             let context = highlighted(context, needle.as_deref(), ctx.theme.context(), hit);
             out.push(row_line(None, ctx, context));

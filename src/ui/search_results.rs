@@ -176,7 +176,14 @@ fn item_text(app: &App, target: Target) -> String {
         }
         Target::Speaker(s) => {
             let s = &b.speakers[s];
-            format!("{} — {}", one_line(&s.name), one_line(&s.role))
+            let mut out = one_line(&s.name).into_owned();
+            if let Some(kind) = s.kind_word() {
+                out.push_str(&format!(" · {kind}"));
+            }
+            if !s.role.trim().is_empty() {
+                out.push_str(&format!(" — {}", one_line(s.role.trim())));
+            }
+            out
         }
         Target::Disagreement(d) => one_line(&b.disagreements[d].title).into_owned(),
     }

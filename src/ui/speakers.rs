@@ -27,10 +27,19 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
             ctx.theme.search_match(),
         );
         first.push(Span::styled(count, ctx.theme.muted()));
-        let mut role = one_line(&s.role).into_owned();
-        if let Some(a) = &s.affiliation {
-            role.push_str(", ");
-            role.push_str(&one_line(a));
+        // "government · role, affiliation", with no empty part.
+        let mut parts: Vec<String> = Vec::new();
+        if !s.role.trim().is_empty() {
+            parts.push(one_line(s.role.trim()).into_owned());
+        }
+        parts.extend(s.affiliation.as_deref().map(|a| one_line(a).into_owned()));
+        let mut role = parts.join(", ");
+        if let Some(kind) = s.kind_word() {
+            role = if role.is_empty() {
+                kind.to_string()
+            } else {
+                format!("{kind} · {role}")
+            };
         }
         let role = truncate(&role, width).into_owned();
         vec![

@@ -42,3 +42,97 @@ pub fn screen(app: &mut App, keys: &str, width: u16, height: u16) -> String {
     let keys = parse_sequence(keys).expect("test keys parse");
     headless::to_text(&headless::render(app, &ctx, &keys, width, height))
 }
+
+/// Fills `b.provenance` as verification would, by plain search, for tests
+/// of the reader: every source naming an archived copy gets `text`; a direct
+/// quote found exactly in it is verbatim, else not; a reported statement is
+/// located between its `prefix` and `suffix`, else has no selector.
+pub fn prove_by_hand(b: &mut Briefing, text: &str) {
+    use briefing::model::QuoteKind;
+    use briefing::model::provenance::{Archive, ArchiveState, Proof};
+    b.provenance.archives = (b.sources.iter())
+        .map(|s| match &s.archived {
+            Some(name) => ArchiveState::Found(Archive {
+                path: name.into(),
+                text: text.to_string(),
+            }),
+            None => ArchiveState::NotNamed,
+        })
+        .collect();
+    b.provenance.quotes = (b.quotes.iter())
+        .map(|q| {
+            let Some(si) = b
+                .sources
+                .iter()
+                .position(|s| Some(&s.id) == q.source.as_ref())
+            else {
+                return Proof::NoSource;
+            };
+            if b.sources[si].archived.is_none() {
+                return Proof::NoCopy;
+            }
+            match q.kind {
+                QuoteKind::Direct => {
+                    let t = q.text.trim();
+                    match text.find(t) {
+                        Some(at) => Proof::Verbatim {
+                            at: at..at + t.len(),
+                            occurrences: text.matches(t).count(),
+                        },
+                        None => Proof::NotVerbatim { closest: None },
+                    }
+                }
+                QuoteKind::Reported => match (&q.prefix, &q.suffix) {
+                    (Some(p), Some(s)) => match text.find(p.as_str()) {
+                        Some(a) => {
+                            let from = a + p.len();
+                            match text[from..].find(s.as_str()) {
+                                Some(e) => Proof::Located { at: from..from + e },
+                                None => Proof::NotLocated,
+                            }
+                        }
+                        None => Proof::NotLocated,
+                    },
+                    _ => Proof::NoSelector,
+                },
+            }
+        })
+        .collect();
+}
+
+/// The copy of the Alaska article the bundled briefing was written from.
+pub fn alaska_article() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/sources/alaska-summit-2025-08-17.txt"
+    );
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A reader on the bundled briefing with its quotes proven against the
+/// article (by plain search), 120×40.
+pub fn alaska_proven() -> App {
+    let mut b = Briefing::bundled();
+    prove_by_hand(&mut b, &alaska_article());
+    app_with(vec![b], Vec::new())
+}
+
+/// A reader on the bundled briefing as verification leaves it where the
+/// article's archived copy is not found, 120×40.
+pub fn alaska_without_copy() -> App {
+    use briefing::model::provenance::{ArchiveState, Proof};
+    let mut b = Briefing::bundled();
+    b.provenance.archives = vec![
+        ArchiveState::NotFound {
+            looked_in: vec!["briefings".into()],
+        };
+        b.sources.len()
+    ];
+    b.provenance.quotes = (b.quotes.iter())
+        .map(|q| match q.source {
+            Some(_) => Proof::NoCopy,
+            None => Proof::NoSource,
+        })
+        .collect();
+    app_with(vec![b], Vec::new())
+}
