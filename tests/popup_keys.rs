@@ -824,3 +824,120 @@ fn verification_marks_and_kinds_are_spelled_out() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn a_five_megabyte_source_stays_fast() {
+    use std::time::{Duration, Instant};
+    let para = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod \
+                tempor incididunt ut labore et dolore magna aliqua.\n";
+    let mut text = para.repeat(2_000_000 / para.len());
+    text.push_str("“We will build the bridge, and soon,” she said.\n");
+    // A line of a megabyte with no break in it.
+    text.push_str(&"word ".repeat(200_000));
+    text.push('\n');
+    text.push_str(&para.repeat(2_000_000 / para.len()));
+    text.push_str("The budget is set\n");
+    assert!(text.len() > 5_000_000);
+    let mut app = sourced();
+    let mut b = app.briefing().clone();
+    b.quotes[1].source = Some("paper".into());
+    prove_by_hand(&mut b, &text);
+    let mut app = {
+        drop(app);
+        app_with(vec![b], Vec::new())
+    };
+    app.update(Action::Resize(80, 24));
+    let theme = support::theme(true);
+    let ctx = briefing::ui::Context { theme: &theme };
+    let mut slowest = Duration::ZERO;
+    let start = Instant::now();
+    for keys in [
+        "3c",
+        "n",
+        "N",
+        "G",
+        "g",
+        "<PageDown>",
+        "j",
+        "<ctrl-d>",
+        "n",
+        "G",
+        "k",
+        "<PageUp>",
+    ]
+    .into_iter()
+    .chain(std::iter::repeat_n("<PageDown>", 30))
+    {
+        let t = Instant::now();
+        press(&mut app, keys);
+        briefing::headless::draw(&app, &ctx, 80, 24);
+        slowest = slowest.max(t.elapsed());
+    }
+    assert_eq!(source_view(&app).marks.len(), 2);
+    let total = start.elapsed();
+    // Opening reads the text once; a key and a frame cost what is on screen.
+    assert!(total < Duration::from_secs(3), "{total:?}");
+    assert!(slowest < Duration::from_millis(400), "{slowest:?}");
+    eprintln!("5 MB source: {total:?} in all, slowest key and frame {slowest:?}");
+}
+
+#[test]
+fn a_hundred_thousand_quotes_from_one_source_stay_fast() {
+    use briefing::model::Source;
+    use briefing::model::provenance::{Archive, ArchiveState, Proof};
+    use std::time::{Duration, Instant};
+    let n = 100_000;
+    let toml = support::generate::one_speaker_many_quotes(n);
+    let mut b = Briefing::parse(std::path::Path::new("scale.toml"), &toml).expect("valid");
+    b.sources.push(Source {
+        id: "s".into(),
+        archived: Some("s.txt".into()),
+        ..Source::default()
+    });
+    let mut text = String::new();
+    let mut proofs = Vec::with_capacity(n);
+    for q in &mut b.quotes {
+        q.source = Some("s".into());
+        let at = text.len();
+        text.push_str(q.text.trim());
+        proofs.push(Proof::Verbatim {
+            at: at..text.len(),
+            occurrences: 1,
+        });
+        text.push('\n');
+    }
+    b.provenance.quotes = proofs;
+    b.provenance.archives = vec![ArchiveState::Found(Archive {
+        path: "s.txt".into(),
+        text,
+    })];
+    let mut app = app_with(vec![b], Vec::new());
+    app.update(Action::Resize(80, 24));
+    let theme = support::theme(true);
+    let ctx = briefing::ui::Context { theme: &theme };
+    let mut slowest = Duration::ZERO;
+    let start = Instant::now();
+    for keys in [
+        "3",
+        "G",
+        "c",
+        "n",
+        "n",
+        "N",
+        "G",
+        "g",
+        "<Esc>",
+        "2<Enter>",
+        "G",
+        "<Esc><Esc>",
+    ] {
+        let t = Instant::now();
+        press(&mut app, keys);
+        briefing::headless::draw(&app, &ctx, 80, 24);
+        slowest = slowest.max(t.elapsed());
+    }
+    let total = start.elapsed();
+    assert!(total < Duration::from_secs(5), "{total:?}");
+    assert!(slowest < Duration::from_secs(1), "{slowest:?}");
+    eprintln!("100,000 quotes: {total:?} in all, slowest key and frame {slowest:?}");
+}
