@@ -838,14 +838,10 @@ fn a_five_megabyte_source_stays_fast() {
     text.push_str(&para.repeat(2_000_000 / para.len()));
     text.push_str("The budget is set\n");
     assert!(text.len() > 5_000_000);
-    let mut app = sourced();
-    let mut b = app.briefing().clone();
+    let mut b = sourced().briefing().clone();
     b.quotes[1].source = Some("paper".into());
     prove_by_hand(&mut b, &text);
-    let mut app = {
-        drop(app);
-        app_with(vec![b], Vec::new())
-    };
+    let mut app = app_with(vec![b], Vec::new());
     app.update(Action::Resize(80, 24));
     let theme = support::theme(true);
     let ctx = briefing::ui::Context { theme: &theme };
