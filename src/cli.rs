@@ -47,13 +47,34 @@ pub struct ReaderOptions {
     /// Config file to use instead of ~/.config/briefing/config.toml.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
+
+    /// Also look for archived copies of sources in this folder (repeatable),
+    /// to verify quotes and show them in their source.
+    #[arg(long = "sources", value_name = "DIR")]
+    pub sources: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate briefing files and folders; exit 0 if all are valid, 1 if any
-    /// is invalid, 2 on usage or I/O errors.
+    /// Validate briefing files and folders and verify their quotes against
+    /// the sources' archived copies; exit 0 if all are valid and every quote
+    /// checked is verified, 1 if any is invalid or a quote fails, 2 on usage
+    /// or I/O errors.
+    #[command(
+        after_help = "An archived copy of a source (its `archived` file) is looked for beside \
+                      the briefing, then in each --sources DIR (as named, then by file name), \
+                      then in $XDG_DATA_HOME/briefing/sources (~/.local/share/briefing/sources). \
+                      A quote whose source has no copy here is reported as unverified, not as \
+                      an error, unless --strict is given."
+    )]
     Check {
+        /// Also look for archived copies of sources in this folder (repeatable).
+        #[arg(long = "sources", value_name = "DIR")]
+        sources: Vec<PathBuf>,
+        /// Make every unverified quote an error (no source, no archived copy
+        /// here, a reported statement with no selector): for CI.
+        #[arg(long)]
+        strict: bool,
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
     },
@@ -61,6 +82,9 @@ pub enum Command {
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// Also look for archived copies of sources in this folder (repeatable).
+        #[arg(long = "sources", value_name = "DIR")]
+        sources: Vec<PathBuf>,
         #[arg(value_name = "PATH")]
         path: PathBuf,
     },

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use briefing::app::{Action, App, StartOptions};
 use briefing::config::{self, Config};
 use briefing::export::{json, markdown};
+use briefing::model::provenance::{self, Summary, plural};
 use briefing::model::{self, Briefing, LoadReport};
 use briefing::ui::{Context, Theme};
 use briefing::{diag, event_loop, headless, keys, schema, terminal, text};
@@ -24,8 +25,16 @@ fn main() -> ExitCode {
         Err(e) => return argument_error(&e),
     };
     match cli.command {
-        Some(Command::Check { paths }) => check(&paths),
-        Some(Command::Export { format, path }) => export(format, &path),
+        Some(Command::Check {
+            paths,
+            sources,
+            strict,
+        }) => check(&paths, &sources, strict),
+        Some(Command::Export {
+            format,
+            sources,
+            path,
+        }) => export(format, &path, &sources),
         Some(Command::Schema) => print(&schema::briefing_schema_json()),
         Some(Command::Render {
             size,
@@ -89,30 +98,104 @@ fn print(s: &str) -> ExitCode {
     }
 }
 
-fn check(paths: &[PathBuf]) -> ExitCode {
-    let report = model::load_paths(paths);
+/// Checks that every `--sources DIR` is a folder that can be read: a usage
+/// error (exit 2) if not.
+fn source_dirs(dirs: &[PathBuf]) -> Result<(), ExitCode> {
+    for dir in dirs {
+        if let Err(e) = std::fs::read_dir(dir) {
+            let reason = if dir.exists() && !dir.is_dir() {
+                "not a folder".to_string()
+            } else {
+                e.to_string()
+            };
+            err(&format!(
+                "error: --sources {}: cannot read this folder: {}\n",
+                text::one_line(&dir.display().to_string()),
+                text::one_line(&reason)
+            ));
+            return Err(ExitCode::from(USAGE));
+        }
+    }
+    Ok(())
+}
+
+fn check(paths: &[PathBuf], sources: &[PathBuf], strict: bool) -> ExitCode {
+    if let Err(code) = source_dirs(sources) {
+        return code;
+    }
+    let report = model::load_paths_with(paths, sources);
     print_failures(&report);
+    print_findings(&report);
+    let mut failed = 0;
     for b in &report.briefings {
+        let summary = Summary::of(&b.provenance);
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.path == b.path)
+            .flat_map(|f| &f.diagnostics)
+            .any(|d| d.severity == diag::Severity::Error);
+        let strict_fail = strict && summary.unverified() > 0;
+        if errors || strict_fail {
+            failed += 1;
+        }
         out(&format!(
-            "ok: {} — {} ({} quotes, {} speakers, {} events, {} disagreements)\n",
+            "{}: {} — {} ({}; {}, {}, {})\n",
+            if errors || strict_fail {
+                "FAILED"
+            } else {
+                "ok"
+            },
             text::one_line(&b.path.display().to_string()),
             text::truncate(&text::one_line(&b.meta.title), MAX_ECHO),
-            b.quotes.len(),
-            b.speakers.len(),
-            b.events.len(),
-            b.disagreements.len()
+            summary.counts(),
+            plural(b.speakers.len(), "speaker", "speakers"),
+            plural(b.events.len(), "event", "events"),
+            plural(b.disagreements.len(), "disagreement", "disagreements"),
         ));
+        let kind = if strict { "error" } else { "note" };
+        for note in provenance::unverified_notes(b) {
+            out(&format!("  {kind}: {}\n", text::one_line(&note)));
+        }
     }
     let unreadable = unreadable_count(report.failures.iter());
     let invalid = report.failures.len() - unreadable;
     err(&format!(
-        "checked {} file(s): {} valid, {} invalid, {} unreadable\n",
-        report.briefings.len() + report.failures.len(),
+        "checked {}: {} valid, {} invalid, {} unreadable\n",
+        plural(
+            report.briefings.len() + report.failures.len(),
+            "file",
+            "files"
+        ),
         report.briefings.len(),
         invalid,
         unreadable
     ));
-    failure_code(&report.failures)
+    if failed > 0 {
+        err(&format!(
+            "error: quotes of {} failed verification{}\n",
+            plural(failed, "briefing", "briefings"),
+            if strict {
+                " (--strict: unverified quotes fail too)"
+            } else {
+                ""
+            }
+        ));
+    }
+    match failure_code(&report.failures) {
+        code if code == ExitCode::SUCCESS && failed > 0 => ExitCode::from(INVALID),
+        code => code,
+    }
+}
+
+/// Prints the warnings and verification results of the briefings that
+/// loaded on stderr.
+fn print_findings(report: &LoadReport) {
+    let color = stderr_color();
+    let mut err = std::io::stderr().lock();
+    for finding in &report.findings {
+        let _ = write!(err, "{}", diag::render_failure(finding, color));
+    }
 }
 
 /// Exit status for a usage error, an unreadable path, a bad config file or
@@ -139,8 +222,11 @@ fn failure_code(failures: &[model::Failure]) -> ExitCode {
     }
 }
 
-fn export(format: ExportFormat, path: &Path) -> ExitCode {
-    let report = model::load_paths(&[path.to_path_buf()]);
+fn export(format: ExportFormat, path: &Path, sources: &[PathBuf]) -> ExitCode {
+    if let Err(code) = source_dirs(sources) {
+        return code;
+    }
+    let report = model::load_paths_with(&[path.to_path_buf()], sources);
     print_failures(&report);
     let Some(b) = report.briefings.first() else {
         return failure_code(&report.failures);
@@ -160,19 +246,21 @@ fn export(format: ExportFormat, path: &Path) -> ExitCode {
 
 /// The briefings to open: the given paths, else the bundled folder, else the
 /// briefing compiled into the binary.
-fn load_for_reading(paths: &[PathBuf]) -> LoadReport {
+fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf]) -> LoadReport {
     if !paths.is_empty() {
-        return model::load_paths(paths);
+        return model::load_paths_with(paths, sources);
     }
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     let mut report = if folder.is_dir() {
-        model::load_paths(&[folder])
+        model::load_paths_with(&[folder], sources)
     } else {
         LoadReport::default()
     };
     if report.briefings.is_empty() {
         // Failures in the folder stay in the report: the reader lists them.
-        report.briefings.push(Briefing::bundled());
+        let mut b = Briefing::bundled();
+        provenance::verify(&mut b, model::BUNDLED.1, sources);
+        report.briefings.push(b);
     }
     report
 }
@@ -191,7 +279,8 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
     for warning in &config.warnings {
         err(&format!("{}\n", diag::render(warning, None, color)));
     }
-    let report = load_for_reading(paths);
+    source_dirs(&options.sources)?;
+    let report = load_for_reading(paths, &options.sources);
     if report.briefings.is_empty() {
         print_failures(&report);
         err("error: no briefing could be loaded\n");
@@ -231,8 +320,8 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         // Not an interactive terminal: print the digest of what the reader
         // would show, and exit as `check` would for the files that failed.
         print_failures(&LoadReport {
-            briefings: Vec::new(),
             failures: app.failures().to_vec(),
+            ..LoadReport::default()
         });
         let printed = print(&digest::of_view(&app));
         return if printed == ExitCode::SUCCESS {

@@ -30,6 +30,7 @@ fn validates_with_every_person_and_quote() {
         [
             "Donald Trump",
             "Marco Rubio",
+            "Russia",
             "Steve Witkoff",
             "Ursula von der Leyen",
             "Vladimir Putin",

@@ -267,7 +267,7 @@ fn events_speakers_and_disagreements_copy_what_makes_sense() {
     press(&mut app, "4");
     let d = app.rows().disagreements[0].disagreement();
     let text = copied(&mut app, "yc");
-    assert!(text.starts_with(&format!("{} (open)\n\n", b.disagreements[d].title)));
+    assert!(text.starts_with(&format!("{} (open question)\n\n", b.disagreements[d].title)));
     let md = copied(&mut app, "ym");
     for p in &b.disagreements[d].positions {
         let name = &b.speaker(&p.speaker).unwrap().name;

@@ -20,6 +20,21 @@ pub struct Diagnostic {
     /// first defined.
     pub related: Vec<Label>,
     pub severity: Severity,
+    /// Facts that explain the problem, each shown on a `= note:` line
+    /// ("closest passage: article.txt:12:5").
+    pub notes: Vec<String>,
+    /// A character-level diff shown on a `= diff:` line, as git's word diff
+    /// shows one: what was written `[-removed-]`, what is there `{+added+}`.
+    pub diff: Vec<Piece>,
+}
+
+/// A piece of a character-level diff: text both sides share, text only the
+/// first side has, or text only the second side has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Same(String),
+    Removed(String),
+    Added(String),
 }
 
 /// An error makes a file unusable; a warning is worth knowing but changes
@@ -76,6 +91,8 @@ impl Diagnostic {
             location: None,
             related: Vec::new(),
             severity: Severity::Error,
+            notes: Vec::new(),
+            diff: Vec::new(),
         }
     }
 
@@ -101,6 +118,12 @@ impl Diagnostic {
 
     pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a fact that explains the problem, shown on its own `= note:` line.
+    pub fn with_note(&mut self, note: impl Into<String>) -> &mut Self {
+        self.notes.push(note.into());
         self
     }
 

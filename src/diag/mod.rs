@@ -12,7 +12,7 @@ pub mod toml;
 use std::path::PathBuf;
 
 pub use collect::{Collector, SHOWN};
-pub use diagnostic::{Diagnostic, Label, Location, Severity, locate_all};
+pub use diagnostic::{Diagnostic, Label, Location, Piece, Severity, locate_all};
 pub use read::read_bounded;
 pub use render::{render, render_failure};
 pub use suggest::{Suggester, did_you_mean};

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Diagnostic, Failure, Location, Severity};
+use super::{Diagnostic, Failure, Location, Piece, Severity};
 use crate::text;
 
 /// Columns of a message, label or help shown, at most: they can quote a
@@ -31,6 +31,8 @@ struct Style {
     warning: &'static str,
     accent: &'static str,
     help: &'static str,
+    removed: &'static str,
+    added: &'static str,
     reset: &'static str,
 }
 
@@ -39,6 +41,8 @@ const COLOR: Style = Style {
     warning: "\x1b[1;33m",
     accent: "\x1b[1;34m",
     help: "\x1b[1;36m",
+    removed: "\x1b[31m",
+    added: "\x1b[32m",
     reset: "\x1b[0m",
 };
 const PLAIN: Style = Style {
@@ -46,6 +50,8 @@ const PLAIN: Style = Style {
     warning: "",
     accent: "",
     help: "",
+    removed: "",
+    added: "",
     reset: "",
 };
 
@@ -168,9 +174,28 @@ impl Mark<'_> {
     }
 }
 
+/// Columns of a note or diff line shown, at most: a note can quote a long
+/// passage of a source.
+const MAX_NOTE: usize = 1000;
+
+/// The `= note:` lines, the `= diff:` line and the `= help:` line, in the
+/// order cargo prints them.
 fn help(out: &mut String, d: &Diagnostic, s: &Style, pad: usize) {
+    let pad = " ".repeat(pad);
+    for note in &d.notes {
+        let note = text::truncate(&text::one_line(note), MAX_NOTE).into_owned();
+        let _ = writeln!(out, "{pad} {}={} note: {note}", s.accent, s.reset);
+    }
+    if !d.diff.is_empty() {
+        let _ = writeln!(
+            out,
+            "{pad} {}={} diff: {}",
+            s.accent,
+            s.reset,
+            diff_line(&d.diff, s)
+        );
+    }
     if let Some(h) = &d.help {
-        let pad = " ".repeat(pad);
         let _ = writeln!(
             out,
             "{pad} {}={} {}help{}: {}",
@@ -181,6 +206,28 @@ fn help(out: &mut String, d: &Diagnostic, s: &Style, pad: usize) {
             short(h)
         );
     }
+}
+
+/// A diff as git's word diff shows it, `[-removed-]{+added+}`, each piece
+/// escaped, the changes coloured when colour is on.
+fn diff_line(pieces: &[Piece], s: &Style) -> String {
+    let mut line = String::new();
+    let mut budget = MAX_NOTE;
+    for piece in pieces {
+        let (text, open, close, style) = match piece {
+            Piece::Same(t) => (t, "", "", ""),
+            Piece::Removed(t) => (t, "[-", "-]", s.removed),
+            Piece::Added(t) => (t, "{+", "+}", s.added),
+        };
+        let text = text::truncate(&text::one_line(text), budget).into_owned();
+        budget = budget.saturating_sub(text.width() + 4);
+        let reset = if style.is_empty() { "" } else { s.reset };
+        let _ = write!(line, "{style}{open}{text}{close}{reset}");
+        if budget == 0 {
+            break;
+        }
+    }
+    line
 }
 
 /// The span's line cut into (before, span, after), at most [`CONTEXT`] bytes

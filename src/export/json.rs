@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::model::{Briefing, Moment, QuoteKind, Source, Status};
+use super::proof::{self, Place, Placer};
+use crate::model::{Briefing, DisagreementKind, Moment, QuoteKind, SpeakerKind, Status};
 
 /// Version of the export shape; bumped on any incompatible change.
 pub const EXPORT_VERSION: u32 = 1;
@@ -16,7 +17,7 @@ struct Export<'a> {
     as_of: Moment,
     summary: &'a str,
     key_points: &'a [String],
-    sources: &'a [Source],
+    sources: Vec<SourceOut<'a>>,
     topics: Vec<TopicOut<'a>>,
     speakers: Vec<SpeakerOut<'a>>,
     events: Vec<EventOut<'a>>,
@@ -31,6 +32,27 @@ struct Ref<'a> {
 }
 
 #[derive(Serialize)]
+struct SourceOut<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    outlet: Option<&'a str>,
+    published: Option<Moment>,
+    url: Option<&'a str>,
+    archived: Option<&'a str>,
+    sha256: Option<&'a str>,
+    language: Option<&'a str>,
+    archive: &'static str,
+}
+
+#[derive(Serialize)]
+struct SourceRef<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    outlet: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
 struct TopicOut<'a> {
     id: &'a str,
     name: &'a str,
@@ -42,6 +64,7 @@ struct TopicOut<'a> {
 struct SpeakerOut<'a> {
     id: &'a str,
     name: &'a str,
+    kind: SpeakerKind,
     role: &'a str,
     affiliation: Option<&'a str>,
     aliases: &'a [String],
@@ -64,6 +87,7 @@ struct EventOut<'a> {
 struct SpeakerRef<'a> {
     id: &'a str,
     name: &'a str,
+    kind: SpeakerKind,
     role: &'a str,
     affiliation: Option<&'a str>,
 }
@@ -87,6 +111,13 @@ struct QuoteOut<'a> {
     event: Option<EventRef<'a>>,
     topics: Vec<Ref<'a>>,
     context: Option<&'a str>,
+    source: Option<SourceRef<'a>>,
+    prefix: Option<&'a str>,
+    suffix: Option<&'a str>,
+    verification: &'static str,
+    location: Option<Place>,
+    occurrences: Option<usize>,
+    closest: Option<Place>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +137,7 @@ struct QuoteRef<'a> {
 struct DisagreementOut<'a> {
     id: &'a str,
     title: &'a str,
+    kind: DisagreementKind,
     status: Status,
     summary: &'a str,
     topics: Vec<Ref<'a>>,
@@ -131,6 +163,7 @@ fn speaker_ref<'a>(b: &'a Briefing, id: &str) -> Option<Ref<'a>> {
 
 fn build(b: &Briefing) -> Export<'_> {
     let ix = &b.index;
+    let placer = Placer::new(b);
     Export {
         export_version: EXPORT_VERSION,
         id: &b.meta.id,
@@ -138,7 +171,19 @@ fn build(b: &Briefing) -> Export<'_> {
         as_of: b.meta.as_of,
         summary: &b.meta.summary,
         key_points: &b.meta.key_points,
-        sources: &b.sources,
+        sources: (b.sources.iter().enumerate())
+            .map(|(i, s)| SourceOut {
+                id: &s.id,
+                title: s.title.as_deref(),
+                outlet: s.outlet.as_deref(),
+                published: s.published,
+                url: s.url.as_deref(),
+                archived: s.archived.as_deref(),
+                sha256: s.sha256.as_deref(),
+                language: s.language.as_deref(),
+                archive: proof::archive(b.provenance.archives.get(i)),
+            })
+            .collect(),
         topics: (b.topics.iter().enumerate())
             .map(|(i, t)| TopicOut {
                 id: &t.id,
@@ -151,6 +196,7 @@ fn build(b: &Briefing) -> Export<'_> {
             .map(|(i, s)| SpeakerOut {
                 id: &s.id,
                 name: &s.name,
+                kind: s.kind,
                 role: &s.role,
                 affiliation: s.affiliation.as_deref(),
                 aliases: &s.aliases,
@@ -187,6 +233,7 @@ fn build(b: &Briefing) -> Export<'_> {
                     speaker: SpeakerRef {
                         id: &s.id,
                         name: &s.name,
+                        kind: s.kind,
                         role: &s.role,
                         affiliation: s.affiliation.as_deref(),
                     },
@@ -199,6 +246,21 @@ fn build(b: &Briefing) -> Export<'_> {
                     }),
                     topics: topic_refs(b, &q.topics),
                     context: q.context.as_deref(),
+                    source: b.source_of(i).map(|s| SourceRef {
+                        id: &s.id,
+                        title: s.title.as_deref(),
+                        outlet: s.outlet.as_deref(),
+                        url: s.url.as_deref(),
+                    }),
+                    prefix: q.prefix.as_deref(),
+                    suffix: q.suffix.as_deref(),
+                    verification: proof::verification(proof::of(b, i)),
+                    location: placer.found(i),
+                    occurrences: match proof::of(b, i) {
+                        crate::model::Proof::Verbatim { occurrences, .. } => Some(*occurrences),
+                        _ => None,
+                    },
+                    closest: placer.closest(i),
                 }
             })
             .collect(),
@@ -206,6 +268,7 @@ fn build(b: &Briefing) -> Export<'_> {
             .map(|d| DisagreementOut {
                 id: &d.id,
                 title: &d.title,
+                kind: d.kind,
                 status: d.status,
                 summary: &d.summary,
                 topics: topic_refs(b, &d.topics),
@@ -300,5 +363,56 @@ impl serde_json::ser::Formatter for SafeFormatter {
     }
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_object_value(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::Proof;
+    use crate::model::provenance::{Archive, ArchiveState};
+
+    #[test]
+    fn quotes_carry_their_source_selector_and_verification() {
+        let mut b = Briefing::bundled();
+        let text = "intro\nRubio said there would be “additional consequences” as";
+        b.provenance.archives = vec![ArchiveState::Found(Archive {
+            path: PathBuf::from("copy.txt"),
+            text: text.into(),
+        })];
+        let qi = b.index.quote_by_id["rubio-additional-consequences"];
+        let at = text.find("additional").unwrap();
+        b.provenance.quotes[qi] = Proof::Verbatim {
+            at: at..at + "additional consequences".len(),
+            occurrences: 1,
+        };
+        let v: serde_json::Value = serde_json::from_str(&to_json(&b)).unwrap();
+        assert_eq!(v["sources"][0]["id"], "alaska-article");
+        assert_eq!(v["sources"][0]["archive"], "found");
+        let q = (v["quotes"].as_array().unwrap().iter())
+            .find(|q| q["id"] == "rubio-additional-consequences")
+            .unwrap();
+        assert_eq!(q["source"]["id"], "alaska-article");
+        assert_eq!(q["prefix"], "Marco Rubio said there would be");
+        assert_eq!(q["suffix"], "as Mr Trump warned before meeting Mr Putin");
+        assert_eq!(q["verification"], "verbatim");
+        assert_eq!(q["occurrences"], 1);
+        assert_eq!(q["location"]["line"], 2);
+        assert_eq!(q["location"]["column"], 28);
+        assert_eq!(q["location"]["start"], at);
+        assert!(q["closest"].is_null());
+        let other = (v["quotes"].as_array().unwrap().iter())
+            .find(|q| q["id"] == "rubio-long-ways-off")
+            .unwrap();
+        assert_eq!(other["verification"], "unchecked");
+        assert!(other["location"].is_null());
+        let russia = (v["speakers"].as_array().unwrap().iter())
+            .find(|s| s["id"] == "russia")
+            .unwrap();
+        assert_eq!(russia["kind"], "government");
+        assert_eq!(russia["role"], "");
+        assert_eq!(v["disagreements"][0]["kind"], "question");
     }
 }

@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Briefing, QuoteKind, Status};
+use super::citations;
+use crate::model::{Briefing, DisagreementKind, QuoteKind, SpeakerKind, Status};
 use crate::text::{multi_line, one_line};
 
 /// Escapes terminal-safe `text` for use inside a line of Markdown: what
@@ -82,7 +83,7 @@ fn heading(mut text: String) -> String {
 /// A source's URL: an autolink when it is a plain http or https URL,
 /// otherwise escaped text between escaped angle brackets, so that a
 /// `javascript:` or other URL is shown but never made a link.
-fn url(u: &str) -> String {
+pub(super) fn url(u: &str) -> String {
     let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
     let plain = (lower.starts_with("http://") || lower.starts_with("https://"))
         && matches!(one_line(u), std::borrow::Cow::Borrowed(_))
@@ -169,14 +170,7 @@ pub fn digest(b: &Briefing, view: &Selection) -> String {
         out.push_str("## Who said what\n\n");
     }
     for si in speakers {
-        let s = &b.speakers[si];
-        let affiliation = s
-            .affiliation
-            .as_deref()
-            .map(|a| format!(", {}", field(a)))
-            .unwrap_or_default();
-        let title = format!("{} — {}{}", field(&s.name), field(&s.role), affiliation);
-        let _ = writeln!(out, "### {}\n", heading(title));
+        let _ = writeln!(out, "### {}\n", heading(speaker_heading(b, si)));
         for &qi in b.index.quotes_by_speaker[si].iter().filter(|&&q| shown[q]) {
             let q = &b.quotes[qi];
             let venue = q
@@ -184,9 +178,17 @@ pub fn digest(b: &Briefing, view: &Selection) -> String {
                 .as_deref()
                 .map(|v| format!(", {}", field(v)))
                 .unwrap_or_default();
+            let cite = citations::footnote(b, qi);
+            let mark = citations::mark(b, qi);
             match q.kind {
                 QuoteKind::Direct => {
-                    let _ = writeln!(out, "> “{}”\n>\n> — {}{}\n", field(&q.text), q.at, venue);
+                    let _ = writeln!(
+                        out,
+                        "> “{}”\n>\n> — {}{}{cite}{mark}\n",
+                        field(&q.text),
+                        q.at,
+                        venue
+                    );
                 }
                 QuoteKind::Reported => {
                     let by = (q.reported_by.as_deref().and_then(|id| b.speaker(id)))
@@ -194,7 +196,7 @@ pub fn digest(b: &Briefing, view: &Selection) -> String {
                         .unwrap_or_default();
                     let _ = writeln!(
                         out,
-                        "- *Reported:* {} ({}{}{})\n",
+                        "- *Reported:* {} ({}{}{}){cite}{mark}\n",
                         field(&q.text),
                         q.at,
                         venue,
@@ -210,25 +212,48 @@ pub fn digest(b: &Briefing, view: &Selection) -> String {
     for &d in view.disagreements {
         let _ = writeln!(out, "{}", disagreement(b, d, 3));
     }
-    if !b.sources.is_empty() {
-        out.push_str("## Sources\n\n");
-        for s in &b.sources {
-            let mut line = leading_field(s.title.as_deref().unwrap_or(&s.id));
-            if let Some(o) = &s.outlet {
-                let _ = write!(line, ", {}", field(o));
-            }
-            if let Some(p) = &s.published {
-                let _ = write!(line, ", {p}");
-            }
-            if let Some(u) = &s.url {
-                let _ = write!(line, " {}", url(u));
-            }
-            let _ = writeln!(out, "- {line}");
-        }
-    }
+    out.push_str(&citations::sources_section(b, &shown));
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// Speaker `si` as a heading's text: `Name — role, affiliation` (each
+/// part only when given), with `(organisation)` or `(government)` after
+/// the name of a speaker that is not a person.
+pub fn speaker_heading(b: &Briefing, si: usize) -> String {
+    let s = &b.speakers[si];
+    let mut title = field(&s.name);
+    if let Some(kind) = speaker_kind_word(s.kind) {
+        let _ = write!(title, " ({kind})");
+    }
+    let about: Vec<String> = [Some(s.role.as_str()), s.affiliation.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.trim().is_empty())
+        .map(field)
+        .collect();
+    if !about.is_empty() {
+        let _ = write!(title, " — {}", about.join(", "));
+    }
+    title
+}
+
+/// The word for a speaker that is not a person; `None` for a person.
+pub fn speaker_kind_word(kind: SpeakerKind) -> Option<&'static str> {
+    match kind {
+        SpeakerKind::Person => None,
+        SpeakerKind::Organisation => Some("organisation"),
+        SpeakerKind::Government => Some("government"),
+    }
+}
+
+/// The word for a disagreement's kind.
+pub fn kind_word(kind: DisagreementKind) -> &'static str {
+    match kind {
+        DisagreementKind::Dispute => "dispute",
+        DisagreementKind::Question => "question",
+    }
 }
 
 /// Event `e` as a list item: `- **date** — title (place)`.
@@ -258,7 +283,8 @@ pub fn disagreement(b: &Briefing, d: usize, level: usize) -> String {
     let mut out = String::new();
     let hashes = "#".repeat(level);
     let status = status_word(d.status);
-    let _ = writeln!(out, "{hashes} {} ({status})\n", field(&d.title));
+    let kind = kind_word(d.kind);
+    let _ = writeln!(out, "{hashes} {} ({status} {kind})\n", field(&d.title));
     let _ = writeln!(out, "{}\n", paragraphs(d.summary.trim()));
     for p in &d.positions {
         let name = b

@@ -1,6 +1,8 @@
 //! Exports of a loaded briefing for scripts (JSON), for reading (Markdown)
 //! and of one item for the clipboard (snippets).
 
+pub mod citations;
 pub mod json;
 pub mod markdown;
+pub mod proof;
 pub mod snippet;

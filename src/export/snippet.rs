@@ -52,17 +52,22 @@ pub fn event_markdown(b: &Briefing, e: usize) -> String {
     markdown::event_item(b, e)
 }
 
-/// The speaker on one line: `Name, role (affiliation)`.
+/// The speaker on one line: `Name, role (affiliation)`, the role only
+/// when given; `Name (government)` or `Name (organisation)` for a speaker
+/// that is not a person.
 pub fn speaker_line(b: &Briefing, s: usize) -> String {
     let speaker = &b.speakers[s];
-    let affiliation = (speaker.affiliation.as_deref())
-        .map(|a| format!(" ({})", one_line(a)))
-        .unwrap_or_default();
-    format!(
-        "{}, {}{affiliation}",
-        one_line(&speaker.name),
-        one_line(&speaker.role)
-    )
+    let mut line = one_line(&speaker.name).into_owned();
+    if let Some(kind) = markdown::speaker_kind_word(speaker.kind) {
+        line.push_str(&format!(" ({kind})"));
+    }
+    if !speaker.role.trim().is_empty() {
+        line.push_str(&format!(", {}", one_line(&speaker.role)));
+    }
+    if let Some(a) = &speaker.affiliation {
+        line.push_str(&format!(" ({})", one_line(a)));
+    }
+    line
 }
 
 /// The speaker's name alone.
@@ -70,13 +75,14 @@ pub fn speaker_name(b: &Briefing, s: usize) -> String {
     one_line(&b.speakers[s].name).into_owned()
 }
 
-/// The disagreement's title and status, then its summary.
+/// The disagreement's title, status and kind, then its summary.
 pub fn disagreement_text(b: &Briefing, d: usize) -> String {
     let dis = &b.disagreements[d];
     format!(
-        "{} ({})\n\n{}",
+        "{} ({} {})\n\n{}",
         one_line(&dis.title),
         markdown::status_word(dis.status),
+        markdown::kind_word(dis.kind),
         multi_line(dis.summary.trim())
     )
 }
@@ -141,6 +147,9 @@ mod tests {
         let s = b.index.speaker_by_id["rubio"];
         assert!(speaker_line(&b, s).starts_with("Marco Rubio, US secretary of state"));
         assert_eq!(speaker_name(&b, s), "Marco Rubio");
+        let russia = b.index.speaker_by_id["russia"];
+        assert_eq!(speaker_line(&b, russia), "Russia (government)");
+        assert!(disagreement_text(&b, 0).contains("(open question)\n"));
         let d = 0;
         let text = disagreement_text(&b, d);
         assert!(text.starts_with(&b.disagreements[d].title));

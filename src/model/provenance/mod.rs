@@ -6,8 +6,20 @@
 //! whitespace may differ), a reported statement by its `prefix`/`suffix`
 //! selector. No terminal code: the reader and `check` both show the result.
 
+mod archive;
+mod closest;
+mod locate;
+mod normal;
+mod summary;
+mod verify;
+
 use std::ops::Range;
 use std::path::PathBuf;
+
+pub use archive::{data_dir, sha256};
+pub use normal::{Normal, squeeze};
+pub use summary::{Summary, unverified_notes};
+pub use verify::{plural, verify, verify_in};
 
 /// What was proven about each quote of one briefing.
 #[derive(Debug, Clone, Default)]

@@ -1,0 +1,537 @@
+//! Finding quotes in a whitespace-normalised archive: every quote text and
+//! selector found in one pass (Aho–Corasick, overlapping matches), then each
+//! quote placed by its text and its `prefix`/`suffix`.
+//!
+//! Placing a quote costs the length of its text times the number of places
+//! the rarest of its text, prefix and suffix occurs, never a pass over the
+//! archive.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+
+/// Reported passages and the sentence a lone selector brackets are at most
+/// this many bytes long.
+pub const MAX_PASSAGE: usize = 2000;
+
+/// Quotation marks, opening and closing, straight and curly.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '‹' | '›' | '„' | '‚'
+    )
+}
+
+/// Closing quotation marks (straight ones close too).
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›')
+}
+
+/// What may stand between a prefix and the quote it announces: the
+/// quote's opening mark, and the colon or comma that introduces it.
+fn is_gap_before(c: char) -> bool {
+    c == ' ' || is_mark(c) || matches!(c, ':' | ',')
+}
+
+/// What may stand between a quote and its suffix: the quote's closing
+/// mark, and punctuation the quote left out.
+fn is_gap_after(c: char) -> bool {
+    c == ' ' || is_mark(c) || matches!(c, ',' | '.' | ';' | ':' | '!' | '?')
+}
+
+/// Where every needle occurs in one text, overlapping occurrences included,
+/// found in one pass.
+#[derive(Debug, Default)]
+pub struct Occurrences {
+    ids: HashMap<String, usize>,
+    /// Per needle id, the byte offsets where it starts, in order.
+    starts: Vec<Vec<u32>>,
+}
+
+impl Occurrences {
+    /// Finds every needle (empty ones are ignored) in `text`.
+    pub fn find<'n>(text: &str, needles: impl IntoIterator<Item = &'n str>) -> Occurrences {
+        let mut ids = HashMap::new();
+        let mut patterns = Vec::new();
+        for needle in needles {
+            if !needle.is_empty() && !ids.contains_key(needle) {
+                ids.insert(needle.to_string(), patterns.len());
+                patterns.push(needle);
+            }
+        }
+        let mut starts = vec![Vec::new(); patterns.len()];
+        if !patterns.is_empty() {
+            let ac = AhoCorasick::new(&patterns).expect("patterns of a few MB build");
+            for m in ac.find_overlapping_iter(text) {
+                starts[m.pattern().as_usize()].push(m.start() as u32);
+            }
+        }
+        Occurrences { ids, starts }
+    }
+
+    /// Where `needle` starts (it must have been searched for).
+    pub fn of(&self, needle: &str) -> &[u32] {
+        self.ids.get(needle).map_or(&[], |&i| &self.starts[i])
+    }
+}
+
+/// A direct quote's text and selectors, whitespace squeezed.
+#[derive(Debug, Clone)]
+pub struct Direct<'a> {
+    /// The text, less a final `,` or `.` (see [`Direct::punct`]).
+    pub stem: &'a str,
+    /// A final `,` or `.` of the quote: the source may have it, have the
+    /// other one, just inside the closing quotation mark, or end the
+    /// quotation there.
+    pub punct: Option<char>,
+    /// The prefix and suffix without the quotation marks and spaces at the
+    /// end that touches the quote.
+    pub prefix: Option<&'a str>,
+    pub suffix: Option<&'a str>,
+}
+
+impl<'a> Direct<'a> {
+    pub fn new(text: &'a str, prefix: Option<&'a str>, suffix: Option<&'a str>) -> Direct<'a> {
+        let (stem, punct) = match text.chars().next_back() {
+            Some(c @ (',' | '.')) if text.len() > 1 => (&text[..text.len() - 1], Some(c)),
+            _ => (text, None),
+        };
+        Direct {
+            stem,
+            punct,
+            prefix: prefix.map(|p| p.trim_end_matches(is_gap_before)),
+            suffix: suffix.map(|s| s.trim_start_matches(is_gap_after)),
+        }
+    }
+
+    /// What to search the archive for.
+    pub fn needles(&self) -> impl Iterator<Item = &'a str> {
+        [Some(self.stem), self.prefix, self.suffix]
+            .into_iter()
+            .flatten()
+    }
+}
+
+/// Where a direct quote was found, or why not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placed {
+    /// At `at` (a range of the normalised archive), one of `count` places
+    /// that fit its text and selectors.
+    Found { at: Range<usize>, count: usize },
+    /// The text occurs, but the prefix (when `prefix`) or else the suffix
+    /// matches at none of its places.
+    SelectorFails { prefix: bool },
+    /// The text occurs nowhere.
+    NotFound,
+}
+
+/// Places direct quotes in one normalised archive, remembering the places
+/// of each text so that many quotes with one text cost one scan of them.
+pub struct Placer<'t> {
+    text: &'t str,
+    found: &'t Occurrences,
+    /// Per (stem, final punctuation): the places where the whole text fits.
+    fits: HashMap<(&'t str, Option<char>), Vec<Range<usize>>>,
+}
+
+impl<'t> Placer<'t> {
+    pub fn new(text: &'t str, found: &'t Occurrences) -> Placer<'t> {
+        Placer {
+            text,
+            found,
+            fits: HashMap::new(),
+        }
+    }
+
+    /// The places where the quote's whole text (its final punctuation too)
+    /// occurs, computed once per text.
+    fn fitting(&mut self, q: &Direct<'t>) -> &[Range<usize>] {
+        let (text, found) = (self.text, self.found);
+        self.fits.entry((q.stem, q.punct)).or_insert_with(|| {
+            (found.of(q.stem).iter())
+                .filter_map(|&s| tail(text, s as usize, q).map(|e| s as usize..e))
+                .collect()
+        })
+    }
+
+    fn prefix_fits(&self, start: usize, prefix: &str) -> bool {
+        self.text[..start]
+            .trim_end_matches(is_gap_before)
+            .ends_with(prefix)
+    }
+
+    fn suffix_fits(&self, end: usize, suffix: &str) -> bool {
+        self.text[end..]
+            .trim_start_matches(is_gap_after)
+            .starts_with(suffix)
+    }
+
+    /// The places that fit the quote's text and the selectors asked for,
+    /// found from the rarest of them.
+    fn places(&mut self, q: &Direct<'t>, prefix: bool, suffix: bool) -> Vec<Range<usize>> {
+        let prefix = q.prefix.filter(|p| prefix && !p.is_empty());
+        let suffix = q.suffix.filter(|s| suffix && !s.is_empty());
+        let fitting = self.fitting(q).len();
+        let by_prefix = prefix.map_or(usize::MAX, |p| self.found.of(p).len());
+        let by_suffix = suffix.map_or(usize::MAX, |s| self.found.of(s).len());
+        let text = self.text;
+        let mut starts: Vec<usize> = if fitting <= by_prefix.min(by_suffix) {
+            self.fitting(q).iter().map(|r| r.start).collect()
+        } else if by_prefix <= by_suffix {
+            let p = prefix.expect("counted");
+            let mut starts = Vec::new();
+            for &s in self.found.of(p) {
+                let mut at = s as usize + p.len();
+                loop {
+                    if text[at..].starts_with(q.stem) {
+                        starts.push(at);
+                    }
+                    match text[at..].chars().next() {
+                        Some(c) if is_gap_before(c) => at += c.len_utf8(),
+                        _ => break,
+                    }
+                }
+            }
+            starts
+        } else {
+            let x = suffix.expect("counted");
+            let mut starts = Vec::new();
+            for &s in self.found.of(x) {
+                let mut at = s as usize;
+                loop {
+                    if text[..at].ends_with(q.stem) {
+                        starts.push(at - q.stem.len());
+                    }
+                    match text[..at].chars().next_back() {
+                        Some(c) if is_gap_after(c) => at -= c.len_utf8(),
+                        _ => break,
+                    }
+                }
+            }
+            starts
+        };
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+            .into_iter()
+            .filter_map(|start| {
+                let end = tail(text, start, q)?;
+                let fits = prefix.is_none_or(|p| self.prefix_fits(start, p))
+                    && suffix.is_none_or(|x| self.suffix_fits(end, x));
+                fits.then_some(start..end)
+            })
+            .collect()
+    }
+
+    /// How many places the quote's text fits, selectors aside.
+    pub fn count(&mut self, q: &Direct<'t>) -> usize {
+        self.fitting(q).len()
+    }
+
+    /// Where the quote is, or why it cannot be placed.
+    pub fn place(&mut self, q: &Direct<'t>) -> Placed {
+        if q.stem.is_empty() {
+            return Placed::NotFound;
+        }
+        let places = self.places(q, true, true);
+        if let Some(first) = places.first() {
+            return Placed::Found {
+                at: first.clone(),
+                count: places.len(),
+            };
+        }
+        if self.fitting(q).is_empty() {
+            return Placed::NotFound;
+        }
+        let prefix = q.prefix.is_some_and(|p| !p.is_empty()) && {
+            let with_prefix = self.places(q, true, false);
+            with_prefix.is_empty()
+        };
+        Placed::SelectorFails { prefix }
+    }
+}
+
+/// Where the quote's text ends in `text` if it starts at `start` with its
+/// stem: `None` when its final punctuation does not fit there.
+fn tail(text: &str, start: usize, q: &Direct<'_>) -> Option<usize> {
+    let end = start + q.stem.len();
+    let Some(punct) = q.punct else {
+        return Some(end);
+    };
+    let mut rest = text[end..].chars();
+    match (rest.next(), rest.next()) {
+        (Some(c), _) if c == punct => Some(end + 1),
+        (Some(',' | '.'), Some(m)) if is_closing(m) => Some(end + 1),
+        (Some(m), _) if is_closing(m) => Some(end),
+        _ => None,
+    }
+}
+
+/// Where a reported statement's passage was found, or which selector failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Passage {
+    /// At `at` (a range of the normalised archive), one of `count` places.
+    Found { at: Range<usize>, count: usize },
+    /// The prefix (when `prefix`) or else the suffix occurs nowhere.
+    Nowhere { prefix: bool },
+    /// Both occur, but the suffix never follows the prefix closely enough.
+    Apart,
+}
+
+/// The passage a reported statement's selectors bracket in `text`: between
+/// the prefix and the suffix; after a lone prefix, the rest of its
+/// sentence; before a lone suffix, the start of its sentence.
+pub fn passage(
+    text: &str,
+    found: &Occurrences,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+) -> Passage {
+    let prefix = prefix.filter(|p| !p.is_empty());
+    let suffix = suffix.filter(|s| !s.is_empty());
+    let ps = prefix.map(|p| found.of(p));
+    let ss = suffix.map(|s| found.of(s));
+    if ps.is_some_and(<[u32]>::is_empty) {
+        return Passage::Nowhere { prefix: true };
+    }
+    if ss.is_some_and(<[u32]>::is_empty) {
+        return Passage::Nowhere { prefix: false };
+    }
+    let mut places: Vec<Range<usize>> = match (prefix.zip(ps), suffix.zip(ss)) {
+        (Some((p, ps)), Some((_, ss))) => pairs(ps, p.len(), ss),
+        (Some((p, ps)), None) => ps
+            .iter()
+            .map(|&s| {
+                let start = s as usize + p.len();
+                start..sentence_end(text, start)
+            })
+            .collect(),
+        (None, Some((_, ss))) => ss
+            .iter()
+            .map(|&s| sentence_start(text, s as usize)..s as usize)
+            .collect(),
+        (None, None) => Vec::new(),
+    };
+    for r in &mut places {
+        *r = trim(text, r.clone());
+    }
+    match places.first() {
+        Some(first) => Passage::Found {
+            at: first.clone(),
+            count: places.len(),
+        },
+        None => Passage::Apart,
+    }
+}
+
+/// The passages between a prefix (occurring at `ps`, `len` bytes long) and
+/// the first suffix (at `ss`) after it, with no other prefix between them,
+/// at most [`MAX_PASSAGE`] apart. Costs the rarer list times a binary
+/// search in the other.
+fn pairs(ps: &[u32], len: usize, ss: &[u32]) -> Vec<Range<usize>> {
+    let end = |i: usize| ps[i] as usize + len;
+    let mut out = Vec::new();
+    if ps.len() <= ss.len() {
+        for i in 0..ps.len() {
+            let e = end(i);
+            let j = ss.partition_point(|&s| (s as usize) < e);
+            let Some(&t) = ss.get(j) else { continue };
+            let t = t as usize;
+            let closer = i + 1 < ps.len() && end(i + 1) <= t;
+            if !closer && t - e <= MAX_PASSAGE {
+                out.push(e..t);
+            }
+        }
+    } else {
+        for (j, &t) in ss.iter().enumerate() {
+            let t = t as usize;
+            let n = ps.partition_point(|&s| s as usize + len <= t);
+            let Some(i) = n.checked_sub(1) else { continue };
+            let e = end(i);
+            let earlier = j > 0 && ss[j - 1] as usize >= e;
+            if !earlier && t - e <= MAX_PASSAGE {
+                out.push(e..t);
+            }
+        }
+    }
+    out
+}
+
+/// Is the sentence over after `text[..i]`: `.`, `!` or `?`, then any closing
+/// marks, then a space or the end?
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end_matches(is_closing);
+    before.ends_with(['.', '!', '?'])
+        && (i == text.len() || text[i..].starts_with(' '))
+        && !text[..i].ends_with(' ')
+}
+
+/// Where the sentence that goes on at `from` ends (at most
+/// [`MAX_PASSAGE`] bytes on).
+fn sentence_end(text: &str, from: usize) -> usize {
+    let limit = floor(text, from + MAX_PASSAGE);
+    let mut at = from;
+    for (i, c) in text[from..limit].char_indices() {
+        at = from + i + c.len_utf8();
+        if ends_sentence(text, at) && at > from + 1 {
+            return at;
+        }
+    }
+    at.max(limit)
+}
+
+/// Where the sentence that goes on up to `to` starts (at most
+/// [`MAX_PASSAGE`] bytes back).
+fn sentence_start(text: &str, to: usize) -> usize {
+    let limit = floor(text, to.saturating_sub(MAX_PASSAGE));
+    let window = text[limit..to].trim_end();
+    window
+        .char_indices()
+        .rev()
+        .map(|(i, _)| limit + i)
+        .find(|&i| i > limit && ends_sentence(text, i))
+        .unwrap_or(limit)
+}
+
+/// `range` without spaces at either end.
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = range.end - (s.len() - s.trim_end().len());
+    start..end.max(start)
+}
+
+/// The largest char boundary of `text` at or before `i`.
+pub fn floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(text: &str, quote: &str, prefix: Option<&str>, suffix: Option<&str>) -> Placed {
+        let q = Direct::new(quote, prefix, suffix);
+        let found = Occurrences::find(text, q.needles());
+        Placer::new(text, &found).place(&q)
+    }
+
+    fn found(text: &str, needle: &str) -> Placed {
+        let at = text.find(needle).unwrap();
+        Placed::Found {
+            at: at..at + needle.len(),
+            count: 1,
+        }
+    }
+
+    #[test]
+    fn a_plain_substring_is_found() {
+        let t = "He said “we agreed on it” on Sunday.";
+        assert_eq!(place(t, "we agreed", None, None), found(t, "we agreed"));
+        assert_eq!(place(t, "we agreeed", None, None), Placed::NotFound);
+    }
+
+    #[test]
+    fn final_punctuation_may_stand_inside_the_closing_mark_or_be_left_out() {
+        let t = "“We will do it,” he said. She said “no”.";
+        assert_eq!(
+            place(t, "We will do it,", None, None),
+            found(t, "We will do it,")
+        );
+        assert_eq!(
+            place(t, "We will do it.", None, None),
+            found(t, "We will do it,")
+        );
+        assert_eq!(place(t, "no.", None, None), found(t, "no"));
+        assert_eq!(place(t, "he said,", None, None), Placed::NotFound);
+    }
+
+    #[test]
+    fn selectors_pick_one_of_several_places() {
+        let t = "first: “more sanctions” today; second: ‘more sanctions,’ he said";
+        assert!(matches!(
+            place(t, "more sanctions", None, None),
+            Placed::Found { count: 2, .. }
+        ));
+        let second = t.rfind("more sanctions").unwrap();
+        let at = second..second + "more sanctions".len();
+        for (p, s) in [
+            (Some("second:"), None),
+            (Some("second: ‘"), None),
+            (None, Some("he said")),
+            (None, Some(",’ he")),
+            (Some("second"), Some("he said")),
+        ] {
+            assert_eq!(
+                place(t, "more sanctions", p, s),
+                Placed::Found {
+                    at: at.clone(),
+                    count: 1
+                },
+                "{p:?} {s:?}"
+            );
+        }
+        assert_eq!(
+            place(t, "more sanctions", Some("third:"), None),
+            Placed::SelectorFails { prefix: true }
+        );
+        assert_eq!(
+            place(t, "more sanctions", Some("second:"), Some("today")),
+            Placed::SelectorFails { prefix: false }
+        );
+    }
+
+    #[test]
+    fn a_quote_that_starts_with_a_mark_is_found_after_its_prefix() {
+        let t = "and the ‘Coalition of the willing’ – including";
+        let q = "‘Coalition of the willing’";
+        assert_eq!(place(t, q, Some("and the"), None), found(t, q));
+        assert_eq!(place(t, q, None, Some("– including")), found(t, q));
+    }
+
+    #[test]
+    fn reported_passages_between_after_and_before_selectors() {
+        let t = "One. He added that Russia would commit. Then it ended. Two.";
+        let get = |p: Option<&str>, s: Option<&str>| {
+            let found = Occurrences::find(t, p.into_iter().chain(s));
+            match passage(t, &found, p, s) {
+                Passage::Found { at, count } => (Some(&t[at]), count),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(
+            get(Some("He added that"), Some("Then")),
+            (Some("Russia would commit."), 1)
+        );
+        assert_eq!(
+            get(Some("He added that"), None),
+            (Some("Russia would commit."), 1)
+        );
+        assert_eq!(
+            get(None, Some("Then it")),
+            (Some("He added that Russia would commit."), 1)
+        );
+        let found = Occurrences::find(t, ["Nowhere", "Two"]);
+        assert_eq!(
+            passage(t, &found, Some("Nowhere"), Some("Two")),
+            Passage::Nowhere { prefix: true }
+        );
+        let found = Occurrences::find(t, ["Two", "One"]);
+        assert_eq!(passage(t, &found, Some("Two"), Some("One")), Passage::Apart);
+    }
+
+    #[test]
+    fn pairs_take_the_closest_prefix_either_way_round() {
+        // Prefixes at 0, 10, 20 (length 2); suffixes at 15, 40.
+        let ps = [0, 10, 20];
+        let ss = [15, 40];
+        assert_eq!(pairs(&ps, 2, &ss), vec![12..15, 22..40]);
+        let ss = [15, 40, 50, 60];
+        assert_eq!(pairs(&ps, 2, &ss), vec![12..15, 22..40]);
+    }
+}

@@ -1,0 +1,88 @@
+//! Whitespace-normalised text: every run of Unicode whitespace (line breaks
+//! included) is one space, everything else is kept byte for byte, with a map
+//! back to the original's byte offsets.
+
+use std::ops::Range;
+
+/// A text with its whitespace runs made single spaces, and where each of its
+/// bytes came from.
+#[derive(Debug, Clone, Default)]
+pub struct Normal {
+    pub text: String,
+    /// `from[i]`: the original byte offset of byte `i` of `text` (for a space,
+    /// where its whitespace run starts); `from[text.len()]` is the
+    /// original's length.
+    from: Vec<u32>,
+}
+
+impl Normal {
+    /// Normalises `original`, which must be shorter than 4 GiB.
+    pub fn new(original: &str) -> Normal {
+        let mut text = String::with_capacity(original.len());
+        let mut from = Vec::with_capacity(original.len() + 1);
+        let mut in_space = false;
+        for (at, c) in original.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    text.push(' ');
+                    from.push(at as u32);
+                }
+                in_space = true;
+            } else {
+                text.push(c);
+                from.extend((0..c.len_utf8()).map(|k| (at + k) as u32));
+                in_space = false;
+            }
+        }
+        from.push(original.len() as u32);
+        Normal { text, from }
+    }
+
+    /// The original byte range of `range` (a range of `text`).
+    pub fn original(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.from[range.start] as usize;
+        let end = match range.end {
+            0 => 0,
+            e if self.text.as_bytes()[e - 1] == b' ' => self.from[e] as usize,
+            e => self.from[e - 1] as usize + 1,
+        };
+        start..end.max(start)
+    }
+}
+
+/// `s` with every whitespace run made one space and none at either end: how
+/// a quote or a selector is compared with a [`Normal`] text.
+pub fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_whitespace_become_one_space_and_map_back() {
+        let original = "a \n\t b\u{a0}c\u{2003}\u{2003}é\n";
+        let n = Normal::new(original);
+        assert_eq!(n.text, "a b c é ");
+        let b = n.text.find('b').unwrap();
+        assert_eq!(&original[n.original(b..b + 1)], "b");
+        let e = n.text.find('é').unwrap();
+        assert_eq!(&original[n.original(b..e + 2)], "b\u{a0}c\u{2003}\u{2003}é");
+        assert_eq!(&original[n.original(0..n.text.len())], original);
+        assert_eq!(n.original(0..0), 0..0);
+    }
+
+    #[test]
+    fn squeeze_trims_and_joins() {
+        assert_eq!(squeeze("  we  were\nable \u{2009}"), "we were able");
+        assert_eq!(squeeze(" \n "), "");
+    }
+}

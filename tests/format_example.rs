@@ -1,0 +1,73 @@
+//! The complete example in docs/FORMAT.md is a real briefing: the fixture
+//! `tests/fixtures/valid/eastmere-budget-2026.toml`, valid, beside the
+//! plain-text copy of the source it cites.
+
+use std::path::{Path, PathBuf};
+
+use briefing::model::{Briefing, DisagreementKind, SpeakerKind};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture() -> PathBuf {
+    root().join("tests/fixtures/valid/eastmere-budget-2026.toml")
+}
+
+/// The TOML block under `## A complete example` in docs/FORMAT.md.
+fn documented_example() -> String {
+    let doc = std::fs::read_to_string(root().join("docs/FORMAT.md")).unwrap();
+    let section = &doc[doc.find("## A complete example").unwrap()..];
+    let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+    let len = section[start..].find("```\n").unwrap();
+    section[start..start + len].to_owned()
+}
+
+#[test]
+fn the_documented_example_is_the_fixture() {
+    let fixture = std::fs::read_to_string(fixture()).unwrap();
+    assert!(
+        documented_example() == fixture,
+        "docs/FORMAT.md's complete example and {} differ: copy one to the other",
+        fixture_name()
+    );
+}
+
+fn fixture_name() -> String {
+    fixture()
+        .strip_prefix(root())
+        .unwrap()
+        .display()
+        .to_string()
+}
+
+#[test]
+fn the_example_is_valid_and_uses_the_provenance_fields() {
+    let path = fixture();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let b = Briefing::parse(&path, &text).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert!(b.warnings.is_empty(), "{:#?}", b.warnings);
+    let minutes = b.source("hearing-minutes").unwrap();
+    assert_eq!(
+        minutes.archived.as_deref(),
+        Some("eastmere-hearing-minutes.txt")
+    );
+    assert!(
+        path.with_file_name("eastmere-hearing-minutes.txt")
+            .is_file()
+    );
+    assert!(b.quotes.iter().all(|q| q.source.is_some()));
+    assert!(
+        b.quotes
+            .iter()
+            .any(|q| q.prefix.is_some() && q.suffix.is_some())
+    );
+    assert!(
+        b.speakers
+            .iter()
+            .any(|s| s.kind == SpeakerKind::Organisation)
+    );
+    let kinds: Vec<_> = b.disagreements.iter().map(|d| d.kind).collect();
+    assert!(kinds.contains(&DisagreementKind::Dispute));
+    assert!(kinds.contains(&DisagreementKind::Question));
+}
