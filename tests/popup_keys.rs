@@ -750,7 +750,7 @@ fn o_points_at_the_quote_in_its_source_with_a_text_fragment() {
     // A source without a URL says so.
     press(&mut app, "<Esc>j");
     assert!(press(&mut app, "o").is_empty());
-    assert_eq!(app.message(), Some("the source (Notes) has no URL"));
+    assert_eq!(app.message(), Some("no URL for this source: Notes"));
     // A quote without a source opens the briefing's first URL.
     press(&mut app, "j");
     assert_eq!(
