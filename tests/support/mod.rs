@@ -146,3 +146,14 @@ pub fn alaska_without_copy() -> App {
         .collect();
     app_with(vec![b], Vec::new())
 }
+
+/// A reader on a fixture of `tests/fixtures/provenance/`, verified against
+/// the archived copy beside it, 120×40.
+pub fn provenance_fixture(name: &str) -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/provenance")
+        .join(name);
+    let report = briefing::model::load_paths_with(&[path], &[]);
+    assert!(report.failures.is_empty(), "{name}: {:?}", report.failures);
+    app_with(report.briefings, Vec::new())
+}
