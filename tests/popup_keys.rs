@@ -949,3 +949,54 @@ fn a_hundred_thousand_quotes_from_one_source_stay_fast() {
     assert!(slowest < Duration::from_secs(1), "{slowest:?}");
     eprintln!("100,000 quotes: {total:?} in all, slowest key and frame {slowest:?}");
 }
+
+#[test]
+fn slash_searches_the_source_view_and_n_moves_between_matches() {
+    let mut app = alaska_proven();
+    app.update(Action::Resize(60, 20));
+    press(&mut app, "3jc");
+    let opened = source_view(&app).clone();
+    press(&mut app, "/");
+    assert_eq!(app.mode(), Mode::Search);
+    press(&mut app, "security");
+    let hit = |app: &App| {
+        let view = source_view(app);
+        let h = view
+            .find
+            .as_ref()
+            .and_then(|f| f.hit.clone())
+            .expect("a match");
+        (h.start, view.text(app.briefing())[h].to_string())
+    };
+    let (first, word) = hit(&app);
+    assert_eq!(word.to_lowercase(), "security");
+    assert!(source_rows(&app).join("").contains(&word));
+    // Enter keeps the search; n and N move between its matches, wrapping.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Popup);
+    press(&mut app, "n");
+    let (second, _) = hit(&app);
+    assert_ne!(second, first);
+    press(&mut app, "N");
+    assert_eq!(hit(&app).0, first);
+    // Esc clears the search; n moves between the quotes again.
+    press(&mut app, "<Esc>");
+    assert!(source_view(&app).find.is_none());
+    assert!(matches!(app.popups().last(), Some(Popup::Source(_))));
+    press(&mut app, "n");
+    assert!(
+        app.message().unwrap().starts_with("quote "),
+        "{:?}",
+        app.message()
+    );
+    // A query found nowhere says so and leaves the view where it was.
+    press(&mut app, "<Esc>c/qqqzzz");
+    assert_eq!(app.message(), Some("no match for qqqzzz"));
+    assert_eq!(source_view(&app).top, opened.top);
+    let screen = support::screen(&mut app, "", 60, 20);
+    assert!(screen.contains("/qqqzzz▏  no match"), "{screen}");
+    // Esc while typing goes back to where the search began.
+    press(&mut app, "<Esc>");
+    assert!(source_view(&app).find.is_none());
+    assert_eq!(source_view(&app).top, opened.top);
+}
