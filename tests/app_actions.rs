@@ -388,7 +388,7 @@ fn o_in_a_detail_view_opens_the_source_or_says_why() {
     press(&mut app, "3<Enter>o");
     assert_eq!(
         message(&app),
-        "the source (alaska-summit-2025-08-17.txt, 2025-08-17) has no URL"
+        "no URL for this source: alaska-summit-2025-08-17.txt, 2025-08-17"
     );
     assert!(matches!(app.popups(), [Popup::Detail { .. }]));
 }

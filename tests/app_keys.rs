@@ -282,8 +282,8 @@ fn enter_opens_detail_follows_links_and_esc_goes_back() {
     else {
         panic!("{:?}", app.popups())
     };
-    // The first link of a quote is its speaker.
-    press(&mut app, "<Enter>");
+    // The first link of a quote is its source, the second its speaker.
+    press(&mut app, "j<Enter>");
     assert_eq!(app.popups().len(), 2);
     let Some(Popup::Detail {
         target: Target::Speaker(s),

@@ -519,6 +519,11 @@ fn c_in_the_quotes_pane_shows_the_quote_in_its_source() {
         press(&mut app, "c");
         let view = source_view(&app);
         assert_eq!(view.quote(), Some(q));
+        let said = format!(
+            "quote {} of {}",
+            view.current.unwrap() + 1,
+            view.marks.len()
+        );
         let at = view.highlight().expect("the quote is highlighted");
         let text = view.text(app.briefing());
         assert_eq!(&text[at.clone()], app.briefing().quotes[q].text.trim());
@@ -526,8 +531,7 @@ fn c_in_the_quotes_pane_shows_the_quote_in_its_source() {
         let rows = source_rows(&app).join("");
         let first: String = text[at].chars().take(20).collect();
         assert!(rows.contains(&first), "{w}x{h}: {rows}");
-        // In text order: the Putin statement's passage comes first.
-        assert_eq!(app.message(), Some("quote 2 of 23"));
+        assert_eq!(app.message(), Some(said.as_str()));
         // Esc and q go back to the panes.
         press(&mut app, "<Esc>");
         assert!(app.popups().is_empty());
@@ -567,21 +571,23 @@ fn n_and_shift_n_move_between_the_quotes_of_the_source_and_wrap() {
     let mut app = alaska_proven();
     press(&mut app, "3jc");
     let count = source_view(&app).marks.len();
-    assert_eq!(
-        count, 23,
-        "the 14 direct quotes and the 9 reported statements are placed"
-    );
-    // The quote opened is the second in the source: back past the first
-    // wraps to the last.
-    press(&mut app, "NN");
+    let b = app.briefing();
+    let placed = (0..b.quotes.len())
+        .filter(|&q| b.provenance.quotes[q].place().is_some())
+        .count();
+    assert_eq!(count, placed, "every quote placed in the article is marked");
+    assert!(count >= 14, "at least the 14 direct quotes");
+    // N back past the first wraps to the last.
+    let opened = source_view(&app).current.unwrap();
+    press(&mut app, &"N".repeat(opened + 1));
     assert_eq!(
         app.message(),
         Some(format!("quote {count} of {count}").as_str())
     );
-    let last = source_view(&app).quote().unwrap();
+    let view = source_view(&app);
+    let at = view.highlight().unwrap();
+    let first: String = view.text(app.briefing())[at].chars().take(15).collect();
     let rows = source_rows(&app).join("");
-    let text = app.briefing().quotes[last].text.trim().to_string();
-    let first: String = text.chars().take(15).collect();
     assert!(rows.contains(&first), "{rows}");
     press(&mut app, "n");
     assert_eq!(app.message(), Some(format!("quote 1 of {count}").as_str()));
@@ -744,7 +750,7 @@ fn o_points_at_the_quote_in_its_source_with_a_text_fragment() {
     // A source without a URL says so.
     press(&mut app, "<Esc>j");
     assert!(press(&mut app, "o").is_empty());
-    assert_eq!(app.message(), Some("the source (Notes) has no URL"));
+    assert_eq!(app.message(), Some("no URL for this source: Notes"));
     // A quote without a source opens the briefing's first URL.
     press(&mut app, "j");
     assert_eq!(
@@ -829,4 +835,168 @@ fn verification_marks_and_kinds_are_spelled_out() {
         lines.iter().any(|l| l.starts_with("✓ “We will build")),
         "{lines:#?}"
     );
+}
+
+#[test]
+fn a_five_megabyte_source_stays_fast() {
+    use std::time::{Duration, Instant};
+    let para = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod \
+                tempor incididunt ut labore et dolore magna aliqua.\n";
+    let mut text = para.repeat(2_000_000 / para.len());
+    text.push_str("“We will build the bridge, and soon,” she said.\n");
+    // A line of a megabyte with no break in it.
+    text.push_str(&"word ".repeat(200_000));
+    text.push('\n');
+    text.push_str(&para.repeat(2_000_000 / para.len()));
+    text.push_str("The budget is set\n");
+    assert!(text.len() > 5_000_000);
+    let mut b = sourced().briefing().clone();
+    b.quotes[1].source = Some("paper".into());
+    prove_by_hand(&mut b, &text);
+    let mut app = app_with(vec![b], Vec::new());
+    app.update(Action::Resize(80, 24));
+    let theme = support::theme(true);
+    let ctx = briefing::ui::Context { theme: &theme };
+    let mut slowest = Duration::ZERO;
+    let start = Instant::now();
+    for keys in [
+        "3c",
+        "n",
+        "N",
+        "G",
+        "g",
+        "<PageDown>",
+        "j",
+        "<ctrl-d>",
+        "n",
+        "G",
+        "k",
+        "<PageUp>",
+    ]
+    .into_iter()
+    .chain(std::iter::repeat_n("<PageDown>", 30))
+    {
+        let t = Instant::now();
+        press(&mut app, keys);
+        briefing::headless::draw(&app, &ctx, 80, 24);
+        slowest = slowest.max(t.elapsed());
+    }
+    assert_eq!(source_view(&app).marks.len(), 2);
+    let total = start.elapsed();
+    // Opening reads the text once; a key and a frame cost what is on screen.
+    assert!(total < Duration::from_secs(3), "{total:?}");
+    assert!(slowest < Duration::from_millis(400), "{slowest:?}");
+    eprintln!("5 MB source: {total:?} in all, slowest key and frame {slowest:?}");
+}
+
+#[test]
+fn a_hundred_thousand_quotes_from_one_source_stay_fast() {
+    use briefing::model::Source;
+    use briefing::model::provenance::{Archive, ArchiveState, Proof};
+    use std::time::{Duration, Instant};
+    let n = 100_000;
+    let toml = support::generate::one_speaker_many_quotes(n);
+    let mut b = Briefing::parse(std::path::Path::new("scale.toml"), &toml).expect("valid");
+    b.sources.push(Source {
+        id: "s".into(),
+        archived: Some("s.txt".into()),
+        ..Source::default()
+    });
+    let mut text = String::new();
+    let mut proofs = Vec::with_capacity(n);
+    for q in &mut b.quotes {
+        q.source = Some("s".into());
+        let at = text.len();
+        text.push_str(q.text.trim());
+        proofs.push(Proof::Verbatim {
+            at: at..text.len(),
+            occurrences: 1,
+        });
+        text.push('\n');
+    }
+    b.provenance.quotes = proofs;
+    b.provenance.archives = vec![ArchiveState::Found(Archive {
+        path: "s.txt".into(),
+        text,
+    })];
+    let mut app = app_with(vec![b], Vec::new());
+    app.update(Action::Resize(80, 24));
+    let theme = support::theme(true);
+    let ctx = briefing::ui::Context { theme: &theme };
+    let mut slowest = Duration::ZERO;
+    let start = Instant::now();
+    for keys in [
+        "3",
+        "G",
+        "c",
+        "n",
+        "n",
+        "N",
+        "G",
+        "g",
+        "<Esc>",
+        "2<Enter>",
+        "G",
+        "<Esc><Esc>",
+    ] {
+        let t = Instant::now();
+        press(&mut app, keys);
+        briefing::headless::draw(&app, &ctx, 80, 24);
+        slowest = slowest.max(t.elapsed());
+    }
+    let total = start.elapsed();
+    assert!(total < Duration::from_secs(5), "{total:?}");
+    assert!(slowest < Duration::from_secs(1), "{slowest:?}");
+    eprintln!("100,000 quotes: {total:?} in all, slowest key and frame {slowest:?}");
+}
+
+#[test]
+fn slash_searches_the_source_view_and_n_moves_between_matches() {
+    let mut app = alaska_proven();
+    app.update(Action::Resize(60, 20));
+    press(&mut app, "3jc");
+    let opened = source_view(&app).clone();
+    press(&mut app, "/");
+    assert_eq!(app.mode(), Mode::Search);
+    press(&mut app, "security");
+    let hit = |app: &App| {
+        let view = source_view(app);
+        let h = view
+            .find
+            .as_ref()
+            .and_then(|f| f.hit.clone())
+            .expect("a match");
+        (h.start, view.text(app.briefing())[h].to_string())
+    };
+    let (first, word) = hit(&app);
+    assert_eq!(word.to_lowercase(), "security");
+    assert!(source_rows(&app).join("").contains(&word));
+    // Enter keeps the search; n and N move between its matches, wrapping.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Popup);
+    press(&mut app, "n");
+    let (second, _) = hit(&app);
+    assert_ne!(second, first);
+    press(&mut app, "N");
+    assert_eq!(hit(&app).0, first);
+    // Esc clears the search; n moves between the quotes again.
+    press(&mut app, "<Esc>");
+    assert!(source_view(&app).find.is_none());
+    assert!(matches!(app.popups().last(), Some(Popup::Source(_))));
+    press(&mut app, "n");
+    assert!(
+        app.message().unwrap().starts_with("quote "),
+        "{:?}",
+        app.message()
+    );
+    // A query found nowhere says so and leaves the view where it was.
+    press(&mut app, "<Esc>c/qqqzzz");
+    assert_eq!(app.message(), Some("no match for qqqzzz"));
+    assert_eq!(source_view(&app).top, opened.top);
+    let screen = support::screen(&mut app, "", 60, 20);
+    assert!(screen.contains("/qqqzzz▏  no match"), "{screen}");
+    // Esc while typing goes back to where the search began.
+    press(&mut app, "<Esc>");
+    assert!(source_view(&app).find.is_none());
+    assert_eq!(source_view(&app).top, opened.top);
 }

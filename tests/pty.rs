@@ -81,11 +81,17 @@ impl Session {
 
     /// Starts the reader with `config` as its config file.
     fn start_with_config(env: &[(&str, &str)], config: &str) -> Session {
+        Session::start_with_args(env, config, &[])
+    }
+
+    /// Starts the reader with `config` and the command-line arguments `args`.
+    fn start_with_args(env: &[(&str, &str)], config: &str, args: &[&str]) -> Session {
         let pty = open_pty();
         let modes_before = tty_modes(pty.master.as_ref());
         // A config directory of its own, so that no user config changes the keys.
         let home = tempfile::tempdir().expect("cannot create a temporary directory");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+        cmd.args(args);
         cmd.cwd(home.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
@@ -1016,4 +1022,40 @@ fn opens_on_the_overview_and_esc_goes_to_the_panes() {
         shows_reader(s) && !s.contains("Key points")
     });
     quit_with_q(&mut session, "after the overview");
+}
+
+#[test]
+fn o_over_ssh_copies_the_url_pointing_at_the_quote_instead() {
+    use base64::Engine as _;
+    let dir = tempfile::tempdir().expect("cannot create a temporary directory");
+    let path = dir.path().join("b.toml");
+    std::fs::write(
+        &path,
+        "format = 1\n[briefing]\nid = \"t\"\ntitle = \"T\"\nas_of = 2025-01-02\nsummary = \"S\"\n\
+         [[sources]]\nid = \"paper\"\noutlet = \"The Paper\"\nurl = \"https://example.com/s\"\n\
+         [[speakers]]\nid = \"a\"\nname = \"Ann\"\nrole = \"Mayor\"\n\
+         [[quotes]]\nid = \"q\"\nspeaker = \"a\"\ntext = \"We will build it\"\n\
+         at = 2025-01-02\nsource = \"paper\"\n",
+    )
+    .expect("cannot write the briefing");
+    let path = path.to_str().expect("a UTF-8 path");
+    let mut session = Session::start_with_args(
+        &[("SSH_TTY", "/dev/pts/9"), ("TMUX", ""), ("STY", "")],
+        "start = \"panes\"\n",
+        &[path],
+    );
+    session.wait_for_reader();
+    session.press("3o");
+    session.wait_for("the status line", SCREEN_TIMEOUT, |s| {
+        s.contains("no browser over SSH: copied the URL instead")
+    });
+    let url = "https://example.com/s#:~:text=We%20will%20build%20it";
+    let payload = base64::engine::general_purpose::STANDARD.encode(url);
+    let osc = format!("\x1b]52;c;{payload}\x1b\\");
+    assert!(
+        find(&session.raw, osc.as_bytes()).is_some(),
+        "no OSC 52 with the URL\n{}",
+        session.report()
+    );
+    quit_with_q(&mut session, "after o over SSH");
 }

@@ -374,6 +374,26 @@ mod provenance {
         insta::assert_snapshot!(without_copy("3jc", 60, 20));
     }
 
+    fn mistyped(keys: &str, width: u16, height: u16) -> String {
+        let mut app = crate::support::provenance_fixture("mistyped.toml");
+        crate::support::screen(&mut app, keys, width, height)
+    }
+
+    #[test]
+    fn marks_failed() {
+        insta::assert_snapshot!(mistyped("3", 80, 24));
+    }
+
+    #[test]
+    fn quote_detail_failed_small() {
+        insta::assert_snapshot!(mistyped("3<Enter>G", 60, 20));
+    }
+
+    #[test]
+    fn source_view_closest_passage_small() {
+        insta::assert_snapshot!(mistyped("3c", 60, 20));
+    }
+
     #[test]
     fn source_view_without_copy_small_end() {
         insta::assert_snapshot!(without_copy("3jcG", 60, 20));

@@ -592,8 +592,8 @@ fn following_a_link_is_a_jump_h_and_l_walk_the_detail_views() {
     let mut app = alaska();
     press(&mut app, "3<Enter>");
     let quote = app.popups().to_vec();
-    // The quote's first link is its speaker.
-    press(&mut app, "<Enter>");
+    // The quote's first link is its source view, the second its speaker.
+    press(&mut app, "j<Enter>");
     assert_eq!(app.popups().len(), 2);
     let speaker = app.popups().to_vec();
     press(&mut app, "H");

@@ -75,13 +75,14 @@ impl App {
                     None
                 };
             }
-            (Mode::Popup, Action::Search) => !matches!(self.popups.last(), Some(Popup::Source(_))),
             (Mode::Popup, Action::Confirm) => match self.popups.last() {
                 Some(Popup::Detail { target, .. }) => super::links::link_count(b, *target) > 0,
                 Some(Popup::Briefings { .. }) => true,
                 Some(Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. }) => true,
                 Some(Popup::Results(r)) => !r.hits.is_empty(),
-                Some(Popup::Source(v)) => v.quote().is_some(),
+                Some(Popup::Source(v)) => {
+                    v.quote().is_some() && !matches!(v.shown, super::source_view::Shown::Page(_))
+                }
                 _ => false,
             },
             (Mode::Popup, Action::Back) if self.popups.len() == 1 => return Some("to the panes"),

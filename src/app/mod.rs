@@ -24,6 +24,7 @@ pub mod row_text;
 pub mod rows;
 mod scroll;
 pub mod search;
+pub mod source_find;
 pub mod source_text;
 pub mod source_view;
 pub mod speaker_choice;

@@ -181,7 +181,7 @@ impl App {
             return;
         };
         let Some(url) = source.url.as_deref() else {
-            self.message = Some(format!("the source ({}) has no URL", source.named()));
+            self.message = Some(format!("no URL for this source: {}", source.named()));
             return;
         };
         let url = match b.text_directive(q) {

@@ -104,6 +104,9 @@ impl Popup {
 
     /// Is the popup's search line being typed in?
     pub fn is_typing(&self) -> bool {
+        if let Popup::Source(v) = self {
+            return v.find.as_ref().is_some_and(|f| f.editing);
+        }
         self.view()
             .and_then(|v| v.find.as_ref())
             .is_some_and(|f| f.editing)

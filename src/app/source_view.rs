@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 
 use super::popup_view::{PopupRects, popup_rects, text_width};
 use super::proof_text::{archive_text, missing_copy, source_index};
+use super::source_find::{SourceFind, find};
 use super::source_text::{Pos, Segments};
 use super::{Action, App, Popup, Target};
 use crate::model::{Briefing, Proof, QuoteKind};
@@ -50,6 +51,8 @@ pub struct SourceView {
     pub closest: Option<Range<usize>>,
     /// The first row shown.
     pub top: Pos,
+    /// A search of the text (`/`).
+    pub find: Option<SourceFind>,
 }
 
 impl SourceView {
@@ -85,7 +88,7 @@ impl SourceView {
             .segments
             .exact_rows(self.text(b), SourceView::width(screen)))
         .unwrap_or(usize::from(u16::MAX));
-        popup_rects(screen, SOURCE_WIDTH, rows, false)
+        popup_rects(screen, SOURCE_WIDTH, rows, self.find.is_some())
     }
 
     /// The width its text is wrapped to.
@@ -124,6 +127,7 @@ pub fn source_view(b: &Briefing, qi: usize) -> Result<SourceView, String> {
             current: Some(0),
             closest: None,
             top: Pos::default(),
+            find: None,
         });
     };
     let id = &b.sources[si].id;
@@ -148,6 +152,7 @@ pub fn source_view(b: &Briefing, qi: usize) -> Result<SourceView, String> {
         current,
         closest,
         top: Pos::default(),
+        find: None,
     })
 }
 
@@ -295,6 +300,63 @@ impl App {
             view.top = top.min(seg.max_top(text, width, height));
         };
         let mut message = None;
+        if let Some(f) = view.find.as_mut() {
+            let typed = matches!(action, Action::Input(_) | Action::DeleteChar);
+            let hit = match action {
+                Action::Input(c) if f.editing => {
+                    f.query.push(c);
+                    find(seg, text, &f.query, f.from, true)
+                }
+                Action::DeleteChar if f.editing => {
+                    f.query.pop();
+                    find(seg, text, &f.query, f.from, true)
+                }
+                Action::NextMatch if !f.editing => {
+                    let from = f.hit.as_ref().map_or(f.from, |h| h.start + 1);
+                    find(seg, text, &f.query, from, true)
+                }
+                Action::PrevMatch if !f.editing => {
+                    let from = f.hit.as_ref().map_or(f.from, |h| h.start);
+                    find(seg, text, &f.query, from, false)
+                }
+                _ => f.hit.clone(),
+            };
+            let moved = typed || matches!(action, Action::NextMatch | Action::PrevMatch);
+            let handled = match action {
+                Action::Confirm if f.editing => {
+                    f.editing = false;
+                    true
+                }
+                Action::Back => {
+                    if f.editing {
+                        view.top = f.origin;
+                    }
+                    view.find = None;
+                    true
+                }
+                _ if f.editing => true,
+                _ if moved => true,
+                _ => false,
+            };
+            if moved && let Some(f) = view.find.as_mut() {
+                f.hit = hit.clone();
+                match &hit {
+                    Some(h) => view.top = reveal(seg, text, h.start, width, height),
+                    None if typed => view.top = f.origin,
+                    None => {}
+                }
+                if hit.is_none() && !f.query.is_empty() {
+                    message = Some(format!("no match for {}", one_line(&f.query)));
+                }
+            }
+            if handled {
+                if let Some(Popup::Source(top)) = self.popups.last_mut() {
+                    *top = view;
+                }
+                self.message = message;
+                return;
+            }
+        }
         match action {
             Action::Down => step(&mut view, 1),
             Action::Up => step(&mut view, -1),
@@ -355,7 +417,13 @@ impl App {
                 return;
             }
             Action::Search => {
-                message = Some("n and N move between the quotes of this source".into())
+                let from = seg.visible(text, view.top, width, 1);
+                view.find = Some(SourceFind {
+                    editing: true,
+                    origin: view.top,
+                    from: from.first().map_or(0, |r| r.start),
+                    ..SourceFind::default()
+                });
             }
             _ => {}
         }

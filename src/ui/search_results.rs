@@ -161,9 +161,15 @@ fn item_text(app: &App, target: Target) -> String {
         Target::Quote(q) => {
             let text = one_line(b.quotes[q].text.trim());
             let name = one_line(&b.speaker_of(q).name);
+            // The verification mark first, as in the Quotes pane.
+            let mark = crate::app::proof_text::mark(b, q)
+                .map(|m| format!("{m} "))
+                .unwrap_or_default();
             match b.quotes[q].kind {
-                crate::model::QuoteKind::Direct => format!("“{text}” — {name}"),
-                crate::model::QuoteKind::Reported => format!("Reported: {text} — {name}"),
+                crate::model::QuoteKind::Direct => format!("{mark}“{text}” — {name}"),
+                crate::model::QuoteKind::Reported => {
+                    format!("{mark}Reported: {text} — {name}")
+                }
             }
         }
         Target::Event(e) => {

@@ -1,11 +1,12 @@
 //! The source view: the rows of the archived text in view (wrapped only as
 //! drawn), the current quote highlighted and marked `▸` in the margin, the
-//! briefing's other quotes from the same source marked `•`, a scrollbar.
+//! briefing's other quotes from the same source marked `•`, a match of
+//! `/` shown, a scrollbar, and the search line while searching.
 
 use std::ops::Range;
 
 use ratatui::Frame;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -38,12 +39,28 @@ pub fn draw(frame: &mut Frame, app: &App, view: &SourceView, ctx: &Context) {
     .into_owned();
     popup_frame(frame, rects.outer, &title, ctx);
     let current = view.highlight();
+    let hit = view.find.as_ref().and_then(|f| f.hit.clone());
     let lines: Vec<Line> = (view.segments.visible(text, top, width, height).into_iter())
-        .map(|row| row_line(text, row, view, current.as_ref(), ctx))
+        .map(|row| row_line(text, row, view, current.as_ref(), hit.as_ref(), ctx))
         .collect();
     frame.render_widget(Paragraph::new(lines), rects.text);
     let (total, at) = view.segments.extent(text, top, width);
     popup_scrollbar(frame, rects.text, total, height, at, ctx);
+    if let (Some(area), Some(find)) = (rects.find, &view.find) {
+        let room = usize::from(area.width).saturating_sub(12);
+        let query = one_line(&find.query);
+        // The end of a long query stays in view while it is typed.
+        let skip = query.chars().count().saturating_sub(room);
+        let shown: String = query.chars().skip(skip).collect();
+        let mut spans = vec![Span::styled(" /", ctx.theme.title()), Span::raw(shown)];
+        if find.editing {
+            spans.push(Span::raw("▏"));
+        }
+        if find.hit.is_none() && !find.query.is_empty() {
+            spans.push(Span::styled("  no match", ctx.theme.bold()));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
 }
 
 /// One row: its margin mark, then its text with the quotes styled.
@@ -52,6 +69,7 @@ fn row_line<'a>(
     row: Range<usize>,
     view: &SourceView,
     current: Option<&Range<usize>>,
+    hit: Option<&Range<usize>>,
     ctx: &Context,
 ) -> Line<'a> {
     let overlaps = |r: &Range<usize>| r.start < row.end.max(row.start + 1) && r.end > row.start;
@@ -73,7 +91,7 @@ fn row_line<'a>(
     };
     // Cut the row where a quote starts or ends, and style each piece.
     let mut cuts = vec![row.start, row.end];
-    for r in others.iter().chain(current) {
+    for r in others.iter().chain(current).chain(hit) {
         cuts.extend(
             [r.start, r.end]
                 .into_iter()
@@ -89,7 +107,9 @@ fn row_line<'a>(
             continue;
         };
         let inside = |r: &Range<usize>| r.start <= piece.start && piece.end <= r.end;
-        let style = if current.is_some_and(inside) {
+        let style = if hit.is_some_and(inside) {
+            ctx.theme.search_match().add_modifier(Modifier::REVERSED)
+        } else if current.is_some_and(inside) {
             ctx.theme.selection()
         } else if others.iter().any(inside) {
             ctx.theme.search_match()

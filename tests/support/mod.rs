@@ -109,11 +109,21 @@ pub fn alaska_article() -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// A reader on the bundled briefing with its quotes proven against the
-/// article (by plain search), 120×40.
+/// A reader on the bundled briefing with its quotes verified against the
+/// article, 120×40.
 pub fn alaska_proven() -> App {
     let mut b = Briefing::bundled();
-    prove_by_hand(&mut b, &alaska_article());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
+    assert!(
+        dir.join("alaska-summit-2025-08-17.txt").is_file(),
+        "{dir:?}"
+    );
+    let problems =
+        briefing::model::provenance::verify_in(&mut b, briefing::model::BUNDLED.1, &[dir], None);
+    assert!(
+        (problems.iter()).all(|p| p.severity != briefing::diag::Severity::Error),
+        "{problems:?}"
+    );
     app_with(vec![b], Vec::new())
 }
 
@@ -135,4 +145,15 @@ pub fn alaska_without_copy() -> App {
         })
         .collect();
     app_with(vec![b], Vec::new())
+}
+
+/// A reader on a fixture of `tests/fixtures/provenance/`, verified against
+/// the archived copy beside it, 120×40.
+pub fn provenance_fixture(name: &str) -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/provenance")
+        .join(name);
+    let report = briefing::model::load_paths_with(&[path], &[]);
+    assert!(report.failures.is_empty(), "{name}: {:?}", report.failures);
+    app_with(report.briefings, Vec::new())
 }
