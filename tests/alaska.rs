@@ -5,7 +5,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use briefing::export::json::to_json;
-use briefing::model::{Briefing, QuoteKind};
+use briefing::export::markdown::to_markdown;
+use briefing::model::provenance::verify;
+use briefing::model::{Briefing, Proof, QuoteKind};
 
 fn alaska() -> Briefing {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/alaska-summit-2025.toml");
@@ -114,7 +116,7 @@ fn source_article(path: &Path, ci: bool) -> Source {
 }
 
 #[test]
-fn direct_quotes_are_verbatim_from_the_source() {
+fn every_quote_is_proven_against_the_article() {
     let article = match source_article(&source_path(), in_ci()) {
         Source::Article(text) => text,
         Source::Skip(message) => {
@@ -125,13 +127,54 @@ fn direct_quotes_are_verbatim_from_the_source() {
         }
         Source::Fail(message) => panic!("{message}"),
     };
-    for q in alaska()
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Direct)
-    {
-        assert!(article.contains(&q.text), "not verbatim: {}", q.id);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/alaska-summit-2025.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut b = alaska();
+    let dir = source_path().parent().unwrap().to_path_buf();
+    let problems = verify(&mut b, &text, &[dir]);
+    // No error, and no warning either: no quote fits two places.
+    assert!(problems.is_empty(), "{problems:#?}");
+    for (q, proof) in b.quotes.iter().zip(&b.provenance.quotes) {
+        match q.kind {
+            QuoteKind::Direct => {
+                assert!(
+                    matches!(proof, Proof::Verbatim { occurrences: 1, .. }),
+                    "{}: {proof:?}",
+                    q.id
+                );
+                // Every word of the text, exactly, at the place found.
+                let at = proof.place().unwrap();
+                assert_eq!(
+                    &article[at.start..at.start + q.text.len()],
+                    q.text,
+                    "{}",
+                    q.id
+                );
+            }
+            QuoteKind::Reported => {
+                assert!(
+                    matches!(proof, Proof::Located { .. }),
+                    "{}: {proof:?}",
+                    q.id
+                );
+                assert!(q.prefix.is_some() && q.suffix.is_some(), "{}", q.id);
+            }
+        }
+        assert_eq!(q.source.as_deref(), Some("alaska-article"), "{}", q.id);
     }
+    // The JSON export says so, quote by quote, with the place of each.
+    let v: serde_json::Value = serde_json::from_str(&to_json(&b)).unwrap();
+    assert_eq!(v["sources"][0]["archive"], "found");
+    for q in v["quotes"].as_array().unwrap() {
+        let expected = if q["kind"] == "direct" {
+            "verbatim"
+        } else {
+            "located"
+        };
+        assert_eq!(q["verification"], expected, "{}", q["id"]);
+        assert!(q["location"]["line"].as_u64().unwrap() >= 1, "{}", q["id"]);
+    }
+    assert!(!to_markdown(&b).contains("**unverified**"));
 }
 
 #[test]

@@ -219,15 +219,11 @@ fn digest_matches_the_panes(args: &[&str], topics: &[&str], speaker: Option<&str
             .quotes
             .iter()
             .any(|&q| b.index.speaker_of_quote[q] == s);
-        // "### Name — role" for a person, "### Name (government)" for a body.
-        let name = &b.speakers[s].name;
-        let headed = said
-            .lines()
-            .any(|l| l.strip_prefix("### ").is_some_and(|h| {
-                h.strip_prefix(name.as_str())
-                    .is_some_and(|rest| rest.starts_with(" — ") || rest.starts_with(" ("))
-            }));
-        assert_eq!(headed, quoted, "{args:?}: {name}");
+        let heading = format!(
+            "### {}\n",
+            briefing::export::markdown::speaker_heading(b, s)
+        );
+        assert_eq!(said.contains(&heading), quoted, "{args:?}: {heading}");
     }
     // Disagreements: the Disagreements pane's, in its order.
     let listed = section("Disagreements");

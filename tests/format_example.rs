@@ -71,3 +71,59 @@ fn the_example_is_valid_and_uses_the_provenance_fields() {
     assert!(kinds.contains(&DisagreementKind::Dispute));
     assert!(kinds.contains(&DisagreementKind::Question));
 }
+
+/// `briefing check` run in `dir` on `args`, with no shared sources folder
+/// and no colour: its stdout followed by its stderr, and its exit status.
+fn check_in(dir: &Path, args: &[&str]) -> (String, Option<i32>) {
+    let empty = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("XDG_DATA_HOME", empty.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    (text, out.status.code())
+}
+
+#[test]
+fn check_verifies_the_example_as_documented() {
+    let doc = std::fs::read_to_string(root().join("docs/FORMAT.md")).unwrap();
+    let (out, code) = check_in(root(), &["tests/fixtures/valid/eastmere-budget-2026.toml"]);
+    assert_eq!(code, Some(0), "{out}");
+    let mut lines = out.lines();
+    let (ok, note) = (lines.next().unwrap(), lines.next().unwrap());
+    assert!(
+        ok.contains("(5 quotes: 2 direct verified verbatim, 1 reported located, 2 unverified;"),
+        "{out}"
+    );
+    for line in [ok, note] {
+        assert!(doc.contains(line), "docs/FORMAT.md does not show {line:?}");
+    }
+}
+
+#[test]
+fn a_mistyped_quote_in_the_example_fails_as_documented() {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = root().join("tests/fixtures/valid");
+    let minutes = "eastmere-hearing-minutes.txt";
+    std::fs::copy(valid.join(minutes), dir.path().join(minutes)).unwrap();
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let mistyped = text.replacen(
+        "more than the whole book budget.\"",
+        "more than the entire book budget.\"",
+        1,
+    );
+    assert_ne!(mistyped, text);
+    std::fs::write(dir.path().join("eastmere-budget-2026.toml"), mistyped).unwrap();
+    let (out, code) = check_in(dir.path(), &["eastmere-budget-2026.toml"]);
+    assert_eq!(code, Some(1), "{out}");
+    let doc = std::fs::read_to_string(root().join("docs/FORMAT.md")).unwrap();
+    let shown = format!("```text\n{out}```");
+    assert!(
+        doc.contains(&shown),
+        "docs/FORMAT.md should show this output of a mistyped quote:\n{out}"
+    );
+}

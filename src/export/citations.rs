@@ -1,6 +1,7 @@
 //! The Markdown digest's provenance: each quote's footnote naming its source,
 //! the mark on a quote that is not verified, and the Sources section.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::markdown::{field, leading_field, url};
@@ -11,8 +12,9 @@ use crate::model::{Briefing, Proof, Source};
 /// The footnote reference to quote `qi`'s source (`[^alaska-article]`),
 /// or nothing when it cites none.
 pub fn footnote(b: &Briefing, qi: usize) -> String {
-    b.source_of(qi)
-        .map(|s| format!("[^{}]", field(&s.id)))
+    // A loaded briefing cites only sources it defines.
+    (b.quotes[qi].source.as_deref())
+        .map(|id| format!("[^{}]", field(id)))
         .unwrap_or_default()
 }
 
@@ -75,17 +77,18 @@ fn describe(s: &Source, archive: Option<&ArchiveState>) -> String {
 }
 
 /// The Sources section: a footnote definition for each source a shown
-/// quote cites (`[^id]: …`), then a bullet for each other source; empty
-/// when the briefing has no sources.
+/// quote cites (`[^id]: …`, each followed by a blank line), then a bullet
+/// for each other source; empty when the briefing has no sources.
 pub fn sources_section(b: &Briefing, shown: &[bool]) -> String {
     if b.sources.is_empty() {
         return String::new();
     }
+    let by_id: HashMap<&str, usize> = (b.sources.iter().enumerate())
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     let mut cited = vec![false; b.sources.len()];
     for (qi, _) in shown.iter().enumerate().filter(|(_, s)| **s) {
-        if let Some(id) = b.quotes[qi].source.as_deref()
-            && let Some(si) = b.sources.iter().position(|s| s.id == id)
-        {
+        if let Some(&si) = b.quotes[qi].source.as_deref().and_then(|id| by_id.get(id)) {
             cited[si] = true;
         }
     }
@@ -93,7 +96,8 @@ pub fn sources_section(b: &Briefing, shown: &[bool]) -> String {
     for (si, s) in b.sources.iter().enumerate() {
         let line = describe(s, b.provenance.archives.get(si));
         if cited[si] {
-            let _ = writeln!(out, "[^{}]: {line}", field(&s.id));
+            // Each definition its own block.
+            let _ = writeln!(out, "[^{}]: {line}\n", field(&s.id));
         }
     }
     for (si, s) in b.sources.iter().enumerate().filter(|&(si, _)| !cited[si]) {

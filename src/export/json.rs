@@ -1,6 +1,8 @@
 //! JSON export: the briefing with every reference resolved (a quote carries
 //! its speaker's name). The shape is documented in docs/EXPORT.md.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::proof::{self, Place, Placer};
@@ -164,6 +166,9 @@ fn speaker_ref<'a>(b: &'a Briefing, id: &str) -> Option<Ref<'a>> {
 fn build(b: &Briefing) -> Export<'_> {
     let ix = &b.index;
     let placer = Placer::new(b);
+    let sources_by_id: HashMap<&str, usize> = (b.sources.iter().enumerate())
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     Export {
         export_version: EXPORT_VERSION,
         id: &b.meta.id,
@@ -246,12 +251,15 @@ fn build(b: &Briefing) -> Export<'_> {
                     }),
                     topics: topic_refs(b, &q.topics),
                     context: q.context.as_deref(),
-                    source: b.source_of(i).map(|s| SourceRef {
-                        id: &s.id,
-                        title: s.title.as_deref(),
-                        outlet: s.outlet.as_deref(),
-                        url: s.url.as_deref(),
-                    }),
+                    source: (q.source.as_deref())
+                        .and_then(|id| sources_by_id.get(id))
+                        .map(|&si| &b.sources[si])
+                        .map(|s| SourceRef {
+                            id: &s.id,
+                            title: s.title.as_deref(),
+                            outlet: s.outlet.as_deref(),
+                            url: s.url.as_deref(),
+                        }),
                     prefix: q.prefix.as_deref(),
                     suffix: q.suffix.as_deref(),
                     verification: proof::verification(proof::of(b, i)),

@@ -2,8 +2,7 @@
 //! verification state and of each source's archive state, and where in the
 //! archived copy a quote was found, by byte range, line and column.
 
-use std::cell::OnceCell;
-use std::ops::Range;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -53,61 +52,95 @@ pub struct Place {
     pub column: usize,
 }
 
-/// Places passages in the archived copies of one briefing's sources. The
-/// line starts of each copy are found once, on first use, so placing every
-/// quote costs one pass over each copy plus a binary search per quote.
-pub struct Placer<'a> {
-    b: &'a Briefing,
-    lines: Vec<OnceCell<Vec<usize>>>,
+/// Every quote's place in its source's archived copy, found for all quotes
+/// at once: per copy, the passages are sorted and the copy walked once,
+/// counting lines and characters, so the cost is linear in the copies plus
+/// `q log q` in the quotes however long their lines are.
+pub struct Placer {
+    found: Vec<Option<Place>>,
+    closest: Vec<Option<Place>>,
 }
 
-impl<'a> Placer<'a> {
-    pub fn new(b: &'a Briefing) -> Placer<'a> {
-        Placer {
-            b,
-            lines: (0..b.sources.len()).map(|_| OnceCell::new()).collect(),
+impl Placer {
+    pub fn new(b: &Briefing) -> Placer {
+        let n = b.quotes.len();
+        let mut placer = Placer {
+            found: vec![None; n],
+            closest: vec![None; n],
+        };
+        let by_id: HashMap<&str, usize> = (b.sources.iter().enumerate())
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        // Per source: (start, end, quote, whether it is the closest passage).
+        let mut wanted: Vec<Vec<(usize, usize, usize, bool)>> = vec![Vec::new(); b.sources.len()];
+        for (qi, q) in b.quotes.iter().enumerate() {
+            let Some(&si) = q.source.as_deref().and_then(|id| by_id.get(id)) else {
+                continue;
+            };
+            let proof = of(b, qi);
+            if let Some(at) = proof.place() {
+                wanted[si].push((at.start, at.end, qi, false));
+            } else if let Proof::NotVerbatim {
+                closest: Some(at), ..
+            } = proof
+            {
+                wanted[si].push((at.start, at.end, qi, true));
+            }
         }
+        for (si, mut passages) in wanted.into_iter().enumerate() {
+            let Some(ArchiveState::Found(archive)) = b.provenance.archives.get(si) else {
+                continue;
+            };
+            passages.sort_unstable();
+            let text = &archive.text;
+            // Line and column at byte `at`, walking forward from the last.
+            let (mut at, mut line, mut column) = (0, 1, 1);
+            for (start, end, qi, closest) in passages {
+                let start = floor(text, start);
+                for c in text[at..start].chars() {
+                    if c == '\n' {
+                        line += 1;
+                        column = 1;
+                    } else {
+                        column += 1;
+                    }
+                }
+                at = start;
+                let place = Some(Place {
+                    start,
+                    end,
+                    line,
+                    column,
+                });
+                if closest {
+                    placer.closest[qi] = place;
+                } else {
+                    placer.found[qi] = place;
+                }
+            }
+        }
+        placer
     }
 
     /// Where quote `qi` was found, when it was.
     pub fn found(&self, qi: usize) -> Option<Place> {
-        self.place(qi, of(self.b, qi).place()?)
+        self.found[qi].clone()
     }
 
     /// The passage closest to a direct quote that is not verbatim, when one
     /// was found.
     pub fn closest(&self, qi: usize) -> Option<Place> {
-        match of(self.b, qi) {
-            Proof::NotVerbatim {
-                closest: Some(range),
-            } => self.place(qi, range.clone()),
-            _ => None,
-        }
+        self.closest[qi].clone()
     }
+}
 
-    fn place(&self, qi: usize, at: Range<usize>) -> Option<Place> {
-        let id = self.b.quotes[qi].source.as_deref()?;
-        let si = self.b.sources.iter().position(|s| s.id == id)?;
-        let Some(ArchiveState::Found(archive)) = self.b.provenance.archives.get(si) else {
-            return None;
-        };
-        let text = &archive.text;
-        let start = at.start.min(text.len());
-        let starts = self.lines[si].get_or_init(|| {
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        let line = starts.partition_point(|&s| s <= start);
-        let from = starts[line - 1];
-        let column = text.get(from..start).map_or(1, |s| s.chars().count() + 1);
-        Some(Place {
-            start: at.start,
-            end: at.end,
-            line,
-            column,
-        })
+/// The largest char boundary of `text` at or before `i`.
+fn floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
     }
+    i
 }
 
 #[cfg(test)]
@@ -159,6 +192,32 @@ mod tests {
         assert_eq!(placer.found(0), None);
         let closest = placer.closest(0).unwrap();
         assert_eq!((closest.line, closest.column), (3, 1));
+    }
+
+    #[test]
+    fn placing_many_quotes_on_one_long_line_is_one_walk() {
+        // 100,000 quotes spread over a 5 MB copy that is a single line: a
+        // column counted from the line's start for each would be quadratic.
+        let mut b = Briefing::bundled();
+        let text = "é".repeat(2_500_000);
+        let quote = b.quotes[0].clone();
+        let n = 100_000;
+        b.quotes = vec![quote; n];
+        b.provenance.quotes = (0..n)
+            .map(|i| {
+                let at = (n - 1 - i) * 50;
+                Proof::Located { at: at..at + 2 }
+            })
+            .collect();
+        b.provenance.archives = vec![ArchiveState::Found(Archive {
+            path: PathBuf::from("copy.txt"),
+            text,
+        })];
+        let started = std::time::Instant::now();
+        let placer = Placer::new(&b);
+        let last = placer.found(0).unwrap();
+        assert_eq!((last.line, last.column), (1, (n - 1) * 25 + 1));
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 
     #[test]
