@@ -1000,3 +1000,24 @@ fn slash_searches_the_source_view_and_n_moves_between_matches() {
     assert!(source_view(&app).find.is_none());
     assert_eq!(source_view(&app).top, opened.top);
 }
+
+#[test]
+fn a_resize_keeps_the_source_view_on_the_same_text() {
+    let mut app = alaska_proven();
+    app.update(Action::Resize(60, 20));
+    press(&mut app, "3jcjjjjjjj");
+    let mut top = source_rows(&app)[0].clone();
+    assert!(!top.trim_start().starts_with("date"), "{top:?}");
+    for (w, h) in [(80, 24), (70, 20), (60, 20)] {
+        app.update(Action::Resize(w, h));
+        // The row that held the first words shown is the first row now.
+        let rows = source_rows(&app);
+        let words: String = top.chars().take(20).collect();
+        assert!(
+            rows[..2].concat().contains(&words),
+            "{w}x{h}: {top:?} then {:?}",
+            rows[0]
+        );
+        top = rows[0].clone();
+    }
+}

@@ -399,7 +399,9 @@ impl App {
     pub(super) fn resize(&mut self, width: u16, height: u16) {
         let before: Vec<Option<(bool, usize)>> =
             self.popups.iter().map(|p| self.view_place(p)).collect();
+        let sources = self.source_view_places();
         self.size = (width, height);
+        self.keep_source_view_places(sources);
         for (i, place) in before.into_iter().enumerate() {
             let Some((shown, old_len)) = place else {
                 continue;

@@ -436,6 +436,37 @@ impl App {
     }
 }
 
+impl App {
+    /// The first byte shown by each source view, before a resize.
+    pub(super) fn source_view_places(&self) -> Vec<Option<usize>> {
+        let width = SourceView::width(self.screen());
+        let b = self.briefing();
+        (self.popups.iter())
+            .map(|p| match p {
+                Popup::Source(v) => {
+                    let text = v.text(b);
+                    let rows = v.segments.visible(text, v.top, width, 1);
+                    Some(rows.first().map_or(0, |r| r.start))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// After a resize, each source view shows the same text at its top.
+    pub(super) fn keep_source_view_places(&mut self, places: Vec<Option<usize>>) {
+        let width = SourceView::width(self.screen());
+        let b = &self.briefings[self.current];
+        for (p, place) in self.popups.iter_mut().zip(places) {
+            if let (Popup::Source(v), Some(at)) = (p, place) {
+                let shown = v.shown.clone();
+                let text = shown_text(&shown, b);
+                v.top = v.segments.pos_of(text, at, width);
+            }
+        }
+    }
+}
+
 /// The first row to show so that byte `at` is a third of the way down.
 fn reveal(seg: &Segments, text: &str, at: usize, width: usize, height: usize) -> Pos {
     let pos = seg.pos_of(text, at, width);

@@ -138,9 +138,11 @@ fn popup_scrollbar(
         .begin_symbol(None)
         .end_symbol(None)
         .track_symbol(Some("│"))
-        .track_style(ctx.theme.muted())
+        // On a background of its own: a selected line under it must not
+        // lend the thumb its colour.
+        .track_style(ctx.theme.muted().bg(ratatui::style::Color::Reset))
         .thumb_symbol("█")
-        .thumb_style(ctx.theme.title());
+        .thumb_style(ctx.theme.title().bg(ratatui::style::Color::Reset));
     frame.render_stateful_widget(bar, area, &mut state);
 }
 
