@@ -74,19 +74,6 @@ pub fn draw(frame: &mut Frame, app: &App, popup: &Popup, ctx: &Context) {
     let wide = rects.text;
     frame.render_widget(Paragraph::new(lines), wide);
     popup_scrollbar(frame, wide, doc.len(), height, view.scroll, ctx);
-    // The scrollbar's cells on the selected link's lines stay readable on
-    // the selection's background.
-    if let Some(x) = wide.right().checked_sub(1) {
-        let rows = (view.scroll..(view.scroll + height).min(doc.len()))
-            .filter(|&i| selected.is_some() && doc.line(i).link == selected);
-        for i in rows {
-            let y = wide.y + u16::try_from(i - view.scroll).unwrap_or(u16::MAX);
-            if let Some(cell) = frame.buffer_mut().cell_mut((x, y)) {
-                let fg = Style::new().fg(cell.fg);
-                cell.set_style(ctx.theme.on_selection(fg, true));
-            }
-        }
-    }
     if let (Some(area), Some(find)) = (rects.find, &view.find) {
         find_line(frame, area, find, ctx);
     }
