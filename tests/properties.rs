@@ -8,7 +8,7 @@ use std::path::Path;
 
 mod support;
 
-use briefing::app::{ACTIONS, Action, App, Pane, Popup, Rows, popup::links};
+use briefing::app::{ACTIONS, Action, App, Pane, Popup, Rows, popup::link_count};
 use briefing::model::{Briefing, load_paths};
 use briefing::ui::{self, Context};
 use proptest::prelude::*;
@@ -100,7 +100,7 @@ fn violations(app: &App) -> Vec<String> {
     for popup in app.popups() {
         match popup {
             Popup::Detail { target, view } => {
-                let n = links(b, *target).len();
+                let n = link_count(b, *target);
                 if view.link > n.saturating_sub(1) {
                     out.push(format!("detail link {} of {n}", view.link));
                 }

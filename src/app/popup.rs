@@ -8,7 +8,7 @@ use super::document::Document;
 use super::popup_view::{PopupRects, View, popup_rects, text_width};
 use super::{Action, App, Pane, detail_doc, list_docs, popup_text};
 
-pub use super::links::{Follow, Links, links};
+pub use super::links::{Follow, Links, link_count, links};
 
 /// An item a detail view can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
