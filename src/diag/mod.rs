@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 pub use collect::{Collector, SHOWN};
 pub use diagnostic::{Diagnostic, Label, Location, Piece, Severity, locate_all};
-pub use read::read_bounded;
+pub use read::{read_bounded, read_bytes_bounded, utf8};
 pub use render::{render, render_failure};
 pub use suggest::{Suggester, did_you_mean};
 

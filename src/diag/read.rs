@@ -15,6 +15,22 @@ use std::path::Path;
 /// returns at once), and the type of what was opened is checked after, so
 /// swapping the file for a FIFO in between cannot make the read hang.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<String, String> {
+    let bytes = read_bytes_bounded(path, limit)?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err("file is UTF-16; save it as UTF-8".into());
+    }
+    let bytes = bytes
+        .strip_prefix(b"\xef\xbb\xbf")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    utf8(bytes)
+}
+
+/// The bytes of `path`, as they are on disk, with the same refusals as
+/// [`read_bounded`] (not a regular file, larger than `limit`) and the same
+/// care not to block. For files whose exact bytes matter, such as an
+/// archived source whose digest is checked.
+pub fn read_bytes_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let file = fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
@@ -40,13 +56,11 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<String, String> {
     if bytes.len() as u64 > limit {
         return Err(format!("file grew past {} while being read", human(limit)));
     }
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err("file is UTF-16; save it as UTF-8".into());
-    }
-    let bytes = bytes
-        .strip_prefix(b"\xef\xbb\xbf")
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
+    Ok(bytes)
+}
+
+/// `bytes` as UTF-8 text, or where the first invalid byte is.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();

@@ -25,15 +25,26 @@ pub fn mark(b: &Briefing, qi: usize) -> String {
         Proof::Verbatim { .. } | Proof::Located { .. } => return String::new(),
         Proof::Unchecked => ("unverified", "not checked against its source"),
         Proof::NoSource => ("unverified", "cites no source"),
-        Proof::NoCopy => ("unverified", "no archived copy of its source here"),
+        Proof::NoCopy => ("unverified", no_copy_why(b, qi)),
         Proof::NoSelector => ("unverified", "no prefix or suffix to locate it by"),
         Proof::NotVerbatim { .. } => ("not verbatim", "not found word for word in its source"),
-        Proof::NotLocated => (
-            "not located",
-            "its prefix and suffix match nowhere in its source",
-        ),
+        Proof::NotLocated => ("not located", "its selector fits nowhere in its source"),
     };
     format!(" · **{word}**: {why}")
+}
+
+/// Why quote `qi` has no copy to be checked against: none here, or one
+/// that is not the copy the briefing was written against.
+fn no_copy_why(b: &Briefing, qi: usize) -> &'static str {
+    let source = b.quotes[qi].source.as_deref();
+    let si = source.and_then(|id| b.sources.iter().position(|s| s.id == id));
+    match si.and_then(|si| b.provenance.archives.get(si)) {
+        Some(ArchiveState::Mismatch { .. }) => {
+            "the archived copy here is not the one the briefing was written against (sha256 differs)"
+        }
+        Some(ArchiveState::Unreadable { .. }) => "its source's archived copy cannot be read",
+        _ => "no archived copy of its source here",
+    }
 }
 
 /// What is known of a source on one line: title, outlet, date and URL,
@@ -172,7 +183,7 @@ mod tests {
             ),
             (
                 Proof::NotLocated,
-                "**not located**: its prefix and suffix match nowhere in its source",
+                "**not located**: its selector fits nowhere in its source",
             ),
         ] {
             b.provenance.quotes[abc] = proof;

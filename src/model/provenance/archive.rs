@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest as _, Sha256};
 
 use super::{Archive, ArchiveState};
-use crate::diag::read_bounded;
+use crate::diag::{read_bytes_bounded, utf8};
 use crate::model::MAX_FILE_BYTES;
 
 /// The shared folder of archived sources: `$XDG_DATA_HOME/briefing/sources`,
@@ -54,19 +54,43 @@ pub fn places(
 
 /// The first of `places` that exists, read: found, unreadable (not a
 /// regular file, too large, not UTF-8), or not found anywhere.
+///
+/// A place counts as there if anything is at it, a broken symbolic link or
+/// a loop of them included: that is reported as unreadable, not passed
+/// over for the next place. The text is the file's bytes exactly, a
+/// byte-order mark included, so that its digest is `sha256sum`'s and its
+/// byte offsets are the file's.
 pub fn find(places: Vec<PathBuf>) -> ArchiveState {
-    let Some(path) = places.iter().find(|p| p.metadata().is_ok()).cloned() else {
+    let there = |p: &&PathBuf| p.symlink_metadata().is_ok();
+    let Some(path) = places.iter().find(there).cloned() else {
         return ArchiveState::NotFound { looked_in: places };
     };
-    match read_bounded(&path, MAX_FILE_BYTES) {
+    match read_bytes_bounded(&path, MAX_FILE_BYTES).and_then(text) {
         Ok(text) => ArchiveState::Found(Archive { path, text }),
         Err(reason) => ArchiveState::Unreadable {
             path,
-            reason: reason
-                .split_once("; give a .toml file")
-                .map_or(reason.clone(), |(r, _)| r.to_string()),
+            reason: for_a_copy(&reason),
         },
     }
+}
+
+/// An archived copy's bytes as text: UTF-8, not UTF-16.
+fn text(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err("file is UTF-16; save it as UTF-8".into());
+    }
+    utf8(bytes)
+}
+
+/// The reader's message about a file, without the advice meant for
+/// briefing files (give a .toml file, split it into several).
+fn for_a_copy(reason: &str) -> String {
+    let reason = ["; give a .toml file", "; split it into several files"]
+        .iter()
+        .fold(reason, |r, advice| {
+            r.split_once(advice).map_or(r, |(r, _)| r)
+        });
+    reason.to_string()
 }
 
 /// The SHA-256 of `text` as 64 lowercase hex digits.
@@ -121,6 +145,35 @@ mod tests {
         assert_eq!(p, want.map(PathBuf::from));
         let p = places(Path::new("x.toml"), "a.txt", &[PathBuf::from("s")], None);
         assert_eq!(p, ["a.txt", "s/a.txt"].map(PathBuf::from));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_part_of_the_copy_and_its_digest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.txt");
+        std::fs::write(&path, b"\xef\xbb\xbfHello world.\n").unwrap();
+        let ArchiveState::Found(a) = find(vec![path]) else {
+            panic!("found")
+        };
+        // sha256sum of the file's bytes, byte-order mark included.
+        assert_eq!(
+            sha256(&a.text),
+            "e04e4903f660f780c84e65b9824fd1ac33c7d3dfe02a1d02818209a5023fafc7"
+        );
+        assert_eq!(a.text.find("Hello"), Some(3));
+    }
+
+    #[test]
+    fn a_symbolic_link_loop_is_unreadable_not_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        std::os::unix::fs::symlink(&b, &a).unwrap();
+        std::os::unix::fs::symlink(&a, &b).unwrap();
+        let state = find(vec![a.clone(), dir.path().join("c.txt")]);
+        assert!(
+            matches!(&state, ArchiveState::Unreadable { path, .. } if *path == a),
+            "{state:?}"
+        );
     }
 
     #[test]
