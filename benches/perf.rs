@@ -9,7 +9,9 @@
 //! the `&` filter and in the `:` results), filter (a topic toggle vs the
 //! same pass), check_refs (50,000 misspelled references vs 5,000, next to the
 //! same files with every reference right), detail (the detail of a speaker
-//! with 1,000,000 quotes vs 100,000 and 100: its links and one frame).
+//! with 1,000,000 quotes vs 100,000 and 100: its links and one frame),
+//! verify (10,000 quotes against a 5 MB archived source vs one `memmem`
+//! pass per quote; 100× growth; many places of one short quote).
 //!
 //! One group: `cargo bench --features synthetic --bench perf -- check_refs`.
 
@@ -23,7 +25,8 @@ mod support;
 use briefing::app::popup::links;
 use briefing::app::{Action, App, Pane, Popup, Target};
 use briefing::diag::Suggester;
-use briefing::model::Briefing;
+use briefing::model::provenance::{self, Normal, squeeze};
+use briefing::model::{Briefing, QuoteKind};
 use briefing::synthetic::generate;
 use briefing::ui::{self, Context};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -272,7 +275,192 @@ fn detail(c: &mut Criterion) {
     g.finish();
 }
 
+/// A deterministic stream of numbers (xorshift), for the synthetic source.
+struct Seq(u64);
+
+impl Seq {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// About `bytes` of English-like text from a vocabulary of 2,000 made-up
+/// words, in lines of about 80 characters and paragraphs of 6 lines.
+fn synthetic_archive(bytes: usize) -> String {
+    let mut seq = Seq(0x5eed_1234_abcd_9876);
+    let syllables = [
+        "ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "pe", "da", "gri", "tor", "el", "an", "us",
+        "ber", "qui", "zo", "fa", "hem",
+    ];
+    // 2,000 different words of two or three syllables.
+    let words: Vec<String> = (0..2000)
+        .map(|i| {
+            let mut w = format!("{}{}", syllables[i % 20], syllables[i / 20 % 20]);
+            if i >= 400 {
+                w.push_str(syllables[i / 400]);
+            }
+            w
+        })
+        .collect();
+    let mut out = String::with_capacity(bytes + 100);
+    let (mut line, mut lines) = (0, 0);
+    while out.len() < bytes {
+        let w = &words[seq.below(words.len())];
+        out.push_str(w);
+        line += w.len() + 1;
+        if seq.below(12) == 0 {
+            out.push_str(if seq.below(2) == 0 { "," } else { "." });
+        }
+        if line > 80 {
+            line = 0;
+            lines += 1;
+            out.push_str(if lines % 6 == 0 { "\n\n" } else { "\n" });
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// A briefing of `n` quotes citing `archived` (whose digest is `sha256`):
+/// direct quotes copied from random places of `archive` (8 to 20 words, line
+/// breaks as spaces), one in 10 with a prefix, one in 5 reported with a
+/// prefix and suffix; `mistyped` of the direct ones with a letter dropped.
+fn citing_briefing(archive: &str, archived: &str, n: usize, mistyped: usize) -> String {
+    use std::fmt::Write as _;
+    let mut seq = Seq(0x0bad_cafe_f00d_1234);
+    let words: Vec<(usize, usize)> = {
+        let mut v = Vec::new();
+        let mut start = None;
+        for (i, c) in archive.char_indices() {
+            match (c.is_whitespace(), start) {
+                (false, None) => start = Some(i),
+                (true, Some(s)) => {
+                    v.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        v
+    };
+    let sha = briefing::model::provenance::sha256(archive);
+    let mut out = format!(
+        "format = 1\n\n[briefing]\nid = \"synthetic\"\ntitle = \"Synthetic\"\n\
+         as_of = 2031-01-01\nsummary = \"Quotes from a synthetic source.\"\n\n\
+         [[sources]]\nid = \"src\"\narchived = \"{archived}\"\nsha256 = \"{sha}\"\n\n\
+         [[speakers]]\nid = \"s\"\nname = \"S\"\nrole = \"R\"\n"
+    );
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for i in 0..n {
+        let len = 8 + seq.below(13);
+        let w = 3 + seq.below(words.len() - len - 6);
+        let text = squeeze(&archive[words[w].0..words[w + len - 1].1]);
+        let _ = write!(
+            out,
+            "\n[[quotes]]\nid = \"q{i}\"\nspeaker = \"s\"\nat = 2031-01-01\nsource = \"src\"\n"
+        );
+        let prefix = squeeze(&archive[words[w - 3].0..words[w - 1].1]);
+        let suffix = squeeze(&archive[words[w + len].0..words[w + len + 2].1]);
+        if i % 5 == 4 {
+            let _ = write!(
+                out,
+                "kind = \"reported\"\ntext = \"A paraphrase.\"\nprefix = \"{prefix}\"\n\
+                 suffix = \"{suffix}\"\n"
+            );
+        } else if i < mistyped * 5 && i % 5 == 0 {
+            let mut t = text.clone();
+            t.remove(t.len() / 2);
+            let _ = writeln!(out, "text = \"{t}\"");
+        } else {
+            let _ = writeln!(out, "text = \"{text}\"");
+            if i % 10 == 1 {
+                let _ = writeln!(out, "prefix = \"{prefix}\"");
+            }
+        }
+    }
+    out
+}
+
+/// The archive and a briefing of `n` quotes citing it, written to a
+/// temporary folder; the briefing parsed.
+fn verify_setup(archive: &str, n: usize, mistyped: usize) -> (tempfile::TempDir, Briefing, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("source.txt"), archive).unwrap();
+    let text = citing_briefing(archive, "source.txt", n, mistyped);
+    let path = dir.path().join("b.toml");
+    std::fs::write(&path, &text).unwrap();
+    let b = Briefing::parse(&path, &text).expect("the synthetic briefing is valid");
+    (dir, b, text)
+}
+
+/// One plain substring pass over the normalised archive per direct quote.
+fn memmem_per_quote(b: &Briefing, archive: &str) -> usize {
+    let normal = Normal::new(archive);
+    b.quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .filter(|q| {
+            memchr::memmem::find(normal.text.as_bytes(), squeeze(&q.text).as_bytes()).is_some()
+        })
+        .count()
+}
+
+fn verify(c: &mut Criterion) {
+    let archive = synthetic_archive(5 * 1024 * 1024);
+    let mut g = c.benchmark_group("verify");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    let (_dir, mut b, text) = verify_setup(&archive, 10_000, 10);
+    let diagnostics = provenance::verify_in(&mut b, &text, &[], None);
+    let summary = provenance::Summary::of(&b.provenance);
+    assert_eq!(summary.verbatim + summary.located + summary.failed, 10_000);
+    assert_eq!(summary.failed, 10, "{diagnostics:?}");
+    g.bench_function("verify_10k_quotes_5mb", |bench| {
+        bench.iter(|| provenance::verify_in(black_box(&mut b), &text, &[], None))
+    });
+    g.bench_function("memmem_per_quote_10k_5mb", |bench| {
+        bench.iter(|| memmem_per_quote(black_box(&b), &archive))
+    });
+    // Growth: 100 times the quotes.
+    for n in [1_000, 100_000] {
+        let (_dir, mut b, text) = verify_setup(&archive, n, 0);
+        g.bench_function(format!("verify_{n}_quotes_5mb"), |bench| {
+            bench.iter(|| provenance::verify_in(black_box(&mut b), &text, &[], None))
+        });
+    }
+    // Many places of one short quote: 100,000 quotes of two words that occur
+    // thousands of times each, half of them with a prefix.
+    let words: Vec<&str> = archive.split_whitespace().take(200).collect();
+    let mut many = String::from(
+        "format = 1\n\n[briefing]\nid = \"many\"\ntitle = \"Many\"\nas_of = 2031-01-01\n\
+         summary = \"s\"\n\n[[sources]]\nid = \"src\"\narchived = \"source.txt\"\n\n\
+         [[speakers]]\nid = \"s\"\nname = \"S\"\nrole = \"R\"\n",
+    );
+    for i in 0..100_000 {
+        let pair = format!("{} {}", words[i % 7 * 2], words[i % 7 * 2 + 1]);
+        many.push_str(&format!(
+            "\n[[quotes]]\nid = \"q{i}\"\nspeaker = \"s\"\nat = 2031-01-01\n\
+             source = \"src\"\ntext = \"{}\"\n",
+            words[i % 50]
+        ));
+        if i % 2 == 0 {
+            many.push_str(&format!("prefix = \"{pair}\"\n"));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("source.txt"), &archive).unwrap();
+    let path = dir.path().join("many.toml");
+    let mut b = Briefing::parse(&path, &many).expect("valid");
+    g.bench_function("verify_100k_quotes_of_one_word", |bench| {
+        bench.iter(|| provenance::verify_in(black_box(&mut b), &many, &[], None))
+    });
+    g.finish();
+}
+
 criterion_group!(
-    benches, load, frame, move_key, search, filter, check_refs, detail
+    benches, load, frame, move_key, search, filter, check_refs, detail, verify
 );
 criterion_main!(benches);

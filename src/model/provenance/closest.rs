@@ -1,73 +1,94 @@
 //! The passage of a source closest to each quote that is not in it, and a
 //! character-level diff of the two.
 //!
-//! All quotes are placed in one pass over the archive: every 6-byte gram of
-//! a quote that also occurs in the archive votes for where the quote would
-//! start there; the densest run of votes wins. Then a character diff of
-//! the quote against that neighbourhood trims the passage to where they agree.
+//! All quotes are placed in two passes over the archive: the first counts
+//! how often each 8-byte gram of the quotes occurs there; in the second,
+//! each quote's rarest grams (as many as a fixed budget of votes allows)
+//! vote for where the quote would start. The densest run of votes wins.
+//! Then a character diff of the quote against that neighbourhood trims the
+//! passage to where they agree.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Duration;
 
 use similar::{Algorithm, ChangeTag, TextDiff};
 
+use super::hash::{Filter, U64Map};
 use super::locate::floor;
 use crate::diag::Piece;
 
 /// Bytes in a gram.
-const GRAM: usize = 6;
-/// Places a gram is remembered at in one quote, at most.
-const PER_QUOTE: usize = 2;
+const GRAM: usize = 8;
+/// Votes one quote may cast, at most (its rarest grams first).
+const VOTES: usize = 20_000;
 /// Characters a shared run needs to count as where the passage starts or
 /// ends (shorter ones are chance matches, "th" of "that" for "the").
 const MIN_RUN: usize = 4;
-/// Bits of the filter that skips most of the archive's grams at once.
-const FILTER_BITS: u32 = 20;
 
-fn filter_slot(gram: u64) -> usize {
-    (gram.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize
-}
-
-/// Each `GRAM`-byte window of `s` as a number, with where it starts.
+/// Each [`GRAM`]-byte window of `s` packed in a number, with where it starts.
 fn grams(s: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
-    let mask = (1u64 << (8 * GRAM)) - 1;
     let mut g = 0u64;
     s.bytes().enumerate().filter_map(move |(i, b)| {
-        g = ((g << 8) | u64::from(b)) & mask;
+        g = (g << 8) | u64::from(b);
         (i + 1 >= GRAM).then(|| (i + 1 - GRAM, g))
     })
 }
 
+/// Calls `each` with every gram of `text` in `filter`, and where it starts.
+fn scan(text: &str, filter: &Filter, mut each: impl FnMut(usize, u64)) {
+    for (at, g) in grams(text) {
+        if filter.may_hold(g) {
+            each(at, g);
+        }
+    }
+}
+
 /// For each quote (whitespace squeezed), the range of `text` most like it,
-/// or `None` when no part of `text` resembles it. One pass over `text`.
+/// or `None` when no part of `text` resembles it. Two passes over `text`,
+/// whatever the number of quotes.
 pub fn closest(text: &str, quotes: &[&str]) -> Vec<Option<Range<usize>>> {
-    // gram → (quote, offset of the gram in it)
-    let mut wanted: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
-    let mut filter = vec![false; 1 << FILTER_BITS];
+    // Every gram of the quotes, counted in the archive.
+    let mut count: U64Map<u32> = U64Map::default();
+    let mut filter = Filter::for_keys(quotes.iter().map(|q| q.len()).sum());
+    for q in quotes {
+        for (_, g) in grams(q) {
+            count.insert(g, 0);
+            filter.insert(g);
+        }
+    }
+    scan(text, &filter, |_, g| {
+        if let Some(n) = count.get_mut(&g) {
+            *n = n.saturating_add(1);
+        }
+    });
+    // Each quote's rarest grams that occur, within its budget of votes.
+    let mut voters: U64Map<Vec<(u32, u32)>> = U64Map::default();
+    let mut filter = Filter::for_keys(count.len());
     for (qi, q) in quotes.iter().enumerate() {
-        for (at, g) in grams(q) {
-            let entry = wanted.entry(g).or_default();
-            if entry.iter().filter(|(i, _)| *i == qi as u32).count() < PER_QUOTE {
-                entry.push((qi as u32, at as u32));
-                filter[filter_slot(g)] = true;
+        let mut own: Vec<(u32, usize, u64)> = grams(q)
+            .map(|(at, g)| (count[&g], at, g))
+            .filter(|&(n, _, _)| n > 0)
+            .collect();
+        own.sort_unstable();
+        let mut budget = VOTES;
+        for (n, at, g) in own {
+            if n as usize > budget {
+                break;
             }
+            budget -= n as usize;
+            voters.entry(g).or_default().push((qi as u32, at as u32));
+            filter.insert(g);
         }
     }
     // Per quote, the starts voted for.
     let mut votes: Vec<Vec<u32>> = vec![Vec::new(); quotes.len()];
-    for (at, g) in grams(text) {
-        if !filter[filter_slot(g)] {
-            continue;
-        }
-        if let Some(entry) = wanted.get(&g) {
-            for &(qi, offset) in entry {
-                if let Some(start) = (at as u32).checked_sub(offset) {
-                    votes[qi as usize].push(start);
-                }
+    scan(text, &filter, |at, g| {
+        for &(qi, offset) in voters.get(&g).into_iter().flatten() {
+            if let Some(start) = (at as u32).checked_sub(offset) {
+                votes[qi as usize].push(start);
             }
         }
-    }
+    });
     quotes
         .iter()
         .zip(votes)

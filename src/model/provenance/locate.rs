@@ -1,6 +1,6 @@
 //! Finding quotes in a whitespace-normalised archive: every quote text and
-//! selector found in one pass (Aho–Corasick, overlapping matches), then each
-//! quote placed by its text and its `prefix`/`suffix`.
+//! selector found in one pass (all occurrences, overlapping ones too), then
+//! each quote placed by its text and its `prefix`/`suffix`.
 //!
 //! Placing a quote costs the length of its text times the number of places
 //! the rarest of its text, prefix and suffix occurs, never a pass over the
@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
+
+use super::hash::{Filter, U64Map};
 
 /// Reported passages and the sentence a lone selector brackets are at most
 /// this many bytes long.
@@ -42,37 +44,144 @@ fn is_gap_after(c: char) -> bool {
 
 /// Where every needle occurs in one text, overlapping occurrences included,
 /// found in one pass.
+///
+/// Needles of [`ANCHOR`] bytes or more are found by their first [`ANCHOR`]
+/// bytes (Rabin–Karp: a rolling hash of each window of the text, a bit
+/// filter, then a comparison where a hash matches); shorter ones by an
+/// Aho–Corasick automaton, small because they are. Building either costs
+/// little however many quotes there are.
 #[derive(Debug, Default)]
-pub struct Occurrences {
-    ids: HashMap<String, usize>,
-    /// Per needle id, the byte offsets where it starts, in order.
-    starts: Vec<Vec<u32>>,
+pub struct Occurrences<'n> {
+    ids: HashMap<&'n str, usize>,
+    /// Every place found, grouped by needle id, each group in text order.
+    all: Vec<u32>,
+    /// Per needle id, where its group starts in `all` (and one past the end).
+    group: Vec<usize>,
 }
 
-impl Occurrences {
+/// Bytes of a needle's start that the rolling hash looks for.
+pub const ANCHOR: usize = 16;
+/// The rolling hash's base.
+const BASE: u64 = 0x100_0000_01b3;
+
+/// A node of the trie of needles' chunks: the needles whose last whole
+/// chunk it is, and whether longer needles go on from it.
+#[derive(Debug, Default)]
+struct Node {
+    ends: Vec<u32>,
+    deeper: bool,
+}
+
+/// The key of the trie node after `key` by `chunk`.
+fn deeper(key: u64, chunk: &[u8]) -> u64 {
+    (key.rotate_left(23) ^ anchor_hash(chunk)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+fn anchor_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |h, &b| {
+        h.wrapping_mul(BASE).wrapping_add(u64::from(b))
+    })
+}
+
+impl<'n> Occurrences<'n> {
     /// Finds every needle (empty ones are ignored) in `text`.
-    pub fn find<'n>(text: &str, needles: impl IntoIterator<Item = &'n str>) -> Occurrences {
+    pub fn find(text: &str, needles: impl IntoIterator<Item = &'n str>) -> Occurrences<'n> {
         let mut ids = HashMap::new();
         let mut patterns = Vec::new();
         for needle in needles {
             if !needle.is_empty() && !ids.contains_key(needle) {
-                ids.insert(needle.to_string(), patterns.len());
+                ids.insert(needle, patterns.len());
                 patterns.push(needle);
             }
         }
-        let mut starts = vec![Vec::new(); patterns.len()];
-        if !patterns.is_empty() {
-            let ac = AhoCorasick::new(&patterns).expect("patterns of a few MB build");
+        // (needle id, where), in text order for each needle.
+        let mut hits: Vec<(u32, u32)> = Vec::new();
+        let (long, short): (Vec<usize>, Vec<usize>) =
+            (0..patterns.len()).partition(|&i| patterns[i].len() >= ANCHOR);
+        if !short.is_empty() {
+            let ac =
+                AhoCorasick::new(short.iter().map(|&i| patterns[i])).expect("short patterns build");
             for m in ac.find_overlapping_iter(text) {
-                starts[m.pattern().as_usize()].push(m.start() as u32);
+                hits.push((short[m.pattern().as_usize()] as u32, m.start() as u32));
             }
         }
-        Occurrences { ids, starts }
+        let bytes = text.as_bytes();
+        if !long.is_empty() && bytes.len() >= ANCHOR {
+            // A trie of 16-byte chunks, flattened into one map: the key of
+            // a needle's first chunk is the rolling hash of it, the key of
+            // each next chunk folds that chunk's hash in. A needle is
+            // compared in full only at the node of its last whole chunk, so
+            // needles sharing a start are not all compared at every place
+            // that start occurs.
+            let mut trie: U64Map<Node> = U64Map::default();
+            let mut filter = Filter::for_keys(long.len());
+            for &i in &long {
+                let needle = patterns[i].as_bytes();
+                let chunks = needle.len() / ANCHOR;
+                let mut key = anchor_hash(&needle[..ANCHOR]);
+                filter.insert(key);
+                for d in 1..chunks {
+                    trie.entry(key).or_default().deeper = true;
+                    key = deeper(key, &needle[d * ANCHOR..(d + 1) * ANCHOR]);
+                }
+                trie.entry(key).or_default().ends.push(i as u32);
+            }
+            let top = (1..ANCHOR).fold(1u64, |p, _| p.wrapping_mul(BASE));
+            let mut look = |at: usize, h: u64| {
+                if !filter.may_hold(h) {
+                    return;
+                }
+                let (mut key, mut depth) = (h, 1);
+                while let Some(node) = trie.get(&key) {
+                    for &i in &node.ends {
+                        if bytes[at..].starts_with(patterns[i as usize].as_bytes()) {
+                            hits.push((i, at as u32));
+                        }
+                    }
+                    let Some(chunk) = bytes.get(at + depth * ANCHOR..at + (depth + 1) * ANCHOR)
+                    else {
+                        break;
+                    };
+                    if !node.deeper {
+                        break;
+                    }
+                    key = deeper(key, chunk);
+                    depth += 1;
+                }
+            };
+            let mut h = anchor_hash(&bytes[..ANCHOR]);
+            // Each window but the last, then the next one's hash.
+            for (at, (&out, &next)) in bytes.iter().zip(&bytes[ANCHOR..]).enumerate() {
+                look(at, h);
+                h = h
+                    .wrapping_sub(u64::from(out).wrapping_mul(top))
+                    .wrapping_mul(BASE)
+                    .wrapping_add(u64::from(next));
+            }
+            look(bytes.len() - ANCHOR, h);
+        }
+        // Grouped by needle, keeping text order: a counting sort.
+        let mut group = vec![0usize; patterns.len() + 1];
+        for &(i, _) in &hits {
+            group[i as usize + 1] += 1;
+        }
+        for i in 0..patterns.len() {
+            group[i + 1] += group[i];
+        }
+        let mut next = group.clone();
+        let mut all = vec![0u32; hits.len()];
+        for (i, at) in hits {
+            all[next[i as usize]] = at;
+            next[i as usize] += 1;
+        }
+        Occurrences { ids, all, group }
     }
 
     /// Where `needle` starts (it must have been searched for).
     pub fn of(&self, needle: &str) -> &[u32] {
-        self.ids.get(needle).map_or(&[], |&i| &self.starts[i])
+        self.ids
+            .get(needle)
+            .map_or(&[], |&i| &self.all[self.group[i]..self.group[i + 1]])
     }
 }
 
@@ -130,17 +239,31 @@ pub enum Placed {
 /// of each text so that many quotes with one text cost one scan of them.
 pub struct Placer<'t> {
     text: &'t str,
-    found: &'t Occurrences,
+    found: &'t Occurrences<'t>,
+    /// Per (stem, final punctuation): the first place the whole text fits,
+    /// and how many places it fits.
+    counted: HashMap<(&'t str, Option<char>), FirstFit>,
     /// Per (stem, final punctuation): the places where the whole text fits.
     fits: HashMap<(&'t str, Option<char>), Vec<Range<usize>>>,
+    /// Per quote with selectors: where it was placed, so that quotes alike
+    /// cost one placing.
+    placed: HashMap<Selected<'t>, Placed>,
 }
 
+/// The first place a text fits, and how many places it fits.
+type FirstFit = (Option<Range<usize>>, usize);
+
+/// A direct quote's text, final punctuation, prefix and suffix.
+type Selected<'t> = (&'t str, Option<char>, Option<&'t str>, Option<&'t str>);
+
 impl<'t> Placer<'t> {
-    pub fn new(text: &'t str, found: &'t Occurrences) -> Placer<'t> {
+    pub fn new(text: &'t str, found: &'t Occurrences<'t>) -> Placer<'t> {
         Placer {
             text,
             found,
+            counted: HashMap::new(),
             fits: HashMap::new(),
+            placed: HashMap::new(),
         }
     }
 
@@ -172,7 +295,7 @@ impl<'t> Placer<'t> {
     fn places(&mut self, q: &Direct<'t>, prefix: bool, suffix: bool) -> Vec<Range<usize>> {
         let prefix = q.prefix.filter(|p| prefix && !p.is_empty());
         let suffix = q.suffix.filter(|s| suffix && !s.is_empty());
-        let fitting = self.fitting(q).len();
+        let fitting = self.first_fit(q).1;
         let by_prefix = prefix.map_or(usize::MAX, |p| self.found.of(p).len());
         let by_suffix = suffix.map_or(usize::MAX, |s| self.found.of(s).len());
         let text = self.text;
@@ -224,16 +347,62 @@ impl<'t> Placer<'t> {
             .collect()
     }
 
+    /// The first place the quote's whole text fits, and how many places it
+    /// fits, selectors aside: no work without final punctuation, one scan
+    /// of its places per text with it.
+    fn first_fit(&mut self, q: &Direct<'t>) -> FirstFit {
+        let (text, found) = (self.text, self.found);
+        let starts = found.of(q.stem);
+        if q.punct.is_none() {
+            let first = starts
+                .first()
+                .map(|&s| s as usize..s as usize + q.stem.len());
+            return (first, starts.len());
+        }
+        self.counted
+            .entry((q.stem, q.punct))
+            .or_insert_with(|| {
+                let mut fits = (starts.iter())
+                    .filter_map(|&s| tail(text, s as usize, q).map(|e| s as usize..e));
+                let first = fits.next();
+                let count = usize::from(first.is_some()) + fits.count();
+                (first, count)
+            })
+            .clone()
+    }
+
     /// How many places the quote's text fits, selectors aside.
     pub fn count(&mut self, q: &Direct<'t>) -> usize {
-        self.fitting(q).len()
+        self.first_fit(q).1
     }
 
     /// Where the quote is, or why it cannot be placed.
+    ///
+    /// Without selectors this costs nothing once the places of its text are
+    /// known; with them, the number of places of the rarest of its text,
+    /// prefix and suffix, once for all quotes alike.
     pub fn place(&mut self, q: &Direct<'t>) -> Placed {
         if q.stem.is_empty() {
             return Placed::NotFound;
         }
+        let selected =
+            q.prefix.is_some_and(|p| !p.is_empty()) || q.suffix.is_some_and(|s| !s.is_empty());
+        if !selected {
+            return match self.first_fit(q) {
+                (Some(at), count) => Placed::Found { at, count },
+                (None, _) => Placed::NotFound,
+            };
+        }
+        let key = (q.stem, q.punct, q.prefix, q.suffix);
+        if let Some(placed) = self.placed.get(&key) {
+            return placed.clone();
+        }
+        let placed = self.place_selected(q);
+        self.placed.insert(key, placed.clone());
+        placed
+    }
+
+    fn place_selected(&mut self, q: &Direct<'t>) -> Placed {
         let places = self.places(q, true, true);
         if let Some(first) = places.first() {
             return Placed::Found {
@@ -241,7 +410,7 @@ impl<'t> Placer<'t> {
                 count: places.len(),
             };
         }
-        if self.fitting(q).is_empty() {
+        if self.first_fit(q).1 == 0 {
             return Placed::NotFound;
         }
         let prefix = q.prefix.is_some_and(|p| !p.is_empty()) && {
@@ -298,28 +467,25 @@ pub fn passage(
     if ss.is_some_and(<[u32]>::is_empty) {
         return Passage::Nowhere { prefix: false };
     }
-    let mut places: Vec<Range<usize>> = match (prefix.zip(ps), suffix.zip(ss)) {
-        (Some((p, ps)), Some((_, ss))) => pairs(ps, p.len(), ss),
-        (Some((p, ps)), None) => ps
-            .iter()
-            .map(|&s| {
-                let start = s as usize + p.len();
-                start..sentence_end(text, start)
-            })
-            .collect(),
-        (None, Some((_, ss))) => ss
-            .iter()
-            .map(|&s| sentence_start(text, s as usize)..s as usize)
-            .collect(),
-        (None, None) => Vec::new(),
+    let (first, count) = match (prefix.zip(ps), suffix.zip(ss)) {
+        (Some((p, ps)), Some((_, ss))) => {
+            let pairs = pairs(ps, p.len(), ss);
+            (pairs.first().cloned(), pairs.len())
+        }
+        (Some((p, ps)), None) => {
+            let start = ps[0] as usize + p.len();
+            (Some(start..sentence_end(text, start)), ps.len())
+        }
+        (None, Some((_, ss))) => {
+            let end = ss[0] as usize;
+            (Some(sentence_start(text, end)..end), ss.len())
+        }
+        (None, None) => (None, 0),
     };
-    for r in &mut places {
-        *r = trim(text, r.clone());
-    }
-    match places.first() {
+    match first {
         Some(first) => Passage::Found {
-            at: first.clone(),
-            count: places.len(),
+            at: trim(text, first),
+            count,
         },
         None => Passage::Apart,
     }
@@ -523,6 +689,38 @@ mod tests {
         );
         let found = Occurrences::find(t, ["Two", "One"]);
         assert_eq!(passage(t, &found, Some("Two"), Some("One")), Passage::Apart);
+    }
+
+    #[test]
+    fn long_and_short_needles_are_all_found_overlapping() {
+        let text = "abcabcabcabcabcabcabcabc é abcabcabcabcabcabcabcabc";
+        let long = "abcabcabcabcabcabc";
+        let found = Occurrences::find(text, [long, "ca", "é abc", "zzzzzzzzzzzzzzzzzzzz"]);
+        let want: Vec<u32> = (0..text.len() - long.len() + 1)
+            .filter(|&i| text.as_bytes()[i..].starts_with(long.as_bytes()))
+            .map(|i| i as u32)
+            .collect();
+        assert_eq!(want.len(), 6);
+        assert_eq!(found.of(long), want);
+        assert_eq!(found.of("ca").len(), 14);
+        assert_eq!(found.of("é abc"), [25]);
+        assert!(found.of("zzzzzzzzzzzzzzzzzzzz").is_empty());
+    }
+
+    #[test]
+    fn needles_sharing_a_long_start_are_told_apart() {
+        let start = "the same words to begin with, ";
+        let text = format!("{start}and one end. {start}and another end.");
+        let a = format!("{start}and one");
+        let b = format!("{start}and another end.");
+        let c = start.to_string();
+        let short = format!("{start}an");
+        let found = Occurrences::find(&text, [a.as_str(), &b, &c, &short]);
+        let second = text.rfind(start).unwrap() as u32;
+        assert_eq!(found.of(&a), [0]);
+        assert_eq!(found.of(&b), [second]);
+        assert_eq!(found.of(&c), [0, second]);
+        assert_eq!(found.of(&short), [0, second]);
     }
 
     #[test]

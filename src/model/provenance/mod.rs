@@ -8,6 +8,7 @@
 
 mod archive;
 mod closest;
+mod hash;
 mod locate;
 mod normal;
 mod summary;

@@ -2,6 +2,7 @@
 //! included) is one space, everything else is kept byte for byte, with a map
 //! back to the original's byte offsets.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A text with its whitespace runs made single spaces, and where each of its
@@ -51,8 +52,22 @@ impl Normal {
 }
 
 /// `s` with every whitespace run made one space and none at either end: how
-/// a quote or a selector is compared with a [`Normal`] text.
-pub fn squeeze(s: &str) -> String {
+/// a quote or a selector is compared with a [`Normal`] text. Borrowed when
+/// `s` is that already, as most quotes are.
+pub fn squeeze(s: &str) -> Cow<'_, str> {
+    let mut previous_space = true;
+    let squeezed = s.chars().all(|c| {
+        let ok = if c.is_whitespace() {
+            c == ' ' && !previous_space
+        } else {
+            true
+        };
+        previous_space = c.is_whitespace();
+        ok
+    }) && !s.ends_with(' ');
+    if squeezed {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -60,7 +75,7 @@ pub fn squeeze(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -84,5 +99,8 @@ mod tests {
     fn squeeze_trims_and_joins() {
         assert_eq!(squeeze("  we  were\nable \u{2009}"), "we were able");
         assert_eq!(squeeze(" \n "), "");
+        assert!(matches!(squeeze("a b"), Cow::Borrowed("a b")));
+        assert_eq!(squeeze("a  b "), "a b");
+        assert_eq!(squeeze(" a"), "a");
     }
 }

@@ -66,6 +66,9 @@ impl Summary {
 /// reason (none when every quote was checked).
 pub fn unverified_notes(b: &Briefing) -> Vec<String> {
     let p = &b.provenance;
+    let by_id: std::collections::HashMap<&str, usize> = (b.sources.iter().enumerate())
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     // Per source: quotes waiting for its copy.
     let mut waiting = vec![0usize; b.sources.len()];
     let mut no_source = 0;
@@ -75,11 +78,7 @@ pub fn unverified_notes(b: &Briefing) -> Vec<String> {
             Proof::NoSource => no_source += 1,
             Proof::NoSelector => no_selector += 1,
             Proof::NoCopy => {
-                if let Some(si) = b.quotes[qi]
-                    .source
-                    .as_deref()
-                    .and_then(|id| b.sources.iter().position(|s| s.id == id))
-                {
+                if let Some(&si) = b.quotes[qi].source.as_deref().and_then(|id| by_id.get(id)) {
                     waiting[si] += 1;
                 }
             }

@@ -2,6 +2,7 @@
 //! per quote, an [`ArchiveState`] per source, and diagnostics located in the
 //! briefing file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -142,11 +143,11 @@ struct Checker<'a, 'c> {
 }
 
 /// A quote's text and selectors, whitespace squeezed.
-struct Squeezed {
+struct Squeezed<'b> {
     qi: usize,
-    text: String,
-    prefix: Option<String>,
-    suffix: Option<String>,
+    text: Cow<'b, str>,
+    prefix: Option<Cow<'b, str>>,
+    suffix: Option<Cow<'b, str>>,
 }
 
 impl Checker<'_, '_> {
@@ -183,6 +184,8 @@ impl Checker<'_, '_> {
         });
         let found = Occurrences::find(&normal.text, needles);
         let mut placer = Placer::new(&normal.text, &found);
+        // Reported statements alike are located once.
+        let mut passages: HashMap<(Option<&str>, Option<&str>), Passage> = HashMap::new();
         let mut failing: Vec<&Squeezed> = Vec::new();
         for (s, d) in squeezed.iter().zip(&directs) {
             let qi = s.qi;
@@ -235,12 +238,12 @@ impl Checker<'_, '_> {
                         proofs[qi] = Proof::NoSelector;
                         continue;
                     }
-                    match passage(
-                        &normal.text,
-                        &found,
-                        s.prefix.as_deref(),
-                        s.suffix.as_deref(),
-                    ) {
+                    let key = (s.prefix.as_deref(), s.suffix.as_deref());
+                    let located = passages
+                        .entry(key)
+                        .or_insert_with(|| passage(&normal.text, &found, key.0, key.1))
+                        .clone();
+                    match located {
                         Passage::Found { at, count } => {
                             proofs[qi] = Proof::Located {
                                 at: normal.original(at),
@@ -329,7 +332,7 @@ impl Checker<'_, '_> {
     /// with the closest passage of the source and a diff.
     fn not_verbatim(&mut self, normal: &Normal, failing: &[&Squeezed], proofs: &mut [Proof]) {
         let shown = &failing[..failing.len().min(SHOWN)];
-        let texts: Vec<&str> = shown.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<&str> = shown.iter().map(|s| s.text.as_ref()).collect();
         let places = closest(&normal.text, &texts);
         let lines = Lines::new(&self.archive.text);
         for (i, s) in failing.iter().enumerate() {
