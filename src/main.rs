@@ -157,6 +157,9 @@ fn check(paths: &[PathBuf], sources: &[PathBuf], strict: bool) -> ExitCode {
         for note in provenance::unverified_notes(b) {
             out(&format!("  {kind}: {}\n", text::one_line(&note)));
         }
+        if strict {
+            strict_errors(b);
+        }
     }
     let unreadable = unreadable_count(report.failures.iter());
     let invalid = report.failures.len() - unreadable;
@@ -185,6 +188,35 @@ fn check(paths: &[PathBuf], sources: &[PathBuf], strict: bool) -> ExitCode {
     match failure_code(&report.failures) {
         code if code == ExitCode::SUCCESS && failed > 0 => ExitCode::from(INVALID),
         code => code,
+    }
+}
+
+/// Under `--strict`: an error per unverified quote of `b`, at its line and
+/// column, on stderr (the first [`diag::SHOWN`], then how many more).
+fn strict_errors(b: &Briefing) {
+    let color = stderr_color();
+    let mut err = std::io::stderr().lock();
+    let unverified =
+        (0..b.quotes.len()).filter_map(|qi| provenance::unverified_why(b, qi).map(|w| (qi, w)));
+    let mut more = 0;
+    for (n, (qi, why)) in unverified.enumerate() {
+        if n >= diag::SHOWN {
+            more += 1;
+            continue;
+        }
+        let mut d = diag::Diagnostic::file(
+            &b.path,
+            format!("quote `{}` is unverified: {why}", b.quotes[qi].id),
+        );
+        d.location = Some(b.spans.quotes[qi].at);
+        let _ = writeln!(err, "{}", diag::render(&d, None, color));
+    }
+    if more > 0 {
+        let _ = writeln!(
+            err,
+            "error: {} more unverified in this file are not shown\n",
+            plural(more, "quote", "quotes")
+        );
     }
 }
 

@@ -147,7 +147,7 @@ fn a_mistyped_word_fails_at_the_quote_with_the_closest_passage_and_a_diff() {
     assert!(
         err.contains(
             "= note: closest passage, at tests/fixtures/provenance/port-elwyn.txt:2:29: \
-             “the pilings are older than anyone in this room, and they will not last another winter.”"
+             `the pilings are older than anyone in this room, and they will not last another winter.`"
         ),
         "{err}"
     );
@@ -225,6 +225,21 @@ fn a_source_with_no_copy_here_is_unverified_and_strict_makes_it_an_error() {
         "{out}"
     );
     assert!(err.contains("--strict"), "{err}");
+    // Each unverified quote is an error of its own, at its line and column.
+    let path = fixture("no-copy.toml");
+    for (id, line, why) in [
+        ("pilings", 38, "the archived copy `not-here.txt` is not here"),
+        ("unsourced", 107, "it names no `source`"),
+        (
+            "unselected",
+            114,
+            "a reported statement with no `prefix` or `suffix` to locate it by",
+        ),
+    ] {
+        let message = format!("error: quote `{id}` is unverified: {why}\n --> {path}:{line}:8");
+        assert!(err.contains(&message), "{message}\n{err}");
+    }
+    assert_eq!(err.matches("is unverified").count(), 10, "{err}");
     // Strict passes when everything is verified.
     let (code, out, err) = outcome(&run(&["check", "--strict", &fixture("ok.toml")]));
     assert_eq!(code, Some(0), "{out}{err}");

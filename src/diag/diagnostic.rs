@@ -56,7 +56,7 @@ pub struct Label {
 }
 
 /// A 1-based line and column; the column counts characters, as editors do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Location {
     pub line: usize,
     pub column: usize,

@@ -87,11 +87,12 @@ impl Briefing {
             return fail(reader);
         };
         let spans = Spans {
-            quotes: doc
-                .quotes
-                .iter()
-                .map(|q| QuoteSpans::read(q.table))
-                .collect(),
+            quotes: {
+                let lines = spans::LineStarts::of(source);
+                (doc.quotes.iter())
+                    .map(|q| QuoteSpans::read(q.table, source, &lines))
+                    .collect()
+            },
             sources: (doc.sources.iter().map(|s| SourceSpans::read(s.table)))
                 .chain(meta.value.sources.iter().map(|_| SourceSpans::default()))
                 .collect(),

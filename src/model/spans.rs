@@ -7,6 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeValue;
 
+use crate::diag::Location;
 use crate::diag::toml::field;
 
 /// Byte ranges into the briefing file's text.
@@ -23,6 +24,9 @@ pub struct Spans {
 #[derive(Debug, Clone, Default)]
 pub struct QuoteSpans {
     pub table: Range<usize>,
+    /// Line and column of the quote's `text` value, for messages about the
+    /// quote made after loading, when the file's text is gone.
+    pub at: Location,
     pub text: Range<usize>,
     pub source: Option<Range<usize>>,
     pub prefix: Option<Range<usize>>,
@@ -46,11 +50,32 @@ fn of(table: &Spanned<DeValue<'_>>, key: &str) -> Option<Range<usize>> {
         .map(Spanned::span)
 }
 
+/// The byte offsets where the lines of a text start, to locate many
+/// offsets in one pass over the text.
+pub(crate) struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub(crate) fn of(text: &str) -> LineStarts {
+        let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+        LineStarts(std::iter::once(0).chain(breaks).collect())
+    }
+
+    /// Line and column (in characters) of byte offset `at` of `text`.
+    pub(crate) fn locate(&self, text: &str, at: usize) -> Location {
+        let line = self.0.partition_point(|&s| s <= at).max(1);
+        let start = self.0[line - 1];
+        let column = text.get(start..at).map_or(0, |s| s.chars().count()) + 1;
+        Location { line, column }
+    }
+}
+
 impl QuoteSpans {
-    pub(crate) fn read(table: &Spanned<DeValue<'_>>) -> QuoteSpans {
+    pub(crate) fn read(table: &Spanned<DeValue<'_>>, text: &str, lines: &LineStarts) -> QuoteSpans {
+        let value = of(table, "text").unwrap_or(table.span());
         QuoteSpans {
             table: table.span(),
-            text: of(table, "text").unwrap_or(table.span()),
+            at: lines.locate(text, value.start),
+            text: value,
             source: of(table, "source"),
             prefix: of(table, "prefix"),
             suffix: of(table, "suffix"),

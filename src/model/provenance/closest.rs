@@ -116,6 +116,16 @@ fn densest(starts: &mut [u32], width: usize) -> Option<u32> {
     best
 }
 
+/// A run of characters that the quote and the text share: where in the
+/// window (bytes) and where in the quote (characters).
+struct Run {
+    start: usize,
+    end: usize,
+    chars: usize,
+    q_start: usize,
+    q_end: usize,
+}
+
 /// The passage near `start` that agrees most with `quote`, widened to whole
 /// words.
 fn refine(text: &str, quote: &str, start: usize) -> Range<usize> {
@@ -129,28 +139,52 @@ fn refine(text: &str, quote: &str, start: usize) -> Range<usize> {
         .diff_chars(quote, window);
     // Runs both sides share, as (start, end) in `window`; the passage runs
     // from the first to the last that is not a chance match of a few letters.
-    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
-    let mut at = 0;
+    // Each run also records where it is in the quote, in characters.
+    let mut runs: Vec<Run> = Vec::new();
+    let (mut at, mut q) = (0, 0);
     for change in diff.iter_all_changes() {
         let len = change.value().len();
         match change.tag() {
             ChangeTag::Equal => match runs.last_mut() {
-                Some((_, end, chars)) if *end == at => {
-                    *end += len;
-                    *chars += 1;
+                Some(run) if run.end == at && run.q_end == q => {
+                    run.end += len;
+                    run.chars += 1;
+                    run.q_end += 1;
                 }
-                _ => runs.push((at, at + len, 1)),
+                _ => runs.push(Run {
+                    start: at,
+                    end: at + len,
+                    chars: 1,
+                    q_start: q,
+                    q_end: q + 1,
+                }),
             },
             ChangeTag::Insert => {}
-            ChangeTag::Delete => continue,
+            ChangeTag::Delete => {
+                q += 1;
+                continue;
+            }
+        }
+        if change.tag() == ChangeTag::Equal {
+            q += 1;
         }
         at += len;
     }
-    let solid = |&&(_, _, chars): &&(usize, usize, usize)| chars >= MIN_RUN.min(quote.len());
+    let solid = |r: &&Run| r.chars >= MIN_RUN.min(quote.len());
     let first = runs.iter().find(solid).or(runs.first());
     let last = runs.iter().rev().find(solid).or(runs.last());
     let (start, end) = match (first, last) {
-        (Some(f), Some(l)) if l.1 >= f.0 => (lo + f.0, lo + l.1),
+        (Some(f), Some(l)) if l.end >= f.start => {
+            // What the quote has before its first solid run (a word changed
+            // at its start) is taken from the text just before, as many
+            // characters; likewise after the last.
+            let before = text[lo..lo + f.start].chars().rev().take(f.q_start);
+            let start = lo + f.start - before.map(char::len_utf8).sum::<usize>();
+            let q_after = quote.chars().count().saturating_sub(l.q_end);
+            let after = text[lo + l.end..hi].chars().take(q_after);
+            let end = lo + l.end + after.map(char::len_utf8).sum::<usize>();
+            (start, end)
+        }
         _ => (lo, lo),
     };
     // Whole words: a word cut at either end is taken whole.
@@ -265,6 +299,29 @@ fn cut(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_at_the_start_or_end_is_inside_the_passage() {
+        let text = "the two sides agreed to “robust security guarantees that I would \
+                    describe as game-changing”. He added that";
+        let at = |quote: &str| {
+            let r = closest(text, &[quote])[0].clone().unwrap();
+            &text[r]
+        };
+        assert_eq!(
+            at("strong security guarantees that I would describe as game-changing"),
+            "robust security guarantees that I would describe as game-changing"
+        );
+        assert_eq!(
+            at("robust security guarantees that I would describe as world-changing"),
+            "robust security guarantees that I would describe as game-changing"
+        );
+        let text = "He also said “we’re not at the precipice of a peace agreement” and";
+        let r = closest(text, &["we're not at the precipice of a peace agreement"])[0]
+            .clone()
+            .unwrap();
+        assert_eq!(&text[r], "we’re not at the precipice of a peace agreement");
+    }
 
     #[test]
     fn finds_the_passage_with_a_word_changed() {

@@ -348,17 +348,10 @@ impl<'t> Placer<'t> {
     }
 
     /// The first place the quote's whole text fits, and how many places it
-    /// fits, selectors aside: no work without final punctuation, one scan
-    /// of its places per text with it.
+    /// fits, selectors aside: one scan of its text's places per text.
     fn first_fit(&mut self, q: &Direct<'t>) -> FirstFit {
         let (text, found) = (self.text, self.found);
         let starts = found.of(q.stem);
-        if q.punct.is_none() {
-            let first = starts
-                .first()
-                .map(|&s| s as usize..s as usize + q.stem.len());
-            return (first, starts.len());
-        }
         self.counted
             .entry((q.stem, q.punct))
             .or_insert_with(|| {
@@ -423,10 +416,19 @@ impl<'t> Placer<'t> {
 
 /// Where the quote's text ends in `text` if it starts at `start` with its
 /// stem: `None` when its final punctuation does not fit there.
+///
+/// A quote starts and ends on word boundaries: a quote that starts with a
+/// letter or digit may not start inside a word of the source, nor one that
+/// ends with a letter or digit end inside one ("obust" is not in "robust").
 fn tail(text: &str, start: usize, q: &Direct<'_>) -> Option<usize> {
     let end = start + q.stem.len();
+    let wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    if wordy(q.stem.chars().next()) && wordy(text[..start].chars().next_back()) {
+        return None;
+    }
     let Some(punct) = q.punct else {
-        return Some(end);
+        let inside = wordy(q.stem.chars().next_back()) && wordy(text[end..].chars().next());
+        return (!inside).then_some(end);
     };
     let mut rest = text[end..].chars();
     match (rest.next(), rest.next()) {
@@ -446,13 +448,18 @@ pub enum Passage {
     Nowhere { prefix: bool },
     /// Both occur, but the suffix never follows the prefix closely enough.
     Apart,
+    /// The selectors bracket nothing but spaces and punctuation.
+    Empty,
 }
 
 /// The passage a reported statement's selectors bracket in `text`: between
 /// the prefix and the suffix; after a lone prefix, the rest of its
-/// sentence; before a lone suffix, the start of its sentence.
+/// sentence; before a lone suffix, the start of its sentence. A sentence
+/// never runs across a paragraph break (`breaks`, offsets of the spaces
+/// that stand for blank lines, in order).
 pub fn passage(
     text: &str,
+    breaks: &[u32],
     found: &Occurrences,
     prefix: Option<&str>,
     suffix: Option<&str>,
@@ -474,19 +481,40 @@ pub fn passage(
         }
         (Some((p, ps)), None) => {
             let start = ps[0] as usize + p.len();
-            (Some(start..sentence_end(text, start)), ps.len())
+            // A prefix that ends its paragraph points at the next one.
+            let from = start + (text[start..].len() - text[start..].trim_start().len());
+            let next_break = breaks[breaks.partition_point(|&b| (b as usize) < from)..]
+                .first()
+                .map_or(text.len(), |&b| b as usize);
+            (
+                Some(start..sentence_end(text, start).min(next_break)),
+                ps.len(),
+            )
         }
         (None, Some((_, ss))) => {
             let end = ss[0] as usize;
-            (Some(sentence_start(text, end)..end), ss.len())
+            // A suffix that starts its paragraph points at the one before.
+            let to = text[..end].trim_end().len();
+            let after_break = breaks[..breaks.partition_point(|&b| (b as usize) < to)]
+                .last()
+                .map_or(0, |&b| b as usize + 1);
+            (
+                Some(sentence_start(text, end).max(after_break)..end),
+                ss.len(),
+            )
         }
         (None, None) => (None, 0),
     };
     match first {
-        Some(first) => Passage::Found {
-            at: trim(text, first),
-            count,
-        },
+        Some(first) => {
+            let at = trim(text, first);
+            let words = text[at.clone()].chars().any(char::is_alphanumeric);
+            if words {
+                Passage::Found { at, count }
+            } else {
+                Passage::Empty
+            }
+        }
         None => Passage::Apart,
     }
 }
@@ -596,6 +624,29 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_starts_and_ends_on_word_boundaries() {
+        let t = "robust security guarantees that I would describe as game-changing";
+        assert_eq!(place(t, "obust security", None, None), Placed::NotFound);
+        assert_eq!(place(t, "as game-chang", None, None), Placed::NotFound);
+        assert_eq!(
+            place(t, "robust security", None, None),
+            found(t, "robust security")
+        );
+        // "the" is not counted inside "there" or "them".
+        let t = "there, the, them; the";
+        assert!(matches!(
+            place(t, "the", None, None),
+            Placed::Found { count: 2, .. }
+        ));
+        // A quote that starts or ends with punctuation may sit next to a word.
+        let t = "said:“We were able”";
+        assert_eq!(
+            place(t, "“We were able", None, None),
+            found(t, "“We were able")
+        );
+    }
+
+    #[test]
     fn a_plain_substring_is_found() {
         let t = "He said “we agreed on it” on Sunday.";
         assert_eq!(place(t, "we agreed", None, None), found(t, "we agreed"));
@@ -665,7 +716,7 @@ mod tests {
         let t = "One. He added that Russia would commit. Then it ended. Two.";
         let get = |p: Option<&str>, s: Option<&str>| {
             let found = Occurrences::find(t, p.into_iter().chain(s));
-            match passage(t, &found, p, s) {
+            match passage(t, &[], &found, p, s) {
                 Passage::Found { at, count } => (Some(&t[at]), count),
                 other => panic!("{other:?}"),
             }
@@ -684,11 +735,65 @@ mod tests {
         );
         let found = Occurrences::find(t, ["Nowhere", "Two"]);
         assert_eq!(
-            passage(t, &found, Some("Nowhere"), Some("Two")),
+            passage(t, &[], &found, Some("Nowhere"), Some("Two")),
             Passage::Nowhere { prefix: true }
         );
         let found = Occurrences::find(t, ["Two", "One"]);
-        assert_eq!(passage(t, &found, Some("Two"), Some("One")), Passage::Apart);
+        assert_eq!(
+            passage(t, &[], &found, Some("Two"), Some("One")),
+            Passage::Apart
+        );
+    }
+
+    #[test]
+    fn selectors_that_bracket_nothing_locate_nothing() {
+        let t = "Mr Rubio said on NBC. He also said more.";
+        let found = Occurrences::find(t, ["Mr Rubio said on NBC.", "He also said"]);
+        assert_eq!(
+            passage(
+                t,
+                &[],
+                &found,
+                Some("Mr Rubio said on NBC."),
+                Some("He also said")
+            ),
+            Passage::Empty
+        );
+    }
+
+    #[test]
+    fn a_lone_selector_does_not_reach_across_a_paragraph() {
+        use super::super::normal::Normal;
+        let n = Normal::new(
+            "A caption (AP)\n\nMr Rubio said fresh sanctions would not work. “The minute",
+        );
+        let t = n.text.as_str();
+        let found = Occurrences::find(t, ["“The minute", "(AP)"]);
+        match passage(t, &n.breaks, &found, None, Some("“The minute")) {
+            Passage::Found { at, .. } => {
+                assert_eq!(&t[at], "Mr Rubio said fresh sanctions would not work.")
+            }
+            other => panic!("{other:?}"),
+        }
+        let n = Normal::new("Said (AP) the caption\n\nNext paragraph.");
+        let t = n.text.as_str();
+        let found = Occurrences::find(t, ["(AP)"]);
+        match passage(t, &n.breaks, &found, Some("(AP)"), None) {
+            Passage::Found { at, .. } => assert_eq!(&t[at], "the caption"),
+            other => panic!("{other:?}"),
+        }
+        // A selector at a paragraph's edge points into the paragraph beside it.
+        let n = Normal::new("First one. Last one.\n\nNext one. Then more.");
+        let t = n.text.as_str();
+        let found = Occurrences::find(t, ["Next one.", "Last one."]);
+        match passage(t, &n.breaks, &found, None, Some("Next one.")) {
+            Passage::Found { at, .. } => assert_eq!(&t[at], "Last one."),
+            other => panic!("{other:?}"),
+        }
+        match passage(t, &n.breaks, &found, Some("Last one."), None) {
+            Passage::Found { at, .. } => assert_eq!(&t[at], "Next one."),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 pub use archive::{data_dir, sha256};
 pub use normal::{Normal, squeeze};
-pub use summary::{Summary, unverified_notes};
+pub use summary::{Summary, unverified_notes, unverified_why};
 pub use verify::{plural, verify, verify_in};
 
 /// What was proven about each quote of one briefing.

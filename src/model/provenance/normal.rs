@@ -14,6 +14,9 @@ pub struct Normal {
     /// where its whitespace run starts); `from[text.len()]` is the
     /// original's length.
     from: Vec<u32>,
+    /// Where paragraphs end: the offsets in `text` of the spaces that stand
+    /// for a run of whitespace holding a blank line, in order.
+    pub breaks: Vec<u32>,
 }
 
 impl Normal {
@@ -22,13 +25,22 @@ impl Normal {
         let mut text = String::with_capacity(original.len());
         let mut from = Vec::with_capacity(original.len() + 1);
         let mut in_space = false;
+        let mut breaks = Vec::new();
+        let mut newlines = 0;
         for (at, c) in original.char_indices() {
             if c.is_whitespace() {
                 if !in_space {
                     text.push(' ');
                     from.push(at as u32);
+                    newlines = 0;
                 }
                 in_space = true;
+                if c == '\n' {
+                    newlines += 1;
+                    if newlines == 2 {
+                        breaks.push((text.len() - 1) as u32);
+                    }
+                }
             } else {
                 text.push(c);
                 from.extend((0..c.len_utf8()).map(|k| (at + k) as u32));
@@ -36,7 +48,7 @@ impl Normal {
             }
         }
         from.push(original.len() as u32);
-        Normal { text, from }
+        Normal { text, from, breaks }
     }
 
     /// The original byte range of `range` (a range of `text`).
@@ -93,6 +105,14 @@ mod tests {
         assert_eq!(&original[n.original(b..e + 2)], "b\u{a0}c\u{2003}\u{2003}é");
         assert_eq!(&original[n.original(0..n.text.len())], original);
         assert_eq!(n.original(0..0), 0..0);
+    }
+
+    #[test]
+    fn blank_lines_are_paragraph_breaks() {
+        let n = Normal::new("One.\nStill one.\n\n Two.\r\n\r\nThree.");
+        assert_eq!(n.text, "One. Still one. Two. Three.");
+        let at = |s: &str| n.text.find(s).unwrap() as u32 - 1;
+        assert_eq!(n.breaks, vec![at("Two"), at("Three")]);
     }
 
     #[test]

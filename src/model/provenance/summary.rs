@@ -141,3 +141,40 @@ pub fn unverified_notes(b: &Briefing) -> Vec<String> {
     }
     notes
 }
+
+/// Why quote `qi` is unverified, in a few words; `None` when it was
+/// verified or failed (a failure is reported as an error of its own).
+pub fn unverified_why(b: &Briefing, qi: usize) -> Option<String> {
+    let q = &b.quotes[qi];
+    let archive = || {
+        let si = b.sources.iter().position(|s| Some(&s.id) == q.source.as_ref())?;
+        Some((&b.sources[si], b.provenance.archives.get(si)?))
+    };
+    Some(match b.provenance.quotes.get(qi)? {
+        Proof::Unchecked => "not checked against its source".into(),
+        Proof::NoSource => "it names no `source`".into(),
+        Proof::NoSelector => {
+            "a reported statement with no `prefix` or `suffix` to locate it by".into()
+        }
+        Proof::NoCopy => match archive() {
+            Some((s, ArchiveState::NotNamed)) => {
+                format!("its source `{}` names no archived copy", s.id)
+            }
+            Some((s, ArchiveState::NotFound { .. })) => format!(
+                "the archived copy `{}` is not here",
+                s.archived.as_deref().unwrap_or_default()
+            ),
+            Some((_, ArchiveState::Mismatch { .. })) => {
+                "the archived copy here is not the one the briefing was written against".into()
+            }
+            Some((_, ArchiveState::Unreadable { .. })) => {
+                "the archived copy cannot be read".into()
+            }
+            _ => "no archived copy of its source here".into(),
+        },
+        Proof::Verbatim { .. }
+        | Proof::Located { .. }
+        | Proof::NotVerbatim { .. }
+        | Proof::NotLocated => return None,
+    })
+}

@@ -241,7 +241,9 @@ impl Checker<'_, '_> {
                     let key = (s.prefix.as_deref(), s.suffix.as_deref());
                     let located = passages
                         .entry(key)
-                        .or_insert_with(|| passage(&normal.text, &found, key.0, key.1))
+                        .or_insert_with(|| {
+                            passage(&normal.text, &normal.breaks, &found, key.0, key.1)
+                        })
                         .clone();
                     match located {
                         Passage::Found { at, count } => {
@@ -274,6 +276,23 @@ impl Checker<'_, '_> {
                                 .with_help(
                                     "copy the words exactly as the source has them \
                                      (only line breaks and runs of spaces may differ)",
+                                );
+                        }
+                        Passage::Empty => {
+                            proofs[qi] = Proof::NotLocated;
+                            self.c
+                                .error(
+                                    spans
+                                        .suffix
+                                        .clone()
+                                        .or(spans.prefix.clone())
+                                        .unwrap_or(spans.table.clone()),
+                                    format!("the selector brackets no words in `{}`", self.name()),
+                                )
+                                .with_label("no words where the selector points")
+                                .with_help(
+                                    "choose a prefix and a suffix that bracket the passage \
+                                     reporting the statement",
                                 );
                         }
                         Passage::Apart => {
@@ -353,7 +372,7 @@ impl Checker<'_, '_> {
                     let (line, column) = lines.locate(original.start);
                     let passage = &normal.text[at.clone()];
                     d.with_note(format!(
-                        "closest passage, at {name}:{line}:{column}: “{}”",
+                        "closest passage, at {name}:{line}:{column}: `{}`",
                         text::truncate(passage, 300)
                     ));
                     d.diff = diff(&s.text, passage);
