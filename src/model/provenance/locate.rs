@@ -348,17 +348,10 @@ impl<'t> Placer<'t> {
     }
 
     /// The first place the quote's whole text fits, and how many places it
-    /// fits, selectors aside: no work without final punctuation, one scan
-    /// of its places per text with it.
+    /// fits, selectors aside: one scan of its text's places, once per text.
     fn first_fit(&mut self, q: &Direct<'t>) -> FirstFit {
         let (text, found) = (self.text, self.found);
         let starts = found.of(q.stem);
-        if q.punct.is_none() {
-            let first = starts
-                .first()
-                .map(|&s| s as usize..s as usize + q.stem.len());
-            return (first, starts.len());
-        }
         self.counted
             .entry((q.stem, q.punct))
             .or_insert_with(|| {
@@ -424,10 +417,17 @@ impl<'t> Placer<'t> {
 /// Where the quote's text ends in `text` if it starts at `start` with its
 /// stem: `None` when its final punctuation does not fit there.
 fn tail(text: &str, start: usize, q: &Direct<'_>) -> Option<usize> {
+    let word = |c: char| c.is_alphanumeric();
+    // Whole words: not the end of a longer word, nor its start.
+    let cut_before = q.stem.starts_with(word) && text[..start].ends_with(word);
     let end = start + q.stem.len();
     let Some(punct) = q.punct else {
-        return Some(end);
+        let cut_after = q.stem.ends_with(word) && text[end..].starts_with(word);
+        return (!cut_before && !cut_after).then_some(end);
     };
+    if cut_before {
+        return None;
+    }
     let mut rest = text[end..].chars();
     match (rest.next(), rest.next()) {
         (Some(c), _) if c == punct => Some(end + 1),
@@ -600,6 +600,23 @@ mod tests {
         let t = "He said “we agreed on it” on Sunday.";
         assert_eq!(place(t, "we agreed", None, None), found(t, "we agreed"));
         assert_eq!(place(t, "we agreeed", None, None), Placed::NotFound);
+    }
+
+    #[test]
+    fn only_whole_words_count() {
+        let t = "He bathed endlessly; the end came.";
+        assert_eq!(place(t, "the end", None, None), found(t, "the end"));
+        let at = t.find("end came").unwrap();
+        assert_eq!(
+            place(t, "end", None, None),
+            Placed::Found {
+                at: at..at + 3,
+                count: 1
+            }
+        );
+        assert_eq!(place(t, "athed", None, None), Placed::NotFound);
+        assert_eq!(place(t, "end.", None, None), Placed::NotFound);
+        assert_eq!(place(t, "; the", None, None), found(t, "; the"));
     }
 
     #[test]
