@@ -14,8 +14,8 @@ use clap::{Parser, Subcommand, ValueEnum};
     after_help = "When stdout is not a terminal (briefing | less), the reader prints a Markdown \
                   digest of what it would show, filtered by --topic and --speaker.\n\n\
                   Exit status, the same for every command: 0 done; 1 a briefing file is \
-                  invalid; 2 a path cannot be read, the config file is bad, or the arguments \
-                  are wrong."
+                  invalid (for `check`, or a quote fails verification against its source); 2 a \
+                  path cannot be read, the config file is bad, or the arguments are wrong."
 )]
 pub struct Cli {
     #[command(subcommand)]

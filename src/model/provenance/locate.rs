@@ -348,7 +348,7 @@ impl<'t> Placer<'t> {
     }
 
     /// The first place the quote's whole text fits, and how many places it
-    /// fits, selectors aside: one scan of its text's places per text.
+    /// fits, selectors aside: one scan of its text's places, once per text.
     fn first_fit(&mut self, q: &Direct<'t>) -> FirstFit {
         let (text, found) = (self.text, self.found);
         let starts = found.of(q.stem);
@@ -421,15 +421,17 @@ impl<'t> Placer<'t> {
 /// letter or digit may not start inside a word of the source, nor one that
 /// ends with a letter or digit end inside one ("obust" is not in "robust").
 fn tail(text: &str, start: usize, q: &Direct<'_>) -> Option<usize> {
+    let word = |c: char| c.is_alphanumeric();
+    // Whole words: not the end of a longer word, nor its start.
+    let cut_before = q.stem.starts_with(word) && text[..start].ends_with(word);
     let end = start + q.stem.len();
-    let wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    if wordy(q.stem.chars().next()) && wordy(text[..start].chars().next_back()) {
+    let Some(punct) = q.punct else {
+        let cut_after = q.stem.ends_with(word) && text[end..].starts_with(word);
+        return (!cut_before && !cut_after).then_some(end);
+    };
+    if cut_before {
         return None;
     }
-    let Some(punct) = q.punct else {
-        let inside = wordy(q.stem.chars().next_back()) && wordy(text[end..].chars().next());
-        return (!inside).then_some(end);
-    };
     let mut rest = text[end..].chars();
     match (rest.next(), rest.next()) {
         (Some(c), _) if c == punct => Some(end + 1),
@@ -651,6 +653,23 @@ mod tests {
         let t = "He said “we agreed on it” on Sunday.";
         assert_eq!(place(t, "we agreed", None, None), found(t, "we agreed"));
         assert_eq!(place(t, "we agreeed", None, None), Placed::NotFound);
+    }
+
+    #[test]
+    fn only_whole_words_count() {
+        let t = "He bathed endlessly; the end came.";
+        assert_eq!(place(t, "the end", None, None), found(t, "the end"));
+        let at = t.find("end came").unwrap();
+        assert_eq!(
+            place(t, "end", None, None),
+            Placed::Found {
+                at: at..at + 3,
+                count: 1
+            }
+        );
+        assert_eq!(place(t, "athed", None, None), Placed::NotFound);
+        assert_eq!(place(t, "end.", None, None), Placed::NotFound);
+        assert_eq!(place(t, "; the", None, None), found(t, "; the"));
     }
 
     #[test]
