@@ -228,7 +228,11 @@ fn a_source_with_no_copy_here_is_unverified_and_strict_makes_it_an_error() {
     // Each unverified quote is an error of its own, at its line and column.
     let path = fixture("no-copy.toml");
     for (id, line, why) in [
-        ("pilings", 38, "the archived copy `not-here.txt` is not here"),
+        (
+            "pilings",
+            38,
+            "the archived copy `not-here.txt` is not here",
+        ),
         ("unsourced", 107, "it names no `source`"),
         (
             "unselected",

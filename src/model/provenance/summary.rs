@@ -147,7 +147,10 @@ pub fn unverified_notes(b: &Briefing) -> Vec<String> {
 pub fn unverified_why(b: &Briefing, qi: usize) -> Option<String> {
     let q = &b.quotes[qi];
     let archive = || {
-        let si = b.sources.iter().position(|s| Some(&s.id) == q.source.as_ref())?;
+        let si = b
+            .sources
+            .iter()
+            .position(|s| Some(&s.id) == q.source.as_ref())?;
         Some((&b.sources[si], b.provenance.archives.get(si)?))
     };
     Some(match b.provenance.quotes.get(qi)? {
@@ -167,9 +170,7 @@ pub fn unverified_why(b: &Briefing, qi: usize) -> Option<String> {
             Some((_, ArchiveState::Mismatch { .. })) => {
                 "the archived copy here is not the one the briefing was written against".into()
             }
-            Some((_, ArchiveState::Unreadable { .. })) => {
-                "the archived copy cannot be read".into()
-            }
+            Some((_, ArchiveState::Unreadable { .. })) => "the archived copy cannot be read".into(),
             _ => "no archived copy of its source here".into(),
         },
         Proof::Verbatim { .. }
