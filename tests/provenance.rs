@@ -573,3 +573,73 @@ fn alaska_a_changed_article_is_a_sha256_mismatch() {
         "{err}"
     );
 }
+
+/// ok.toml and its source in a temporary folder, with `extra` appended to
+/// the briefing.
+fn with_quotes(extra: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        manifest().join(fixture("port-elwyn.txt")),
+        dir.path().join("port-elwyn.txt"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(manifest().join(fixture("ok.toml"))).unwrap();
+    let path = dir.path().join("b.toml");
+    std::fs::write(&path, format!("{text}\n{extra}")).unwrap();
+    (dir, path.to_str().unwrap().to_string())
+}
+
+#[test]
+fn selectors_that_bracket_nothing_or_fit_twice_are_reported() {
+    let (_dir, path) = with_quotes(
+        r#"[[quotes]]
+id = "twice"
+kind = "reported"
+speaker = "quist"
+text = "The ferry goes on."
+at = 2031-04-02
+source = "harbour-news"
+prefix = "council"
+
+[[quotes]]
+id = "nothing"
+kind = "reported"
+speaker = "quist"
+text = "Something was said."
+at = 2031-04-02
+source = "harbour-news"
+prefix = "with people’s"
+suffix = "lives"
+"#,
+    );
+    let (code, out, err) = outcome(&run(&["check", &path]));
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(err.contains("warning: its selector fits 2 places in"), "{err}");
+    assert!(err.contains("error: the selector brackets no words in"), "{err}");
+    let nothing = text_line(&path, "suffix = \"lives\"");
+    assert!(err.contains(&format!("{path}:{nothing}:10")), "{err}");
+}
+
+#[test]
+fn a_quote_cut_inside_a_word_is_not_verbatim() {
+    let (_dir, path) = with_quotes(
+        r#"[[quotes]]
+id = "cut"
+speaker = "quist"
+text = "e will not gamble"
+at = 2031-04-02
+source = "harbour-news"
+"#,
+    );
+    let (code, out, err) = outcome(&run(&["check", &path]));
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(err.contains("direct quote is not verbatim"), "{err}");
+    let line = text_line(&path, "text = \"e will not gamble\"");
+    assert!(err.contains(&format!("{path}:{line}:8")), "{err}");
+}
+
+/// The 1-based line of `path` that is `line`.
+fn text_line(path: &str, line: &str) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines().position(|l| l == line).unwrap() + 1
+}

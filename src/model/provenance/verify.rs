@@ -327,7 +327,13 @@ impl Checker<'_, '_> {
 
     fn ambiguous(&mut self, span: Range<usize>, count: usize, s: &Squeezed, what: &str) {
         let selected = s.prefix.is_some() || s.suffix.is_some();
-        let message = if selected {
+        let message = if what == "its selector" {
+            format!(
+                "its selector fits {} in `{}`",
+                plural(count, "place", "places"),
+                self.name()
+            )
+        } else if selected {
             format!(
                 "{what} and selectors fit {} in `{}`",
                 plural(count, "place", "places"),
