@@ -1021,3 +1021,88 @@ fn a_resize_keeps_the_source_view_on_the_same_text() {
         top = rows[0].clone();
     }
 }
+
+/// A briefing with one direct quote from a source with a URL, verified
+/// against `archive`.
+fn one_quote(text: &str, selector: &str, archive: &str) -> App {
+    let toml = format!(
+        r#"format = 1
+[briefing]
+id = "t"
+title = "T"
+as_of = 2025-01-02
+summary = "S"
+
+[[sources]]
+id = "paper"
+url = "https://example.com/s"
+archived = "s.txt"
+
+[[speakers]]
+id = "a"
+name = "Ann"
+role = "Mayor"
+
+[[quotes]]
+id = "q"
+speaker = "a"
+text = "{text}"
+at = 2025-01-02
+source = "paper"
+{selector}
+"#
+    );
+    let mut b = Briefing::parse(std::path::Path::new("t.toml"), &toml).expect("valid");
+    prove_by_hand(&mut b, archive);
+    app_with(vec![b], Vec::new())
+}
+
+#[test]
+fn o_takes_context_from_the_archived_copy_right_next_to_the_passage() {
+    // The text occurs twice: the directive needs context, and the
+    // briefing's prefix ("she said") is not right before the passage in
+    // the copy (an opening quotation mark is between), so a browser would
+    // not match it. The words right next to the passage are taken, the
+    // quotation marks among them, within the paragraph.
+    let archive = "Title\n\nAt noon she said “we will go,” and left.\n\nLater: we will go.";
+    let mut app = one_quote("we will go", r#"prefix = "she said""#, archive);
+    let proof = &app.briefing().provenance.quotes[0];
+    assert!(proof.is_verified(), "{proof:?}");
+    let url = "https://example.com/s#:~:text=she%20said%20%E2%80%9C-,\
+               we%20will%20go,-%2C%E2%80%9D%20and%20left.";
+    assert_eq!(press(&mut app, "3o"), [Effect::Open(url.into())]);
+}
+
+#[test]
+fn o_adds_no_context_to_a_passage_that_occurs_once() {
+    // The briefing's selector names words that are not next to the
+    // passage in the copy; the text alone finds the one place.
+    let archive = "date 2025-01-02 She said “we will go,” and left.\n";
+    let mut app = one_quote(
+        "we will go",
+        r#"prefix = "date 2025-01-02 She said""#,
+        archive,
+    );
+    assert_eq!(
+        press(&mut app, "3o"),
+        [Effect::Open(
+            "https://example.com/s#:~:text=we%20will%20go".into()
+        )]
+    );
+}
+
+#[test]
+fn o_without_the_archived_copy_uses_the_briefings_selector() {
+    use briefing::model::provenance::{ArchiveState, Proof};
+    let mut app = one_quote("we will go", r#"prefix = "she said""#, "");
+    let mut b = app.briefing().clone();
+    b.provenance.archives = vec![ArchiveState::NotFound { looked_in: vec![] }];
+    b.provenance.quotes = vec![Proof::NoCopy];
+    app = app_with(vec![b], Vec::new());
+    assert_eq!(
+        press(&mut app, "3o"),
+        [Effect::Open(
+            "https://example.com/s#:~:text=she%20said-,we%20will%20go".into()
+        )]
+    );
+}
