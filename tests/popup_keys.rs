@@ -1106,3 +1106,14 @@ fn o_without_the_archived_copy_uses_the_briefings_selector() {
         )]
     );
 }
+
+#[test]
+fn the_kind_line_leaves_what_is_proven_to_the_provenance_line() {
+    let mut app = one_quote("we will stay", "", "She said “we will go,” and left.\n");
+    press(&mut app, "3<Enter>");
+    let lines = document_lines(&app);
+    let kind = lines.iter().find(|l| l.starts_with("Kind")).unwrap();
+    assert_eq!(kind, "Kind          direct quote");
+    let proven = lines.iter().find(|l| l.starts_with("Provenance")).unwrap();
+    assert!(proven.contains("✗ Not verbatim"), "{proven}");
+}
