@@ -1117,3 +1117,15 @@ fn the_kind_line_leaves_what_is_proven_to_the_provenance_line() {
     let proven = lines.iter().find(|l| l.starts_with("Provenance")).unwrap();
     assert!(proven.contains("✗ Not verbatim"), "{proven}");
 }
+
+#[test]
+fn helps_legend_says_a_reported_statement_is_not_quoted_word_for_word() {
+    let mut app = alaska();
+    press(&mut app, "?");
+    let lines = document_lines(&app);
+    let line = lines.iter().find(|l| l.starts_with("Reported:")).unwrap();
+    assert!(
+        line.ends_with("a statement reported, not quoted word for word"),
+        "{line}"
+    );
+}
