@@ -647,7 +647,7 @@ fn without_an_archived_copy_the_source_view_says_what_is_known() {
         "Published: 2025-08-17",
         "SHA-256: b14e93439d9ad915970588bbf006d1672acdb0f7fba06d12e8f21674d62bdd44",
         "Language: en",
-        "The quote in its context",
+        "from this source, in its context",
     ] {
         assert!(page.contains(expected), "{expected}: {page}");
     }
@@ -657,8 +657,6 @@ fn without_an_archived_copy_the_source_view_says_what_is_known() {
         &page[at],
         format!("“{}”", app.briefing().quotes[q].text.trim())
     );
-    press(&mut app, "n");
-    assert_eq!(app.message(), Some("quote 1 of 1"));
     // The detail spells out why it is not verified.
     press(&mut app, "<Esc><Enter>");
     let lines = document_lines(&app).join(" ");
@@ -955,7 +953,6 @@ fn slash_searches_the_source_view_and_n_moves_between_matches() {
     let mut app = alaska_proven();
     app.update(Action::Resize(60, 20));
     press(&mut app, "3jc");
-    let opened = source_view(&app).clone();
     press(&mut app, "/");
     assert_eq!(app.mode(), Mode::Search);
     press(&mut app, "security");
@@ -990,7 +987,10 @@ fn slash_searches_the_source_view_and_n_moves_between_matches() {
         app.message()
     );
     // A query found nowhere says so and leaves the view where it was.
-    press(&mut app, "<Esc>c/qqqzzz");
+    // (Leaving the view selected the quote n moved to: c opens on it.)
+    press(&mut app, "<Esc>c");
+    let opened = source_view(&app).clone();
+    press(&mut app, "/qqqzzz");
     assert_eq!(app.message(), Some("no match for qqqzzz"));
     assert_eq!(source_view(&app).top, opened.top);
     let screen = support::screen(&mut app, "", 60, 20);
@@ -1019,5 +1019,260 @@ fn a_resize_keeps_the_source_view_on_the_same_text() {
             rows[0]
         );
         top = rows[0].clone();
+    }
+}
+
+/// A briefing with one direct quote from a source with a URL, verified
+/// against `archive`.
+fn one_quote(text: &str, selector: &str, archive: &str) -> App {
+    let toml = format!(
+        r#"format = 1
+[briefing]
+id = "t"
+title = "T"
+as_of = 2025-01-02
+summary = "S"
+
+[[sources]]
+id = "paper"
+url = "https://example.com/s"
+archived = "s.txt"
+
+[[speakers]]
+id = "a"
+name = "Ann"
+role = "Mayor"
+
+[[quotes]]
+id = "q"
+speaker = "a"
+text = "{text}"
+at = 2025-01-02
+source = "paper"
+{selector}
+"#
+    );
+    let mut b = Briefing::parse(std::path::Path::new("t.toml"), &toml).expect("valid");
+    prove_by_hand(&mut b, archive);
+    app_with(vec![b], Vec::new())
+}
+
+#[test]
+fn o_takes_context_from_the_archived_copy_right_next_to_the_passage() {
+    // The text occurs twice: the directive needs context, and the
+    // briefing's prefix ("she said") is not right before the passage in
+    // the copy (an opening quotation mark is between), so a browser would
+    // not match it. The words right next to the passage are taken, the
+    // quotation marks among them, within the paragraph.
+    let archive = "Title\n\nAt noon she said “we will go,” and left.\n\nLater: we will go.";
+    let mut app = one_quote("we will go", r#"prefix = "she said""#, archive);
+    let proof = &app.briefing().provenance.quotes[0];
+    assert!(proof.is_verified(), "{proof:?}");
+    let url = "https://example.com/s#:~:text=she%20said%20%E2%80%9C-,\
+               we%20will%20go,-%2C%E2%80%9D%20and%20left.";
+    assert_eq!(press(&mut app, "3o"), [Effect::Open(url.into())]);
+}
+
+#[test]
+fn o_adds_no_context_to_a_passage_that_occurs_once() {
+    // The briefing's selector names words that are not next to the
+    // passage in the copy; the text alone finds the one place.
+    let archive = "date 2025-01-02 She said “we will go,” and left.\n";
+    let mut app = one_quote(
+        "we will go",
+        r#"prefix = "date 2025-01-02 She said""#,
+        archive,
+    );
+    assert_eq!(
+        press(&mut app, "3o"),
+        [Effect::Open(
+            "https://example.com/s#:~:text=we%20will%20go".into()
+        )]
+    );
+}
+
+#[test]
+fn o_without_the_archived_copy_uses_the_briefings_selector() {
+    use briefing::model::provenance::{ArchiveState, Proof};
+    let mut app = one_quote("we will go", r#"prefix = "she said""#, "");
+    let mut b = app.briefing().clone();
+    b.provenance.archives = vec![ArchiveState::NotFound { looked_in: vec![] }];
+    b.provenance.quotes = vec![Proof::NoCopy];
+    app = app_with(vec![b], Vec::new());
+    assert_eq!(
+        press(&mut app, "3o"),
+        [Effect::Open(
+            "https://example.com/s#:~:text=she%20said-,we%20will%20go".into()
+        )]
+    );
+}
+
+#[test]
+fn the_kind_line_leaves_what_is_proven_to_the_provenance_line() {
+    let mut app = one_quote("we will stay", "", "She said “we will go,” and left.\n");
+    press(&mut app, "3<Enter>");
+    let lines = document_lines(&app);
+    let kind = lines.iter().find(|l| l.starts_with("Kind")).unwrap();
+    assert_eq!(kind, "Kind          direct quote");
+    let proven = lines.iter().find(|l| l.starts_with("Provenance")).unwrap();
+    assert!(proven.contains("✗ Not verbatim"), "{proven}");
+}
+
+#[test]
+fn helps_legend_says_a_reported_statement_is_not_quoted_word_for_word() {
+    let mut app = alaska();
+    press(&mut app, "?");
+    let lines = document_lines(&app);
+    let line = lines.iter().find(|l| l.starts_with("Reported:")).unwrap();
+    assert!(
+        line.ends_with("a statement reported, not quoted word for word"),
+        "{line}"
+    );
+}
+
+#[test]
+fn without_a_copy_n_and_shift_n_move_between_the_sources_quotes() {
+    let mut app = alaska_without_copy();
+    let b = app.briefing().clone();
+    let of_source: Vec<usize> = (0..b.quotes.len())
+        .filter(|&q| b.quotes[q].source.as_deref() == Some("alaska-article"))
+        .collect();
+    let n = of_source.len();
+    assert!(n > 3, "{n}");
+    press(&mut app, "3jc");
+    let opened = source_view(&app).quote().unwrap();
+    let k = of_source.iter().position(|&q| q == opened).unwrap();
+    let heading = |app: &App| {
+        let view = source_view(app);
+        view.text(app.briefing())
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        heading(&app),
+        format!("Quote {} of {n} from this source, in its context", k + 1)
+    );
+    // n: the next quote of the source, in the briefing's order, in its
+    // prefix/suffix context.
+    press(&mut app, "n");
+    let next = of_source[(k + 1) % n];
+    assert_eq!(
+        app.message(),
+        Some(format!("quote {} of {n}", (k + 1) % n + 1).as_str())
+    );
+    let view = source_view(&app);
+    assert_eq!(view.quote(), Some(next));
+    let page = view.text(app.briefing()).to_string();
+    let at = view.highlight().unwrap();
+    assert!(page[at].contains(b.quotes[next].text.trim()), "{page}");
+    if let Some(p) = &b.quotes[next].prefix {
+        assert!(page.contains(p.trim()), "{page}");
+    }
+    assert_eq!(
+        heading(&app),
+        format!(
+            "Quote {} of {n} from this source, in its context",
+            (k + 1) % n + 1
+        )
+    );
+    // N back twice, wrapping past the first.
+    press(&mut app, &"N".repeat(k + 2));
+    assert_eq!(source_view(&app).quote(), Some(of_source[n - 1]));
+    assert_eq!(app.message(), Some(format!("quote {n} of {n}").as_str()));
+    // Enter opens the detail of the quote shown.
+    press(&mut app, "<Enter>");
+    assert!(matches!(
+        app.popups().last(),
+        Some(Popup::Detail { target: Target::Quote(q), .. }) if *q == of_source[n - 1]
+    ));
+}
+
+#[test]
+fn without_a_copy_a_long_field_value_wraps_under_its_field() {
+    let mut app = alaska_without_copy();
+    let screen = support::screen(&mut app, "3cG", 60, 20);
+    let sha = "b14e93439d9ad915970588bbf006d1672acdb0f7fba06d12e8f21674d62bdd44";
+    let lines: Vec<&str> = screen.lines().collect();
+    let label = lines.iter().position(|l| l.contains("SHA-256:")).unwrap();
+    // The value's rows are indented under the field, as far as each other.
+    let rows: Vec<&str> = lines[label + 1..label + 3]
+        .iter()
+        .map(|l| l.trim_start_matches('│'))
+        .collect();
+    assert!(
+        rows.iter()
+            .all(|r| r.starts_with("     ") && !r.starts_with("      ")),
+        "{screen}"
+    );
+    let value: String = rows
+        .iter()
+        .map(|r| r.trim().trim_end_matches(['│', '█']).trim())
+        .collect();
+    assert_eq!(value, sha, "{screen}");
+}
+
+#[test]
+fn leaving_the_source_view_selects_the_quote_last_shown() {
+    let mut app = alaska_proven();
+    press(&mut app, "3jc");
+    let opened = selected_quote(&app);
+    press(&mut app, "nn");
+    let shown = source_view(&app).quote().unwrap();
+    assert_ne!(shown, opened);
+    press(&mut app, "<Esc>");
+    assert!(app.popups().is_empty());
+    assert_eq!(selected_quote(&app), shown);
+    // Without the copy too, and with q.
+    let mut app = alaska_without_copy();
+    press(&mut app, "3cn");
+    let shown = source_view(&app).quote().unwrap();
+    press(&mut app, "q");
+    assert_eq!(selected_quote(&app), shown);
+    // A quote the pane does not list (another speaker's, while one is
+    // followed) leaves the selection where it was.
+    let mut app = alaska_proven();
+    press(&mut app, "2s3");
+    let opened = selected_quote(&app);
+    let listed = app.rows().quotes.clone();
+    assert!(!listed.is_empty() && listed.len() < app.briefing().quotes.len());
+    press(&mut app, "c");
+    let mut moved = 0;
+    while listed.contains(&source_view(&app).quote().unwrap()) && moved < 100 {
+        press(&mut app, "n");
+        moved += 1;
+    }
+    assert!(!listed.contains(&source_view(&app).quote().unwrap()));
+    press(&mut app, "<Esc>");
+    assert_eq!(selected_quote(&app), opened);
+    // Back to a quote's detail, not to the panes: the pane is left alone.
+    let mut app = alaska_proven();
+    press(&mut app, "3<Enter>cn<Esc>");
+    assert!(matches!(app.popups(), [Popup::Detail { .. }]));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.list(Pane::Quotes).selected, 0);
+}
+
+#[test]
+fn a_copy_whose_digest_differs_is_named_so_in_the_title() {
+    use briefing::model::provenance::{ArchiveState, Proof};
+    let mut b = Briefing::bundled();
+    b.provenance.archives = vec![
+        ArchiveState::Mismatch {
+            path: "sources/alaska-summit-2025-08-17.txt".into(),
+            found: "0".repeat(64),
+        };
+        b.sources.len()
+    ];
+    b.provenance.quotes = vec![Proof::NoCopy; b.quotes.len()];
+    let mut app = app_with(vec![b], Vec::new());
+    for (w, h) in [(80, 24), (60, 20)] {
+        let screen = support::screen(&mut app, "3c", w, h);
+        let title = screen.lines().find(|l| l.contains("Source:")).unwrap();
+        assert!(title.contains("(copy differs)"), "{screen}");
+        assert!(!screen.contains("no copy here"), "{screen}");
+        assert!(screen.contains("sha256 differs"), "{screen}");
+        press(&mut app, "<Esc>");
     }
 }

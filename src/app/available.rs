@@ -80,9 +80,7 @@ impl App {
                 Some(Popup::Briefings { .. }) => true,
                 Some(Popup::CopyMenu { .. } | Popup::SpeakerChoice { .. }) => true,
                 Some(Popup::Results(r)) => !r.hits.is_empty(),
-                Some(Popup::Source(v)) => {
-                    v.quote().is_some() && !matches!(v.shown, super::source_view::Shown::Page(_))
-                }
+                Some(Popup::Source(v)) => v.quote().is_some(),
                 _ => false,
             },
             (Mode::Popup, Action::Back) if self.popups.len() == 1 => return Some("to the panes"),

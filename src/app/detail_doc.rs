@@ -192,7 +192,7 @@ fn describe(b: &Briefing, target: Target) -> (String, Vec<(&'static str, String)
             let quote = &b.quotes[q];
             let s = b.speaker_of(q);
             let kind = match quote.kind {
-                QuoteKind::Direct => "direct quote (verbatim)",
+                QuoteKind::Direct => "direct quote",
                 QuoteKind::Reported => "reported statement (not verbatim)",
             };
             f.push(("Text", quote.text.trim().to_string()));

@@ -88,7 +88,7 @@ const LEGEND: &[(&str, &str)] = &[
     ("“…” — Name", "words quoted directly, and who said them"),
     (
         "Reported:",
-        "a statement in the source's words, not verbatim",
+        "a statement reported, not quoted word for word",
     ),
     ("as reported by", "who relayed a reported statement"),
     (

@@ -108,6 +108,20 @@ pub fn missing_copy(b: &Briefing, si: usize) -> String {
     }
 }
 
+/// In a few words, why source `si`'s archived copy is not shown, for the
+/// source view's title: the same reason [`missing_copy`] spells out.
+pub fn missing_copy_tag(b: &Briefing, si: usize) -> &'static str {
+    match b.provenance.archives.get(si) {
+        Some(ArchiveState::NotNamed) => "(no archived copy)",
+        None if b.sources[si].archived.is_none() => "(no archived copy)",
+        None => "(copy not read)",
+        Some(ArchiveState::NotFound { .. }) => "(no copy here)",
+        Some(ArchiveState::Unreadable { .. }) => "(copy unreadable)",
+        Some(ArchiveState::Mismatch { .. }) => "(copy differs)",
+        Some(ArchiveState::Found(_)) => "",
+    }
+}
+
 /// The detail view's sentence on quote `qi`'s provenance, with its mark.
 pub fn sentence(b: &Briefing, qi: usize) -> String {
     let proof = b

@@ -22,7 +22,13 @@ const EXACT_BELOW: usize = 64 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segments {
     starts: Arc<[usize]>,
+    /// With hanging indents: per segment, the indent of its continuation
+    /// rows, and whether its first row is one too (a long line cut).
+    hangs: Option<Arc<[(usize, bool)]>>,
 }
+
+/// Continuation rows of an indented line are indented this much more.
+const HANG_MORE: usize = 2;
 
 /// A row on screen: segment `seg`, its row `row` once wrapped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -57,6 +63,50 @@ impl Segments {
         }
         Segments {
             starts: starts.into(),
+            hangs: None,
+        }
+    }
+
+    /// The segments of `text` laid out with hanging indents: the rows
+    /// after the first of an indented line (`  Name: value`) are indented
+    /// two columns more than it, so a wrapped value stays under its field.
+    pub fn hanging(text: &str) -> Segments {
+        let mut segments = Segments::new(text);
+        let mut hangs = Vec::with_capacity(segments.len());
+        let mut line_hang = 0;
+        for i in 0..segments.len() {
+            let start = segments.starts[i];
+            let starts_line = start == 0 || text.as_bytes()[start - 1] == b'\n';
+            if starts_line {
+                let range = segments.range(text, i);
+                let line = &text[range];
+                let indent = line.len() - line.trim_start_matches(' ').len();
+                line_hang = if indent > 0 { indent + HANG_MORE } else { 0 };
+            }
+            hangs.push((line_hang, !starts_line));
+        }
+        segments.hangs = Some(hangs.into());
+        segments
+    }
+
+    /// The indent of segment `i`'s continuation rows at `width`, and
+    /// whether its first row is one.
+    fn hang(&self, i: usize, width: usize) -> (usize, bool) {
+        match &self.hangs {
+            Some(h) => (h[i].0.min(width / 2), h[i].1),
+            None => (0, false),
+        }
+    }
+
+    /// The columns drawn before `row` (a row of this text at `width`): its
+    /// hanging indent when it continues a line.
+    pub fn indent(&self, row: &Range<usize>, width: usize) -> usize {
+        let seg = self.segment_of(row.start);
+        let (hang, continues) = self.hang(seg, width);
+        if continues || row.start > self.starts[seg] {
+            hang
+        } else {
+            0
         }
     }
 
@@ -89,7 +139,9 @@ impl Segments {
 
     /// The rows of segment `i` wrapped to `width` columns.
     pub fn rows(&self, text: &str, i: usize, width: usize) -> Vec<Range<usize>> {
-        wrap_ranges(text, self.range(text, i), width)
+        let (hang, continues) = self.hang(i, width);
+        let first = if continues { width - hang } else { width };
+        wrap_hanging(text, self.range(text, i), first, width - hang)
     }
 
     /// The position of byte `at` wrapped to `width`.
@@ -204,37 +256,49 @@ pub fn shown_width(c: char) -> usize {
 /// `range` of `text` wrapped to rows at most `width` columns wide, broken
 /// after spaces, or inside a word wider than a row. Always one row at least.
 pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<usize>> {
-    let width = width.max(1);
+    wrap_hanging(text, range, width, width)
+}
+
+/// `range` of `text` wrapped as [`wrap_ranges`] does, its first row at
+/// most `first` columns wide and the others at most `rest`.
+pub fn wrap_hanging(
+    text: &str,
+    range: Range<usize>,
+    first: usize,
+    rest: usize,
+) -> Vec<Range<usize>> {
     let mut rows = Vec::new();
     let mut start = range.start;
-    let mut used = 0;
-    // The last place a row may end (after a space), and the width before it.
-    let mut space: Option<(usize, usize)> = None;
-    for (i, c) in text[range.clone()].char_indices() {
-        let i = range.start + i;
-        let w = shown_width(c);
-        if used + w > width && used > 0 && c != ' ' {
-            match space.filter(|&(at, _)| at > start) {
-                Some((at, before)) => {
-                    rows.push(start..at);
-                    start = at;
-                    used -= before;
-                }
-                None => {
-                    rows.push(start..i);
-                    start = i;
-                    used = 0;
-                }
+    let mut width = first.max(1);
+    loop {
+        let mut used = 0;
+        // Where a row may end: after its last space.
+        let mut space = None;
+        let mut end = None;
+        for (i, c) in text[start..range.end].char_indices() {
+            let i = start + i;
+            let w = shown_width(c);
+            if used + w > width && used > 0 && c != ' ' {
+                end = Some(space.unwrap_or(i));
+                break;
             }
-            space = None;
+            used += w;
+            if c == ' ' {
+                space = Some(i + 1);
+            }
         }
-        used += w;
-        if c == ' ' {
-            space = Some((i + 1, used));
+        match end {
+            Some(e) => {
+                rows.push(start..e);
+                start = e;
+                width = rest.max(1);
+            }
+            None => {
+                rows.push(start..range.end);
+                return rows;
+            }
         }
     }
-    rows.push(start..range.end);
-    rows
 }
 
 #[cfg(test)]
@@ -282,5 +346,32 @@ mod tests {
         let rows: Vec<&str> = rows.into_iter().map(|r| &text[r]).collect();
         assert_eq!(rows, ["two ", "three", "four"]);
         assert_eq!(s.extent(text, Pos { seg: 0, row: 1 }, 6), (4, 1));
+    }
+
+    #[test]
+    fn an_indented_lines_continuation_rows_hang_under_it() {
+        let text = "Heading wraps here\n  Key: abcdefghijkl\n  one two three four";
+        let s = Segments::hanging(text);
+        let rows: Vec<(usize, &str)> = (0..s.len())
+            .flat_map(|i| s.rows(text, i, 10))
+            .map(|r| (s.indent(&r, 10), &text[r]))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (0, "Heading "),
+                (0, "wraps here"),
+                (0, "  Key: "),
+                (4, "abcdef"),
+                (4, "ghijkl"),
+                (0, "  one two "),
+                (4, "three "),
+                (4, "four"),
+            ]
+        );
+        // Without hanging indents, nothing is indented.
+        let plain = Segments::new(text);
+        let r = plain.rows(text, 1, 10)[1].clone();
+        assert_eq!((plain.indent(&r, 10), &text[r]), (0, "abcdefghij"));
     }
 }

@@ -24,8 +24,20 @@ pub const SOURCE_WIDTH: u16 = 100;
 pub enum Shown {
     /// The archived copy of source `i`.
     Archive(usize),
-    /// A page about a source whose copy is not at hand.
-    Page(Arc<str>),
+    /// A page about a source whose copy is not at hand, on one of its
+    /// quotes: `n`/`N` move between them.
+    Page(Page),
+}
+
+/// A page about source `source`, whose archived copy is not at hand, on
+/// the quote `quotes[at]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub source: usize,
+    pub text: Arc<str>,
+    /// The source's quotes, in the briefing's order.
+    pub quotes: Arc<[usize]>,
+    pub at: usize,
 }
 
 /// A quote placed in the text shown.
@@ -103,7 +115,7 @@ impl SourceView {
 fn shown_text<'a>(shown: &'a Shown, b: &'a Briefing) -> &'a str {
     match shown {
         Shown::Archive(si) => archive_text(b, *si).unwrap_or(""),
-        Shown::Page(p) => p,
+        Shown::Page(p) => &p.text,
     }
 }
 
@@ -116,24 +128,17 @@ pub fn source_view(b: &Briefing, qi: usize) -> Result<SourceView, String> {
         });
     };
     let label = b.sources[si].named();
-    let Some(text) = archive_text(b, si) else {
-        let (page, at) = page(b, qi, si);
-        let segments = Segments::new(&page);
-        return Ok(SourceView {
-            shown: Shown::Page(page.into()),
-            label,
-            segments,
-            marks: Arc::from(vec![Mark { quote: qi, at }]),
-            current: Some(0),
-            closest: None,
-            top: Pos::default(),
-            find: None,
-        });
-    };
     let id = &b.sources[si].id;
-    let mut marks: Vec<Mark> = (b.quotes.iter().enumerate())
+    let of_source = (b.quotes.iter().enumerate())
         .filter(|(_, q)| q.source.as_deref() == Some(id))
-        .filter_map(|(q, _)| {
+        .map(|(q, _)| q);
+    let Some(text) = archive_text(b, si) else {
+        let quotes: Arc<[usize]> = of_source.collect();
+        let at = quotes.iter().position(|&q| q == qi).unwrap_or(0);
+        return Ok(page_view(b, si, label, quotes, at));
+    };
+    let mut marks: Vec<Mark> = of_source
+        .filter_map(|q| {
             let at = b.provenance.quotes.get(q)?.place()?;
             Some(Mark { quote: q, at })
         })
@@ -156,13 +161,48 @@ pub fn source_view(b: &Briefing, qi: usize) -> Result<SourceView, String> {
     })
 }
 
+/// The view of source `si` without its archived copy, on quote
+/// `quotes[at]` (`quotes`: the source's quotes).
+fn page_view(
+    b: &Briefing,
+    si: usize,
+    label: String,
+    quotes: Arc<[usize]>,
+    at: usize,
+) -> SourceView {
+    let qi = quotes[at];
+    let heading = match quotes.len() {
+        1 => "The quote in its context".to_string(),
+        n => format!("Quote {} of {n} from this source, in its context", at + 1),
+    };
+    let (text, place) = page(b, qi, si, &heading);
+    SourceView {
+        segments: Segments::hanging(&text),
+        shown: Shown::Page(Page {
+            source: si,
+            text: text.into(),
+            quotes,
+            at,
+        }),
+        label,
+        marks: Arc::from(vec![Mark {
+            quote: qi,
+            at: place,
+        }]),
+        current: Some(0),
+        closest: None,
+        top: Pos::default(),
+        find: None,
+    }
+}
+
 /// The page shown without an archived copy, and where the quote is in it:
-/// the quote in its prefix/suffix context, why the copy is not shown, then
-/// what is known of the source.
-fn page(b: &Briefing, qi: usize, si: usize) -> (String, Range<usize>) {
+/// the quote in its prefix/suffix context under `heading`, why the copy is
+/// not shown, then what is known of the source.
+fn page(b: &Briefing, qi: usize, si: usize, heading: &str) -> (String, Range<usize>) {
     let s = &b.sources[si];
     let q = &b.quotes[qi];
-    let mut out = String::from("The quote in its context\n  ");
+    let mut out = format!("{heading}\n  ");
     if let Some(p) = &q.prefix {
         out.push_str(&format!("… {} ", one_line(p.trim())));
     }
@@ -209,20 +249,7 @@ impl App {
         let b = self.briefing();
         match source_view(b, qi) {
             Ok(mut view) => {
-                let (width, height) = self.source_geometry(&view);
-                let shown = view.shown.clone();
-                let text = shown_text(&shown, b);
-                if let Some(at) = view.highlight() {
-                    let seg = &view.segments;
-                    // A page about a source starts at its top while the
-                    // quote fits on the first screen.
-                    let end = seg.pos_of(text, at.end.saturating_sub(1), width);
-                    let fits =
-                        matches!(shown, Shown::Page(_)) && seg.extent(text, end, width).1 < height;
-                    if !fits {
-                        view.top = reveal(seg, text, at.start, width, height);
-                    }
-                }
+                self.scroll_to_quote(&mut view);
                 let proof = b.provenance.quotes.get(qi);
                 let message = match (view.current, &view.shown) {
                     (_, Shown::Page(_)) => None,
@@ -247,6 +274,41 @@ impl App {
                 }
             }
             Err(why) => self.message = Some(why),
+        }
+    }
+
+    /// Scrolls `view` to the quote it highlights. A page about a source
+    /// starts at its top while the quote fits on the first screen.
+    fn scroll_to_quote(&self, view: &mut SourceView) {
+        let (width, height) = self.source_geometry(view);
+        let b = self.briefing();
+        let text = shown_text(&view.shown, b);
+        if let Some(at) = view.highlight() {
+            let seg = &view.segments;
+            let end = seg.pos_of(text, at.end.saturating_sub(1), width);
+            let fits =
+                matches!(view.shown, Shown::Page(_)) && seg.extent(text, end, width).1 < height;
+            view.top = if fits {
+                Pos::default()
+            } else {
+                reveal(seg, text, at.start, width, height)
+            };
+        }
+    }
+
+    /// Back from `view` to the panes, the Quotes pane selects the quote
+    /// the view was last on (it may have moved with `n`/`N`), as less and
+    /// newsboat leave a list on the item last read; unless the pane does
+    /// not list it (a filter, a followed speaker).
+    fn select_quote_left(&mut self, view: &SourceView) {
+        if !self.popups.is_empty() {
+            return;
+        }
+        let Some(q) = view.quote() else {
+            return;
+        };
+        if let Some(row) = self.rows.quotes.iter().position(|&x| x == q) {
+            self.lists[super::Pane::Quotes.index()].selected = row;
         }
     }
 
@@ -371,6 +433,24 @@ impl App {
             }
             Action::Top => view.top = Pos::default(),
             Action::Bottom => view.top = seg.max_top(text, width, height),
+            Action::NextMatch | Action::PrevMatch if matches!(view.shown, Shown::Page(_)) => {
+                let Shown::Page(page) = &view.shown else {
+                    return;
+                };
+                let n = page.quotes.len();
+                let at = match action {
+                    Action::NextMatch => (page.at + 1) % n,
+                    _ => (page.at + n - 1) % n,
+                };
+                let mut next =
+                    page_view(b, page.source, view.label.clone(), page.quotes.clone(), at);
+                self.scroll_to_quote(&mut next);
+                if let Some(Popup::Source(top)) = self.popups.last_mut() {
+                    *top = next;
+                }
+                self.message = Some(format!("quote {} of {n}", at + 1));
+                return;
+            }
             Action::NextMatch | Action::PrevMatch => {
                 let forward = action == Action::NextMatch;
                 message = Some(match next_mark(&view, b, forward, width) {
@@ -385,10 +465,11 @@ impl App {
             }
             Action::Back => {
                 self.popups.pop();
+                self.select_quote_left(&view);
                 return;
             }
             Action::Confirm => match view.quote() {
-                Some(q) if !matches!(view.shown, Shown::Page(_)) => {
+                Some(q) => {
                     self.popups.push(Popup::detail(Target::Quote(q)));
                     return;
                 }

@@ -4,7 +4,7 @@
 //! directive built from its text, its selector or its archived passage.
 
 use super::Briefing;
-use super::provenance::{ArchiveState, Proof};
+use super::provenance::ArchiveState;
 
 /// Up to this many words a quote is matched whole (`start`); a longer
 /// one by its first and last words (`start,end`).
@@ -95,55 +95,113 @@ pub fn with_directive(url: &str, directive: &TextDirective) -> String {
     format!("{url}{sep}text={}", directive.encoded())
 }
 
-/// Words of `text` squeezed to single spaces, at most `n` from its end.
-fn last_words(text: &str, n: usize) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let from = words.len().saturating_sub(n);
-    (!words.is_empty()).then(|| words[from..].join(" "))
-}
-
+/// Words of `text` squeezed to single spaces, the first `n` of them.
 fn first_words(text: &str, n: usize) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().take(n).collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// The last `n` words of `text` before byte `at`, within its paragraph (a
+/// blank line ends it), squeezed to single spaces. The last of them ends
+/// right at `at`, so an opening quotation mark between the words and the
+/// passage is part of it, as a text directive's prefix must be (only
+/// whitespace may lie between a prefix and the start).
+pub fn words_before(text: &str, at: usize, n: usize) -> Option<String> {
+    let mut words = Vec::new();
+    'lines: for (i, line) in text[..at].rsplit('\n').enumerate() {
+        if i > 0 && line.trim().is_empty() {
+            break;
+        }
+        for w in line.split_whitespace().rev() {
+            if words.len() == n {
+                break 'lines;
+            }
+            words.push(w);
+        }
+    }
+    words.reverse();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The first `n` words of `text` from byte `at`, within its paragraph,
+/// squeezed to single spaces; the first starts right at `at`.
+pub fn words_after(text: &str, at: usize, n: usize) -> Option<String> {
+    let mut words = Vec::new();
+    'lines: for (i, line) in text[at..].split('\n').enumerate() {
+        if i > 0 && line.trim().is_empty() {
+            break;
+        }
+        for w in line.split_whitespace() {
+            if words.len() == n {
+                break 'lines;
+            }
+            words.push(w);
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Does `term` (words joined by single spaces) occur in `text` more than
+/// once, ignoring case and runs of whitespace as a browser's match does?
+fn occurs_more_than_once(text: &str, term: &str) -> bool {
+    let hay = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let hay = hay.to_lowercase();
+    let term = term.to_lowercase();
+    let mut found = hay.match_indices(term.as_str());
+    found.next().is_some() && found.next().is_some()
+}
+
 impl Briefing {
-    /// The text directive that points at quote `qi` in its source: its
-    /// passage in the archived copy when it was found there (with a few
-    /// words around it when its text occurs more than once), else its
-    /// text for a direct quote and its selector for a reported one. The
-    /// briefing's own `prefix`/`suffix` are used where given.
+    /// The text directive that points at quote `qi` in its source.
+    ///
+    /// Where the archived copy is at hand and the quote was found in it,
+    /// the directive is its passage there. It gets context (the words
+    /// right before and after the passage in the copy, within its
+    /// paragraph) only when needed: when the passage's first words occur
+    /// more than once in the copy, so that a browser, which goes to the
+    /// first match, would stop elsewhere. Without need, no context: every
+    /// word more is a word the page may not have as the copy has it (a
+    /// copy's own header, a caption).
+    ///
+    /// Otherwise (no copy, or the quote not found in it), the quote's text
+    /// for a direct quote and its selector for a reported one, with the
+    /// briefing's own `prefix`/`suffix` as context where given.
     pub fn text_directive(&self, qi: usize) -> Option<TextDirective> {
+        self.archived_directive(qi)
+            .or_else(|| self.selector_directive(qi))
+    }
+
+    /// The directive from quote `qi`'s passage in its archived copy.
+    fn archived_directive(&self, qi: usize) -> Option<TextDirective> {
         let q = &self.quotes[qi];
-        let proof = self.provenance.quotes.get(qi);
-        let archive = (self.sources.iter())
-            .position(|s| Some(&s.id) == q.source.as_ref())
-            .and_then(|si| match self.provenance.archives.get(si) {
-                Some(ArchiveState::Found(a)) => Some(a.text.as_str()),
-                _ => None,
-            });
+        let si = (self.sources.iter()).position(|s| Some(&s.id) == q.source.as_ref())?;
+        let text = match self.provenance.archives.get(si)? {
+            ArchiveState::Found(a) => a.text.as_str(),
+            _ => return None,
+        };
+        let at = self.provenance.quotes.get(qi)?.place()?;
+        let mut d = TextDirective::for_text(text.get(at.clone())?)?;
+        if occurs_more_than_once(text, &d.start) {
+            d.prefix = words_before(text, at.start, CONTEXT_WORDS);
+            d.suffix = words_after(text, at.end, CONTEXT_WORDS);
+        }
+        Some(d)
+    }
+
+    /// The directive from quote `qi`'s text or selector, as the briefing
+    /// gives them.
+    fn selector_directive(&self, qi: usize) -> Option<TextDirective> {
+        let q = &self.quotes[qi];
         let given = |t: &Option<String>| t.as_deref().and_then(|t| first_words(t, usize::MAX));
         let (mut prefix, mut suffix) = (given(&q.prefix), given(&q.suffix));
-        let mut directive = match (archive, proof.and_then(Proof::place)) {
-            (Some(text), Some(at)) if text.get(at.clone()).is_some() => {
-                let d = TextDirective::for_text(&text[at.clone()])?;
-                let repeated =
-                    matches!(proof, Some(Proof::Verbatim { occurrences, .. }) if *occurrences > 1);
-                if repeated && prefix.is_none() && suffix.is_none() {
-                    prefix = last_words(&text[..at.start], CONTEXT_WORDS);
-                    suffix = first_words(&text[at.end..], CONTEXT_WORDS);
-                }
-                d
+        let mut directive = match q.kind {
+            super::QuoteKind::Direct => TextDirective::for_text(&q.text)?,
+            // A reported statement's words are not the source's:
+            // point at the passage its selector names.
+            super::QuoteKind::Reported => {
+                let start = prefix.take().or_else(|| suffix.take())?;
+                TextDirective::for_text(&start)?
             }
-            _ => match q.kind {
-                super::QuoteKind::Direct => TextDirective::for_text(&q.text)?,
-                // A reported statement's words are not the source's:
-                // point at the passage its selector names.
-                super::QuoteKind::Reported => {
-                    let start = prefix.take().or_else(|| suffix.take())?;
-                    TextDirective::for_text(&start)?
-                }
-            },
         };
         directive.prefix = prefix;
         directive.suffix = suffix;
@@ -223,5 +281,33 @@ mod tests {
             with_directive("https://a.b/p#top", &d),
             "https://a.b/p#top:~:text=x"
         );
+    }
+
+    #[test]
+    fn context_words_end_at_the_passage_and_stay_in_its_paragraph() {
+        let text = "Header line\n\nHe said, as\nhe left: “We will go,” and\nthen left.\n\nNext";
+        let at = text.find("We").unwrap();
+        // The opening quotation mark is the prefix's last word: only
+        // whitespace may lie between a prefix and its start.
+        assert_eq!(words_before(text, at, 3).as_deref(), Some("he left: “"));
+        assert_eq!(
+            words_before(text, at, 9).as_deref(),
+            Some("He said, as he left: “")
+        );
+        let end = text.find(" go").unwrap() + 3;
+        assert_eq!(words_after(text, end, 3).as_deref(), Some(",” and then"));
+        assert_eq!(
+            words_after(text, end, 9).as_deref(),
+            Some(",” and then left.")
+        );
+        // A passage that starts or ends a paragraph has nothing there.
+        assert_eq!(words_before(text, text.find("He").unwrap(), 3), None);
+        assert_eq!(words_after(text, text.find("\n\nNext").unwrap(), 3), None);
+    }
+
+    #[test]
+    fn repeats_are_counted_as_a_browser_matches() {
+        assert!(occurs_more_than_once("We go.\nwe\n  GO", "we go"));
+        assert!(!occurs_more_than_once("We go. We went.", "we go"));
     }
 }

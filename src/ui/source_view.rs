@@ -9,9 +9,11 @@ use ratatui::Frame;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Context, popup_frame, popup_scrollbar};
 use crate::app::App;
+use crate::app::proof_text::missing_copy_tag;
 use crate::app::source_view::{Shown, SourceView};
 use crate::text::{one_line, truncate};
 
@@ -27,21 +29,27 @@ pub fn draw(frame: &mut Frame, app: &App, view: &SourceView, ctx: &Context) {
     let height = usize::from(rects.body.height);
     let top = view.segments.clamp(text, view.top, width, height);
     let where_ = match (&view.shown, view.current) {
-        (Shown::Page(_), _) => " (no copy here)".to_string(),
+        (Shown::Page(p), _) => format!(" {}", missing_copy_tag(b, p.source)),
         (_, Some(m)) => format!(" — quote {} of {}", m + 1, view.marks.len()),
         (_, None) => String::new(),
     };
-    let title = format!("Source: {}{where_}", view.label);
-    let title = truncate(
-        &one_line(&title),
-        usize::from(rects.outer.width.saturating_sub(4)),
-    )
-    .into_owned();
+    // The label gives way first: where the view is stays in the title.
+    let room = usize::from(rects.outer.width.saturating_sub(4));
+    let label_room = room.saturating_sub("Source: ".len() + where_.width());
+    let label = truncate(&one_line(&view.label), label_room.max(8)).into_owned();
+    let title = truncate(&format!("Source: {label}{where_}"), room).into_owned();
     popup_frame(frame, rects.outer, &title, ctx);
     let current = view.highlight();
     let hit = view.find.as_ref().and_then(|f| f.hit.clone());
     let lines: Vec<Line> = (view.segments.visible(text, top, width, height).into_iter())
-        .map(|row| row_line(text, row, view, current.as_ref(), hit.as_ref(), ctx))
+        .map(|row| {
+            let indent = view.segments.indent(&row, width);
+            let mut line = row_line(text, row, view, current.as_ref(), hit.as_ref(), ctx);
+            if indent > 0 {
+                line.spans.insert(1, Span::raw(" ".repeat(indent)));
+            }
+            line
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), rects.text);
     let (total, at) = view.segments.extent(text, top, width);
