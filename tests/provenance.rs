@@ -614,8 +614,14 @@ suffix = "lives"
     );
     let (code, out, err) = outcome(&run(&["check", &path]));
     assert_eq!(code, Some(1), "{out}{err}");
-    assert!(err.contains("warning: its selector fits 2 places in"), "{err}");
-    assert!(err.contains("error: the selector brackets no words in"), "{err}");
+    assert!(
+        err.contains("warning: its selector fits 2 places in"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: the selector brackets no words in"),
+        "{err}"
+    );
     let nothing = text_line(&path, "suffix = \"lives\"");
     assert!(err.contains(&format!("{path}:{nothing}:10")), "{err}");
 }
