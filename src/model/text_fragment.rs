@@ -246,6 +246,21 @@ mod tests {
             d(Some("prefix"), "start", Some("end"), Some("suffix")),
             "prefix-,start,end,-suffix"
         );
+        // The forms of the specification's explainer and MDN, on
+        // example.com: `text=domain%20is%20for,illustrative%20examples`,
+        // `text=this-,domain,-in`, `text=this-,domain,domain`.
+        assert_eq!(
+            d(None, "domain is for", Some("illustrative examples"), None),
+            "domain%20is%20for,illustrative%20examples"
+        );
+        assert_eq!(
+            d(Some("this"), "domain", None, Some("in")),
+            "this-,domain,-in"
+        );
+        assert_eq!(
+            d(Some("this"), "domain", Some("domain"), None),
+            "this-,domain,domain"
+        );
     }
 
     #[test]
