@@ -358,6 +358,39 @@ fn several_briefings_open_newest_first_and_b_switches() {
 }
 
 #[test]
+fn braces_step_through_the_briefings_without_the_list_and_wrap() {
+    let report = load_paths(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mixed")]);
+    let mut app = App::new(report.briefings, report.failures);
+    app.update(Action::Resize(120, 40));
+    assert_eq!(app.briefing().meta.id, "minimal-later");
+    press(&mut app, "3j}");
+    assert_eq!(app.briefing().meta.id, "minimal");
+    assert!(app.popups().is_empty());
+    assert!(
+        app.message().unwrap().starts_with("briefing 2 of 2: "),
+        "{:?}",
+        app.message()
+    );
+    // A fresh view of the briefing switched to, as from the list.
+    assert_eq!(app.list(Pane::Quotes).selected, 0);
+    press(&mut app, "}");
+    assert_eq!(app.briefing().meta.id, "minimal-later", "wraps round");
+    press(&mut app, "{");
+    assert_eq!(app.briefing().meta.id, "minimal");
+    // A switch is a jump: Ctrl-o goes back.
+    press(&mut app, "<C-o>");
+    assert_eq!(app.briefing().meta.id, "minimal-later");
+    let mut one = alaska();
+    press(&mut one, "}");
+    assert_eq!(one.briefing().meta.id, "alaska-summit-2025");
+    assert!(
+        one.message()
+            .unwrap()
+            .starts_with("only one briefing is loaded")
+    );
+}
+
+#[test]
 fn start_options_filter_and_follow() {
     let mut app = alaska();
     let start = StartOptions {

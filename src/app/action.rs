@@ -68,6 +68,9 @@ pub enum Action {
     OpenSource,
     Overview,
     BriefingList,
+    /// `{`/`}`: the previous / next loaded briefing, without the list.
+    PrevBriefing,
+    NextBriefing,
     Help,
     /// Stop the reader and give the shell back (`fg` resumes).
     Suspend,
@@ -384,6 +387,18 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "briefing_list",
         description: "loaded briefings",
         modes: &[(Panes, Some("briefings")), (Popup, None), (Picker, None)],
+    },
+    ActionSpec {
+        action: Action::PrevBriefing,
+        name: "prev_briefing",
+        description: "previous briefing (in the list's order)",
+        modes: &[(Panes, None)],
+    },
+    ActionSpec {
+        action: Action::NextBriefing,
+        name: "next_briefing",
+        description: "next briefing (in the list's order)",
+        modes: &[(Panes, None)],
     },
     ActionSpec {
         action: Action::Suspend,

@@ -51,6 +51,8 @@ impl App {
                 None => self.message = Some(self.empty_pane_says("nothing to copy", pane)),
             },
             Action::OpenSource => self.open_source(),
+            Action::NextBriefing => self.step_briefing(1),
+            Action::PrevBriefing => self.step_briefing(-1),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, delta) => {
                 if let Some(p) = self.layout().pane_at(x, y) {
@@ -59,6 +61,24 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Shows the briefing `step` places on in the list, wrapping round,
+    /// and says which it is.
+    fn step_briefing(&mut self, step: isize) {
+        let n = self.briefings.len();
+        if n < 2 {
+            self.message =
+                Some("only one briefing is loaded: open a folder or several files".into());
+            return;
+        }
+        let i = (self.current as isize + step).rem_euclid(n as isize) as usize;
+        self.switch_to(i);
+        self.message = Some(format!(
+            "briefing {} of {n}: {}",
+            i + 1,
+            crate::text::one_line(&self.briefing().meta.title)
+        ));
     }
 
     /// Shows briefing `i` with a fresh view.
