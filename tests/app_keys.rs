@@ -391,6 +391,28 @@ fn braces_step_through_the_briefings_without_the_list_and_wrap() {
 }
 
 #[test]
+fn the_briefing_list_says_what_each_briefing_adds_to_the_ones_before() {
+    let report = load_paths(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mixed")]);
+    let mut app = App::new(report.briefings, report.failures);
+    let text = support::screen(&mut app, "b", 120, 30);
+    // The later briefing repeats the earlier one's ids and statuses.
+    assert!(
+        text.contains("adds nothing new to the briefings before it"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("to the briefings before it").count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains("2 quotes · 2 speakers · 1 event · 1 disagreement"),
+        "{text}"
+    );
+    assert!(text.contains("1 file failed to load:"), "{text}");
+}
+
+#[test]
 fn start_options_filter_and_follow() {
     let mut app = alaska();
     let start = StartOptions {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::App;
 use super::document::{DocLine, Document, Tone, seg};
-use crate::text::{one_line, wrap};
+use crate::text::{one_line, plural, wrap};
 
 pub const BRIEFINGS_WIDTH: u16 = 96;
 pub const TOPICS_WIDTH: u16 = 60;
@@ -40,11 +40,11 @@ pub fn briefings_document(app: &App, width: usize) -> Document<'_> {
                 .map(|l| l.linked(i)),
         );
         let counts = format!(
-            "{} quotes · {} speakers · {} events · {} disagreements · {}",
-            b.quotes.len(),
-            b.speakers.len(),
-            b.events.len(),
-            b.disagreements.len(),
+            "{} · {} · {} · {} · {}",
+            plural(b.quotes.len(), "quote", "quotes"),
+            plural(b.speakers.len(), "speaker", "speakers"),
+            plural(b.events.len(), "event", "events"),
+            plural(b.disagreements.len(), "disagreement", "disagreements"),
             b.path.display()
         );
         doc.extend(
@@ -52,12 +52,23 @@ pub fn briefings_document(app: &App, width: usize) -> Document<'_> {
                 .into_iter()
                 .map(|l| l.linked(i)),
         );
+        if let Some(adds) = app.additions.get(i).copied().flatten() {
+            let adds = format!("{} to the briefings before it", adds.describe());
+            doc.extend(
+                hanging("    ", &adds, width, Tone::Muted)
+                    .into_iter()
+                    .map(|l| l.linked(i)),
+            );
+        }
     }
     if !app.failures.is_empty() {
         doc.push(DocLine::blank());
         doc.push(DocLine::new(
             Tone::Warning,
-            format!("{} file(s) failed to load:", app.failures.len()),
+            format!(
+                "{} failed to load:",
+                plural(app.failures.len(), "file", "files")
+            ),
         ));
     }
     for (j, f) in app.failures.iter().enumerate() {

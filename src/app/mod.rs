@@ -76,6 +76,8 @@ pub struct App {
     pub(crate) briefings: Vec<Briefing>,
     /// Files that failed to load.
     pub(crate) failures: Vec<Failure>,
+    /// Per briefing, what it adds to the ones dated before it.
+    pub(crate) additions: Vec<Option<crate::model::story::Additions>>,
     /// Index of the briefing shown.
     pub(crate) current: usize,
     pub(crate) focus: Pane,
@@ -114,7 +116,9 @@ impl App {
         assert!(!briefings.is_empty(), "the reader needs a briefing");
         briefings.sort_by_key(|b| std::cmp::Reverse(b.meta.as_of));
         let rows = Rows::compute(&briefings[0], &BTreeSet::new(), None);
+        let additions = crate::model::story::additions(&briefings);
         let mut app = App {
+            additions,
             briefings,
             failures,
             current: 0,
@@ -137,8 +141,8 @@ impl App {
         };
         if !app.failures.is_empty() {
             app.message = Some(format!(
-                "{} file(s) failed to load: press b for details",
-                app.failures.len()
+                "{} failed to load: press b for details",
+                crate::text::plural(app.failures.len(), "file", "files")
             ));
         }
         app

@@ -10,6 +10,7 @@ pub mod provenance;
 mod quote_corpus;
 pub mod search_fields;
 mod spans;
+pub mod story;
 pub mod text_fragment;
 mod types;
 mod validate;

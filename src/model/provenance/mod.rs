@@ -20,7 +20,7 @@ use std::path::PathBuf;
 pub use archive::{data_dir, sha256};
 pub use normal::{Normal, squeeze};
 pub use summary::{Summary, unverified_notes, unverified_why};
-pub use verify::{plural, verify, verify_in};
+pub use verify::{verify, verify_in};
 
 /// What was proven about each quote of one briefing.
 #[derive(Debug, Clone, Default)]

@@ -1,8 +1,9 @@
 //! What was proven about a briefing's quotes, counted, and why the rest
 //! could not be: the summary `check` prints.
 
-use super::{ArchiveState, Proof, Provenance, verify::plural};
+use super::{ArchiveState, Proof, Provenance};
 use crate::model::Briefing;
+use crate::text::plural;
 
 /// How many quotes ended up with each kind of proof.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -14,6 +14,7 @@ use super::{Archive, ArchiveState, Proof, Provenance, archive};
 use crate::diag::{Collector, Diagnostic, SHOWN};
 use crate::model::{Briefing, QuoteKind};
 use crate::text;
+use crate::text::plural;
 
 /// Verifies every quote of `b` (read from `text`) that cites a source with
 /// an archived copy, looked for beside the briefing, in each of `dirs`,
@@ -397,11 +398,6 @@ impl Checker<'_, '_> {
             }
         }
     }
-}
-
-/// `1 place`, `2 places`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Line starts of a text, for the line and column of many offsets.
