@@ -11,7 +11,9 @@ use super::closest::{closest, diff};
 use super::locate::{Direct, Occurrences, Passage, Placed, Placer, passage};
 use super::normal::{Normal, squeeze};
 use super::{Archive, ArchiveState, Proof, Provenance, archive};
+use crate::diag::Location;
 use crate::diag::{Collector, Diagnostic, SHOWN};
+use crate::model::spans::LineStarts;
 use crate::model::{Briefing, QuoteKind};
 use crate::text;
 use crate::text::plural;
@@ -360,7 +362,8 @@ impl Checker<'_, '_> {
         let shown = &failing[..failing.len().min(SHOWN)];
         let texts: Vec<&str> = shown.iter().map(|s| s.text.as_ref()).collect();
         let places = closest(&normal.text, &texts);
-        let lines = Lines::new(&self.archive.text);
+        let text = &self.archive.text;
+        let lines = LineStarts::of(text);
         for (i, s) in failing.iter().enumerate() {
             let span = self.b.spans.quotes[s.qi].text.clone();
             let name = self.name();
@@ -376,7 +379,7 @@ impl Checker<'_, '_> {
             match places.get(i) {
                 Some(Some(at)) => {
                     let original = normal.original(at.clone());
-                    let (line, column) = lines.locate(original.start);
+                    let Location { line, column } = lines.locate(text, original.start);
                     let passage = &normal.text[at.clone()];
                     d.with_note(format!(
                         "closest passage, at {name}:{line}:{column}: `{}`",
@@ -397,27 +400,5 @@ impl Checker<'_, '_> {
                 }
             }
         }
-    }
-}
-
-/// Line starts of a text, for the line and column of many offsets.
-struct Lines<'t> {
-    text: &'t str,
-    starts: Vec<usize>,
-}
-
-impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Lines<'t> {
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
-        Lines { text, starts }
-    }
-
-    /// 1-based line and column (in characters) of byte `at`.
-    fn locate(&self, at: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= at);
-        let start = self.starts[line - 1];
-        (line, self.text[start..at].chars().count() + 1)
     }
 }
