@@ -1256,17 +1256,7 @@ fn leaving_the_source_view_selects_the_quote_last_shown() {
 
 #[test]
 fn a_copy_whose_digest_differs_is_named_so_in_the_title() {
-    use briefing::model::provenance::{ArchiveState, Proof};
-    let mut b = Briefing::bundled();
-    b.provenance.archives = vec![
-        ArchiveState::Mismatch {
-            path: "sources/alaska-summit-2025-08-17.txt".into(),
-            found: "0".repeat(64),
-        };
-        b.sources.len()
-    ];
-    b.provenance.quotes = vec![Proof::NoCopy; b.quotes.len()];
-    let mut app = app_with(vec![b], Vec::new());
+    let mut app = support::alaska_copy_differs();
     for (w, h) in [(80, 24), (60, 20)] {
         let screen = support::screen(&mut app, "3c", w, h);
         let title = screen.lines().find(|l| l.contains("Source:")).unwrap();

@@ -406,18 +406,7 @@ mod provenance {
 
     #[test]
     fn source_view_copy_differs_small() {
-        use briefing::model::Briefing;
-        use briefing::model::provenance::{ArchiveState, Proof};
-        let mut b = Briefing::bundled();
-        b.provenance.archives = vec![
-            ArchiveState::Mismatch {
-                path: "sources/alaska-summit-2025-08-17.txt".into(),
-                found: "0".repeat(64),
-            };
-            b.sources.len()
-        ];
-        b.provenance.quotes = vec![Proof::NoCopy; b.quotes.len()];
-        let mut app = crate::support::app_with(vec![b], Vec::new());
+        let mut app = crate::support::alaska_copy_differs();
         insta::assert_snapshot!(crate::support::screen(&mut app, "3c", 60, 20));
     }
 }

@@ -147,6 +147,22 @@ pub fn alaska_without_copy() -> App {
     app_with(vec![b], Vec::new())
 }
 
+/// A reader on the bundled briefing where the archived copy found is not
+/// the one it was written against (its sha256 differs), 120×40.
+pub fn alaska_copy_differs() -> App {
+    use briefing::model::provenance::{ArchiveState, Proof};
+    let mut b = Briefing::bundled();
+    b.provenance.archives = vec![
+        ArchiveState::Mismatch {
+            path: "sources/alaska-summit-2025-08-17.txt".into(),
+            found: "0".repeat(64),
+        };
+        b.sources.len()
+    ];
+    b.provenance.quotes = vec![Proof::NoCopy; b.quotes.len()];
+    app_with(vec![b], Vec::new())
+}
+
 /// A reader on a fixture of `tests/fixtures/provenance/`, verified against
 /// the archived copy beside it, 120×40.
 pub fn provenance_fixture(name: &str) -> App {
