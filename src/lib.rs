@@ -9,6 +9,7 @@ pub mod export;
 pub mod headless;
 mod input;
 pub mod keys;
+pub mod loading;
 pub mod model;
 pub mod schema;
 #[cfg(feature = "synthetic")]

@@ -11,8 +11,9 @@ use std::process::ExitCode;
 use briefing::app::{Action, App, StartOptions};
 use briefing::config::{self, Config};
 use briefing::export::{json, markdown};
+use briefing::loading::{self, Loaded};
 use briefing::model::provenance::{self, Summary};
-use briefing::model::{self, Briefing, LoadReport};
+use briefing::model::{self, Briefing, LoadReport, Progress};
 use briefing::text::plural;
 use briefing::ui::{Context, Theme};
 use briefing::{diag, event_loop, headless, keys, schema, terminal, text};
@@ -279,13 +280,13 @@ fn export(format: ExportFormat, path: &Path, sources: &[PathBuf]) -> ExitCode {
 
 /// The briefings to open: the given paths, else the bundled folder, else the
 /// briefing compiled into the binary.
-fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf]) -> LoadReport {
+fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf], progress: &Progress) -> LoadReport {
     if !paths.is_empty() {
-        return model::load_paths_with(paths, sources);
+        return model::load_paths_progress(paths, sources, progress);
     }
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     let mut report = if folder.is_dir() {
-        model::load_paths_with(&[folder], sources)
+        model::load_paths_progress(&[folder], sources, progress)
     } else {
         LoadReport::default()
     };
@@ -298,8 +299,9 @@ fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf]) -> LoadReport {
     report
 }
 
-/// Loads the config and briefings and builds the app, or says why not.
-fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), ExitCode> {
+/// Loads the config, checks the `--sources` folders, and prints the
+/// config's warnings, or says why not.
+fn settings(options: &ReaderOptions) -> Result<Config, ExitCode> {
     let config = config::load(options.config.as_deref()).map_err(|failure| {
         let _ = write!(
             std::io::stderr().lock(),
@@ -313,11 +315,28 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         err(&format!("{}\n", diag::render(warning, None, color)));
     }
     source_dirs(&options.sources)?;
-    let report = load_for_reading(paths, &options.sources);
+    Ok(config)
+}
+
+/// Why the reader cannot start: what to print on stderr, and the exit code.
+struct Refusal(String, ExitCode);
+
+impl Refusal {
+    fn print(self) -> ExitCode {
+        err(&self.0);
+        self.1
+    }
+}
+
+/// Builds the app from what loaded, or says why not.
+fn build(report: LoadReport, config: &Config, options: &ReaderOptions) -> Result<App, Refusal> {
     if report.briefings.is_empty() {
-        print_failures(&report);
-        err("error: no briefing could be loaded\n");
-        return Err(failure_code(&report.failures));
+        let color = stderr_color();
+        let mut why: String = (report.failures.iter())
+            .map(|f| diag::render_failure(f, color))
+            .collect();
+        why.push_str("error: no briefing could be loaded\n");
+        return Err(Refusal(why, failure_code(&report.failures)));
     }
     let config_path = match &options.config {
         Some(path) => Some(path.clone()),
@@ -338,20 +357,28 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         speaker: options.speaker.clone(),
     };
     if let Err(message) = app.start_with(&start) {
-        err(&format!("error: {message}\n"));
-        return Err(ExitCode::from(USAGE));
+        let why = format!("error: {message}\n");
+        return Err(Refusal(why, ExitCode::from(USAGE)));
     }
+    Ok(app)
+}
+
+/// Loads the config and briefings and builds the app, or says why not.
+fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), ExitCode> {
+    let config = settings(options)?;
+    let report = load_for_reading(paths, &options.sources, &Progress::default());
+    let app = build(report, &config, options).map_err(Refusal::print)?;
     Ok((app, config))
 }
 
 fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
-    let (mut app, config) = match prepare(paths, options) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // Not an interactive terminal: print the digest of what the reader
         // would show, and exit as `check` would for the files that failed.
+        let app = match prepare(paths, options) {
+            Ok((app, _)) => app,
+            Err(code) => return code,
+        };
         print_failures(&LoadReport {
             failures: app.failures().to_vec(),
             ..LoadReport::default()
@@ -363,13 +390,43 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
             printed
         };
     }
+    let config = match settings(options) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let mouse = config.mouse && !options.no_mouse;
+    // A large library shows its progress while it loads.
+    let load = |progress: &Progress| load_for_reading(paths, &options.sources, progress);
+    let (report, tui) = match loading::with_progress(load, mouse) {
+        Ok(Loaded::Done(report, tui)) => (report, tui),
+        Ok(Loaded::Stopped) => {
+            // As quitting the reader: the user asked for it.
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            err(&format!("error: terminal: {e}\n"));
+            return ExitCode::from(USAGE);
+        }
+    };
+    let mut app = match build(report, &config, options) {
+        Ok(app) => app,
+        Err(refusal) => {
+            if tui.is_some() {
+                terminal::restore();
+            }
+            return refusal.print();
+        }
+    };
     if config.start == config::Start::Overview {
         app.start_on_overview();
     }
     let theme = Theme::new(config.theme, Theme::no_color_requested());
     let ctx = Context { theme: &theme };
-    let mouse = config.mouse && !options.no_mouse;
-    let result = terminal::setup(mouse).and_then(|mut tui| {
+    let tui = match tui {
+        Some(tui) => Ok(*tui),
+        None => terminal::setup(mouse),
+    };
+    let result = tui.and_then(|mut tui| {
         let result = event_loop::run(&mut tui, &mut app, &ctx, mouse, config.show_cursor);
         terminal::restore();
         result

@@ -21,7 +21,10 @@ use crate::diag::Diagnostic;
 pub use crate::diag::Failure;
 
 pub use index::{Index, PositionRef};
-pub use load::{LoadReport, MAX_FILE_BYTES, load_paths, load_paths_with};
+pub use load::{
+    LoadReport, MAX_FILE_BYTES, Progress, load_paths, load_paths_on, load_paths_progress,
+    load_paths_with,
+};
 pub use moment::Moment;
 pub use provenance::{Proof, Provenance};
 pub use quote_corpus::{Corpus, CorpusKind, QuoteCorpus};

@@ -6,6 +6,7 @@ mod copy_menu;
 pub mod cursor;
 mod disagreements;
 mod header;
+pub mod loading;
 mod menu;
 mod pane;
 mod popup;
