@@ -431,6 +431,9 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         terminal::restore();
         result
     });
+    // The process ends here: freeing a large library item by item would
+    // only delay the exit.
+    std::mem::forget(app);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -458,5 +461,8 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
     let theme = Theme::new(config.theme, true);
     let ctx = Context { theme: &theme };
     let buffer = headless::render(&mut app, &ctx, &keys, size.0, size.1);
+    // The process ends here: freeing a large library item by item would
+    // only delay the exit.
+    std::mem::forget(app);
     print(&headless::to_text(&buffer))
 }
