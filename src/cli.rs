@@ -40,6 +40,11 @@ pub struct ReaderOptions {
     #[arg(long, value_name = "ID")]
     pub speaker: Option<String>,
 
+    /// Start in the story view: every briefing loaded, merged by id into
+    /// one (S switches back and forth).
+    #[arg(long)]
+    pub library: bool,
+
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long)]
     pub no_mouse: bool,

@@ -127,6 +127,7 @@ fn check(paths: &[PathBuf], sources: &[PathBuf], strict: bool) -> ExitCode {
     let report = model::load_paths_with(paths, sources);
     print_failures(&report);
     print_findings(&report);
+    print_library_warnings(&report.briefings);
     let mut failed = 0;
     for b in &report.briefings {
         let summary = Summary::of(&b.provenance);
@@ -228,6 +229,17 @@ fn print_findings(report: &LoadReport) {
     let mut err = std::io::stderr().lock();
     for finding in &report.findings {
         let _ = write!(err, "{}", diag::render_failure(finding, color));
+    }
+}
+
+/// Prints on stderr what only reading the briefings together finds (a
+/// speaker's role that changes, a topic id with two names): warnings,
+/// which leave the exit status alone.
+fn print_library_warnings(briefings: &[Briefing]) {
+    let color = stderr_color();
+    let mut err = std::io::stderr().lock();
+    for warnings in model::library::check(briefings) {
+        let _ = write!(err, "{}", diag::render_failure(&warnings, color));
     }
 }
 
@@ -337,6 +349,10 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         topics: options.topics.clone(),
         speaker: options.speaker.clone(),
     };
+    if options.library {
+        // Before the start options: their ids are the merged briefing's.
+        app.start_in_story();
+    }
     if let Err(message) = app.start_with(&start) {
         err(&format!("error: {message}\n"));
         return Err(ExitCode::from(USAGE));

@@ -57,6 +57,10 @@ pub fn quote(b: &Briefing, qi: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)
     for a in &speaker.aliases {
         f(hidden("alias"), a);
     }
+    if let Some(library) = b.library() {
+        f(shown("briefing"), &format!("[{}]", library.quote_tag(qi)));
+        f(hidden("also in"), &library.quote_later_tags(qi));
+    }
 }
 
 /// An event: title and place shown, detail hidden.
@@ -68,6 +72,10 @@ pub fn event(b: &Briefing, ei: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)
     }
     if let Some(d) = &e.detail {
         f(hidden("detail"), d);
+    }
+    if let Some(library) = b.library() {
+        f(shown("briefing"), &format!("[{}]", library.event_tag(ei)));
+        f(hidden("also in"), &library.event_later_tags(ei));
     }
 }
 
