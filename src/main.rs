@@ -34,8 +34,16 @@ fn main() -> ExitCode {
         Some(Command::Export {
             format,
             sources,
-            path,
+            library: Some(dir),
+            ..
+        }) => export_library(format, &dir, &sources),
+        Some(Command::Export {
+            format,
+            sources,
+            path: Some(path),
+            ..
         }) => export(format, &path, &sources),
+        Some(Command::Export { .. }) => unreachable!("clap requires PATH or --library"),
         Some(Command::Schema) => print(&schema::briefing_schema_json()),
         Some(Command::Render {
             size,
@@ -286,6 +294,24 @@ fn export(format: ExportFormat, path: &Path, sources: &[PathBuf]) -> ExitCode {
     print(&match format {
         ExportFormat::Json => json::to_json(b),
         ExportFormat::Markdown => markdown::to_markdown(b),
+    })
+}
+
+/// `export --library DIR`: every briefing in DIR merged into one story.
+fn export_library(format: ExportFormat, dir: &Path, sources: &[PathBuf]) -> ExitCode {
+    if let Err(code) = source_dirs(sources) {
+        return code;
+    }
+    let report = model::load_paths_with(&[dir.to_path_buf()], sources);
+    print_failures(&report);
+    if report.briefings.is_empty() {
+        return failure_code(&report.failures);
+    }
+    print_library_warnings(&report.briefings);
+    let merged = model::library::merge(&report.briefings);
+    print(&match format {
+        ExportFormat::Json => briefing::export::library::to_json(&merged),
+        ExportFormat::Markdown => briefing::export::library::to_markdown(&merged),
     })
 }
 
