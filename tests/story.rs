@@ -185,9 +185,14 @@ fn the_text_filter_narrows_quotes_to_a_briefing() {
         ],
         "every quote in that briefing, also those it repeats"
     );
-    // A search says where a row matched when its row does not show it.
-    let text = screen(&mut app, "<esc>/03-09<enter>", 120, 40);
-    assert!(text.contains("[03-02] [also in]"), "{text}");
+    // The row shows every briefing the quote is in.
+    let text = screen(&mut app, "", 120, 40);
+    assert!(text.contains("2031-03-01 · [03-02 03-09]"), "{text}");
+    // In the Timeline, the first briefing and how many more: a search
+    // says when it matched only those.
+    let text = screen(&mut app, "<esc>1/03-16<enter>", 120, 40);
+    assert!(text.contains("[03-09 +1] Cou"), "{text}");
+    assert!(text.contains("[also in]"), "{text}");
 }
 
 #[test]

@@ -131,7 +131,7 @@ fn render_takes_library() {
     assert_eq!(out.status.code(), Some(0));
     let screen = text(out.stdout);
     assert!(screen.contains("Story of 3 briefings"), "{screen}");
-    assert!(screen.contains("[03-02] Storm overtops"), "{screen}");
+    assert!(screen.contains("[03-02 +1] Storm overtops"), "{screen}");
     // The start options name the merged view's ids: a speaker only the
     // earliest briefing's id would not resolve otherwise.
     let out = run(&[

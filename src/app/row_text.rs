@@ -67,16 +67,16 @@ pub fn attribution(b: &Briefing, qi: usize) -> String {
     s
 }
 
-/// In the story view, `[08-17]`: the briefing where quote `qi` entered the story.
+/// In the story view, `[08-17 08-24]`: the briefings quote `qi` is in,
+/// the first where it entered the story (at most three, then `+N`).
 pub fn quote_tag(b: &Briefing, qi: usize) -> Option<String> {
-    let tag = b.library()?.quote_tag(qi);
-    (!tag.is_empty()).then(|| format!("[{tag}]"))
+    Some(b.library()?.quote_tags(qi).0)
 }
 
-/// In the story view, `[08-17]`: the briefing where event `ei` entered the story.
+/// In the story view, `[08-17 +2]`: the briefing where event `ei`
+/// entered the story, and how many later ones hold it too.
 pub fn event_tag(b: &Briefing, ei: usize) -> Option<String> {
-    let tag = b.library()?.event_tag(ei);
-    (!tag.is_empty()).then(|| format!("[{tag}]"))
+    Some(b.library()?.event_tags(ei).0)
 }
 
 /// In the story view, `since 08-24` when speaker `si`'s role or

@@ -148,6 +148,39 @@ impl Library {
         self.later_tags(&self.event_members, ei)
     }
 
+    /// Quote `qi`'s tags as its row shows them, `[03-02 03-09]` (at most
+    /// [`TAGS_SHOWN`], then `+N`), and the tags it leaves out.
+    pub fn quote_tags(&self, qi: usize) -> (String, String) {
+        self.tags_of(&self.quote_members, qi, TAGS_SHOWN)
+    }
+
+    /// Event `ei`'s tags as its row shows them, `[03-02 +1]` (the first,
+    /// then how many more), and the tags it leaves out.
+    pub fn event_tags(&self, ei: usize) -> (String, String) {
+        self.tags_of(&self.event_members, ei, 1)
+    }
+
+    fn tags_of(&self, of: &[Vec<usize>], i: usize, shown: usize) -> (String, String) {
+        let members = of.get(i).map_or(&[][..], Vec::as_slice);
+        let tag = |m: &usize| self.members[*m].tag.as_str();
+        let mut row = members
+            .iter()
+            .take(shown)
+            .map(tag)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if members.len() > shown {
+            row.push_str(&format!(" +{}", members.len() - shown));
+        }
+        let rest = members
+            .iter()
+            .skip(shown)
+            .map(tag)
+            .collect::<Vec<_>>()
+            .join(" ");
+        (format!("[{row}]"), rest)
+    }
+
     /// The tag of member `m`.
     pub fn tag(&self, m: usize) -> &str {
         &self.members[m].tag
@@ -170,6 +203,9 @@ impl Library {
         self.roles.get(s).is_some_and(|r| r.len() > 1)
     }
 }
+
+/// The most briefing tags a quote's row shows.
+pub const TAGS_SHOWN: usize = 3;
 
 /// `open`, `narrowing`, `resolved`.
 pub fn status_word(status: Status) -> &'static str {

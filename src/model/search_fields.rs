@@ -58,8 +58,9 @@ pub fn quote(b: &Briefing, qi: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)
         f(hidden("alias"), a);
     }
     if let Some(library) = b.library() {
-        f(shown("briefing"), &format!("[{}]", library.quote_tag(qi)));
-        f(hidden("also in"), &library.quote_later_tags(qi));
+        let (row, rest) = library.quote_tags(qi);
+        f(shown("briefing"), &row);
+        f(hidden("also in"), &rest);
     }
 }
 
@@ -74,8 +75,9 @@ pub fn event(b: &Briefing, ei: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)
         f(hidden("detail"), d);
     }
     if let Some(library) = b.library() {
-        f(shown("briefing"), &format!("[{}]", library.event_tag(ei)));
-        f(hidden("also in"), &library.event_later_tags(ei));
+        let (row, rest) = library.event_tags(ei);
+        f(shown("briefing"), &row);
+        f(hidden("also in"), &rest);
     }
 }
 
