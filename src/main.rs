@@ -35,8 +35,16 @@ fn main() -> ExitCode {
         Some(Command::Export {
             format,
             sources,
-            path,
+            library: Some(dir),
+            ..
+        }) => export_library(format, &dir, &sources),
+        Some(Command::Export {
+            format,
+            sources,
+            path: Some(path),
+            ..
         }) => export(format, &path, &sources),
+        Some(Command::Export { .. }) => unreachable!("clap requires PATH or --library"),
         Some(Command::Schema) => print(&schema::briefing_schema_json()),
         Some(Command::Render {
             size,
@@ -128,6 +136,7 @@ fn check(paths: &[PathBuf], sources: &[PathBuf], strict: bool) -> ExitCode {
     let report = model::load_paths_with(paths, sources);
     print_failures(&report);
     print_findings(&report);
+    print_library_warnings(&report.briefings);
     let mut failed = 0;
     for b in &report.briefings {
         let summary = Summary::of(&b.provenance);
@@ -232,6 +241,17 @@ fn print_findings(report: &LoadReport) {
     }
 }
 
+/// Prints on stderr what only reading the briefings together finds (a
+/// speaker's role that changes, a topic id with two names): warnings,
+/// which leave the exit status alone.
+fn print_library_warnings(briefings: &[Briefing]) {
+    let color = stderr_color();
+    let mut err = std::io::stderr().lock();
+    for warnings in model::library::check(briefings) {
+        let _ = write!(err, "{}", diag::render_failure(&warnings, color));
+    }
+}
+
 /// Exit status for a usage error, an unreadable path, a bad config file or
 /// a failed terminal: the program could not do what it was asked.
 const USAGE: u8 = 2;
@@ -275,6 +295,24 @@ fn export(format: ExportFormat, path: &Path, sources: &[PathBuf]) -> ExitCode {
     print(&match format {
         ExportFormat::Json => json::to_json(b),
         ExportFormat::Markdown => markdown::to_markdown(b),
+    })
+}
+
+/// `export --library DIR`: every briefing in DIR merged into one story.
+fn export_library(format: ExportFormat, dir: &Path, sources: &[PathBuf]) -> ExitCode {
+    if let Err(code) = source_dirs(sources) {
+        return code;
+    }
+    let report = model::load_paths_with(&[dir.to_path_buf()], sources);
+    print_failures(&report);
+    if report.briefings.is_empty() {
+        return failure_code(&report.failures);
+    }
+    print_library_warnings(&report.briefings);
+    let merged = model::library::merge(&report.briefings);
+    print(&match format {
+        ExportFormat::Json => briefing::export::library::to_json(&merged),
+        ExportFormat::Markdown => briefing::export::library::to_markdown(&merged),
     })
 }
 
@@ -356,6 +394,10 @@ fn build(report: LoadReport, config: &Config, options: &ReaderOptions) -> Result
         topics: options.topics.clone(),
         speaker: options.speaker.clone(),
     };
+    if options.library {
+        // Before the start options: their ids are the merged briefing's.
+        app.start_in_story();
+    }
     if let Err(message) = app.start_with(&start) {
         let why = format!("error: {message}\n");
         return Err(Refusal(why, ExitCode::from(USAGE)));

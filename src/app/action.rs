@@ -101,6 +101,8 @@ pub enum Action {
     Zoom,
     /// The selected quote in its archived source.
     ViewSource,
+    /// The story view (every briefing merged), on or off.
+    StoryView,
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -441,6 +443,12 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "view_source",
         description: "the quote in its source, in context (n/N: its other quotes)",
         modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::StoryView,
+        name: "story_view",
+        description: "the story of every loaded briefing in one view, and back",
+        modes: &[(Panes, Some("story")), (Popup, None)],
     },
 ];
 

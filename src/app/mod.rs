@@ -29,6 +29,8 @@ pub mod source_text;
 pub mod source_view;
 pub mod speaker_choice;
 mod start;
+pub mod story;
+mod story_doc;
 pub mod tabs;
 
 use std::collections::BTreeSet;
@@ -107,6 +109,8 @@ pub struct App {
     keymap: Keymap,
     /// The config file in use, or where it would be read from, as help names it.
     config_path: String,
+    /// The story view: every briefing merged into one.
+    pub(crate) story: story::Story,
 }
 
 impl App {
@@ -138,6 +142,7 @@ impl App {
             effects: Vec::new(),
             keymap: Keymap::default(),
             config_path: "the config file".into(),
+            story: story::Story::default(),
         };
         if !app.failures.is_empty() {
             app.message = Some(format!(
@@ -281,7 +286,7 @@ impl App {
     }
 
     pub fn briefing(&self) -> &Briefing {
-        &self.briefings[self.current]
+        story::shown(&self.story, &self.briefings, self.current)
     }
 
     pub fn layout(&self) -> ScreenLayout {
@@ -379,6 +384,7 @@ impl App {
             Action::ViewSource if !matches!(self.popups.last(), Some(Popup::Source(_))) => {
                 self.view_source()
             }
+            Action::StoryView => self.toggle_story(),
             action if !self.popups.is_empty() => match self.popup_cannot(&action) {
                 Some(why) => self.message = Some(why),
                 None => self.update_popup(action),

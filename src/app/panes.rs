@@ -84,6 +84,7 @@ impl App {
     /// Shows briefing `i` with a fresh view.
     pub(super) fn switch_to(&mut self, i: usize) {
         self.current = i;
+        self.story.on = false;
         self.lists = [ListState::default(); 4];
         self.topics.clear();
         self.followed = None;

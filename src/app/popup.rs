@@ -255,7 +255,7 @@ impl App {
         if let Step::Done = step {
             return;
         }
-        let b = &self.briefings[self.current];
+        let b = super::story::shown(&self.story, &self.briefings, self.current);
         match popup {
             Popup::Detail { target, view } => match (step, action) {
                 (Step::Confirm(true), _) | (Step::Clicked(_), _) => {

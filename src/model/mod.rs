@@ -3,6 +3,7 @@
 mod citation;
 pub mod fold;
 mod index;
+pub mod library;
 mod load;
 mod moment;
 mod parse;
@@ -63,6 +64,9 @@ pub struct Briefing {
     /// What is proven about each quote: filled in by
     /// [`provenance::verify`]; until then every quote is unchecked.
     pub provenance: Provenance,
+    /// When this is the merged view of several briefings: what the merge
+    /// knows (see [`library::merge`]).
+    pub library: Option<std::sync::Arc<library::Library>>,
     /// Built on the first search of the Quotes pane.
     quote_corpus: std::cell::OnceCell<QuoteCorpus>,
     /// Events', speakers' and disagreements' corpora, built on first use.
@@ -135,6 +139,7 @@ impl Briefing {
             quotes,
             disagreements,
             index,
+            library: None,
             quote_corpus: std::cell::OnceCell::new(),
             corpora: Default::default(),
         })
