@@ -11,6 +11,7 @@ mod input;
 pub mod keys;
 pub mod model;
 pub mod schema;
+pub mod state;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod terminal;
