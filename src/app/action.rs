@@ -101,6 +101,8 @@ pub enum Action {
     Zoom,
     /// The selected quote in its archived source.
     ViewSource,
+    /// The next item new since the briefing was last open (`u`).
+    NextNew,
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -441,6 +443,12 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "view_source",
         description: "the quote in its source, in context (n/N: its other quotes)",
         modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::NextNew,
+        name: "next_new",
+        description: "the next item new since the briefing was last open",
+        modes: &[(Panes, Some("next new"))],
     },
 ];
 

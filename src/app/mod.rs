@@ -19,6 +19,7 @@ pub mod popup_find;
 pub mod popup_text;
 pub mod popup_view;
 pub mod proof_text;
+pub mod remember;
 pub mod results;
 pub mod row_text;
 pub mod rows;
@@ -30,6 +31,7 @@ pub mod source_view;
 pub mod speaker_choice;
 mod start;
 pub mod tabs;
+pub mod unread;
 
 use std::collections::BTreeSet;
 
@@ -107,6 +109,8 @@ pub struct App {
     keymap: Keymap,
     /// The config file in use, or where it would be read from, as help names it.
     config_path: String,
+    /// Where the reader was in each briefing, the ids seen and the new marks.
+    pub(crate) memory: remember::Memory,
 }
 
 impl App {
@@ -138,7 +142,9 @@ impl App {
             effects: Vec::new(),
             keymap: Keymap::default(),
             config_path: "the config file".into(),
+            memory: remember::Memory::default(),
         };
+        app.begin_memory();
         if !app.failures.is_empty() {
             app.message = Some(format!(
                 "{} failed to load: press b for details",
@@ -343,6 +349,7 @@ impl App {
             self.message = None;
         }
         let before = self.place();
+        let reading = self.reading();
         let walking = matches!(action, Action::JumpBack | Action::JumpForward);
         match action {
             Action::Quit => self.quit = true,
@@ -391,6 +398,7 @@ impl App {
         }
         self.keep_selection_visible();
         self.clamp_popup_scrolls();
+        self.read_after(reading);
     }
 
     fn toggle_popup(&mut self, popup: Popup) {

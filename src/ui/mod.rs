@@ -7,6 +7,7 @@ pub mod cursor;
 mod disagreements;
 mod header;
 mod menu;
+mod new_mark;
 mod pane;
 mod popup;
 mod quotes;
