@@ -3,6 +3,7 @@
 
 mod cli;
 mod digest;
+mod state_io;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -298,8 +299,13 @@ fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf]) -> LoadReport {
     report
 }
 
-/// Loads the config and briefings and builds the app, or says why not.
-fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), ExitCode> {
+/// Loads the config and briefings and builds the app, or says why not;
+/// with `remember`, puts it where the saved state says (unless `--fresh`).
+fn prepare(
+    paths: &[PathBuf],
+    options: &ReaderOptions,
+    remember: bool,
+) -> Result<(App, Config, Option<state_io::Saver>), ExitCode> {
     let config = config::load(options.config.as_deref()).map_err(|failure| {
         let _ = write!(
             std::io::stderr().lock(),
@@ -330,6 +336,14 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
     let mut app = App::new(report.briefings, report.failures)
         .with_keymap(config.keymap.clone())
         .with_config_path(config_path);
+    let mut saver = None;
+    if remember {
+        let (s, note) = state_io::restore(&mut app, options.fresh);
+        saver = s;
+        if let Some(note) = note.filter(|_| app.message().is_none()) {
+            app.update(Action::Notify(note));
+        }
+    }
     if let Some(warning) = config.warnings.first() {
         app.update(Action::Notify(format!("config: {}", warning.message)));
     }
@@ -337,19 +351,26 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         topics: options.topics.clone(),
         speaker: options.speaker.clone(),
     };
-    if let Err(message) = app.start_with(&start) {
+    // A restored view keeps its filters unless the options name others.
+    let restored = saver.is_some() && !options.fresh;
+    let given = !start.topics.is_empty() || start.speaker.is_some();
+    if (given || !restored)
+        && let Err(message) = app.start_with(&start)
+    {
         err(&format!("error: {message}\n"));
         return Err(ExitCode::from(USAGE));
     }
-    Ok((app, config))
+    Ok((app, config, saver))
 }
 
 fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
-    let (mut app, config) = match prepare(paths, options) {
+    let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    // The digest depends on the arguments only, never on a saved state.
+    let (mut app, config, saver) = match prepare(paths, options, interactive) {
         Ok(x) => x,
         Err(code) => return code,
     };
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !interactive {
         // Not an interactive terminal: print the digest of what the reader
         // would show, and exit as `check` would for the files that failed.
         print_failures(&LoadReport {
@@ -374,6 +395,17 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         terminal::restore();
         result
     });
+    // Where the reader was is saved however it ended: q, Ctrl-c, a
+    // terminating signal (which then ends the process), an error.
+    if let Some(saver) = &saver
+        && let Err(e) = state_io::save(&app, saver)
+    {
+        err(&format!(
+            "note: could not save where you were: {}\n",
+            text::one_line(&e)
+        ));
+    }
+    terminal::end_if_terminated();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -394,7 +426,8 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
             return ExitCode::from(USAGE);
         }
     };
-    let (mut app, config) = match prepare(paths, options) {
+    // `render` reads the saved state (unless --fresh) but never writes it.
+    let (mut app, config, _) = match prepare(paths, options, true) {
         Ok(x) => x,
         Err(code) => return code,
     };
