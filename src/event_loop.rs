@@ -29,7 +29,11 @@ pub fn run(
     let fault = injected_fault();
     let mut dirty = true;
     while !app.quit {
-        terminal::exit_if_terminated();
+        // A terminating signal ends the loop; the caller saves the state,
+        // then ends the process by the signal.
+        if terminal::terminating() {
+            return Ok(());
+        }
         if terminal::take_suspend_request() {
             terminal::suspend(terminal)?;
             dirty = true;

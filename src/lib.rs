@@ -12,6 +12,7 @@ pub mod keys;
 pub mod loading;
 pub mod model;
 pub mod schema;
+pub mod state;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod terminal;

@@ -3,6 +3,7 @@
 
 mod cli;
 mod digest;
+mod state_io;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -366,8 +367,14 @@ impl Refusal {
     }
 }
 
-/// Builds the app from what loaded, or says why not.
-fn build(report: LoadReport, config: &Config, options: &ReaderOptions) -> Result<App, Refusal> {
+/// Builds the app from what loaded, or says why not; with `remember`, puts
+/// it where the saved state says (unless `--fresh`).
+fn build(
+    report: LoadReport,
+    config: &Config,
+    options: &ReaderOptions,
+    remember: bool,
+) -> Result<(App, Option<state_io::Saver>), Refusal> {
     if report.briefings.is_empty() {
         let color = stderr_color();
         let mut why: String = (report.failures.iter())
@@ -387,6 +394,14 @@ fn build(report: LoadReport, config: &Config, options: &ReaderOptions) -> Result
     let mut app = App::new(report.briefings, report.failures)
         .with_keymap(config.keymap.clone())
         .with_config_path(config_path);
+    let mut saver = None;
+    if remember {
+        let (s, note) = state_io::restore(&mut app, options.fresh);
+        saver = s;
+        if let Some(note) = note.filter(|_| app.message().is_none()) {
+            app.update(Action::Notify(note));
+        }
+    }
     if let Some(warning) = config.warnings.first() {
         app.update(Action::Notify(format!("config: {}", warning.message)));
     }
@@ -398,27 +413,37 @@ fn build(report: LoadReport, config: &Config, options: &ReaderOptions) -> Result
         // Before the start options: their ids are the merged briefing's.
         app.start_in_story();
     }
-    if let Err(message) = app.start_with(&start) {
+    // A restored view keeps its filters unless the options name others.
+    let restored = saver.is_some() && !options.fresh;
+    let given = !start.topics.is_empty() || start.speaker.is_some();
+    if (given || !restored)
+        && let Err(message) = app.start_with(&start)
+    {
         let why = format!("error: {message}\n");
         return Err(Refusal(why, ExitCode::from(USAGE)));
     }
-    Ok(app)
+    Ok((app, saver))
 }
 
 /// Loads the config and briefings and builds the app, or says why not.
-fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), ExitCode> {
+fn prepare(
+    paths: &[PathBuf],
+    options: &ReaderOptions,
+    remember: bool,
+) -> Result<(App, Config, Option<state_io::Saver>), ExitCode> {
     let config = settings(options)?;
     let report = load_for_reading(paths, &options.sources, &Progress::default());
-    let app = build(report, &config, options).map_err(Refusal::print)?;
-    Ok((app, config))
+    let (app, saver) = build(report, &config, options, remember).map_err(Refusal::print)?;
+    Ok((app, config, saver))
 }
 
 fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // Not an interactive terminal: print the digest of what the reader
         // would show, and exit as `check` would for the files that failed.
-        let app = match prepare(paths, options) {
-            Ok((app, _)) => app,
+        // The digest depends on the arguments only, never on a saved state.
+        let app = match prepare(paths, options, false) {
+            Ok((app, _, _)) => app,
             Err(code) => return code,
         };
         print_failures(&LoadReport {
@@ -441,17 +466,15 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     let load = |progress: &Progress| load_for_reading(paths, &options.sources, progress);
     let (report, tui) = match loading::with_progress(load, mouse) {
         Ok(Loaded::Done(report, tui)) => (report, tui),
-        Ok(Loaded::Stopped) => {
-            // As quitting the reader: the user asked for it.
-            return ExitCode::SUCCESS;
-        }
+        // As quitting the reader: the user asked for it.
+        Ok(Loaded::Stopped) => return ExitCode::SUCCESS,
         Err(e) => {
             err(&format!("error: terminal: {e}\n"));
             return ExitCode::from(USAGE);
         }
     };
-    let mut app = match build(report, &config, options) {
-        Ok(app) => app,
+    let (mut app, saver) = match build(report, &config, options, true) {
+        Ok(built) => built,
         Err(refusal) => {
             if tui.is_some() {
                 terminal::restore();
@@ -473,6 +496,17 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         terminal::restore();
         result
     });
+    // Where the reader was is saved however it ended: q, Ctrl-c, a
+    // terminating signal (which then ends the process), an error.
+    if let Some(saver) = &saver
+        && let Err(e) = state_io::save(&app, saver)
+    {
+        err(&format!(
+            "note: could not save where you were: {}\n",
+            text::one_line(&e)
+        ));
+    }
+    terminal::end_if_terminated();
     // The process ends here: freeing a large library item by item would
     // only delay the exit.
     std::mem::forget(app);
@@ -496,7 +530,8 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
             return ExitCode::from(USAGE);
         }
     };
-    let (mut app, config) = match prepare(paths, options) {
+    // `render` reads the saved state (unless --fresh) but never writes it.
+    let (mut app, config, _) = match prepare(paths, options, true) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -126,6 +126,21 @@ pub fn exit_if_terminated() {
     }
 }
 
+/// Has a terminating signal arrived? The main loop then returns, so that
+/// the caller can save what it must before [`end_if_terminated`].
+pub fn terminating() -> bool {
+    TERMINATE.load(Ordering::SeqCst) != 0
+}
+
+/// Ends the process by the terminating signal that arrived, if one did,
+/// touching nothing: the caller has restored the terminal.
+pub fn end_if_terminated() {
+    let signal = TERMINATE.load(Ordering::SeqCst);
+    if signal != 0 {
+        end(signal);
+    }
+}
+
 /// Restores the terminal, unless the reader has handed it back, and ends
 /// the process by `signal`.
 fn terminate(signal: i32) -> ! {

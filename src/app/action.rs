@@ -103,6 +103,8 @@ pub enum Action {
     ViewSource,
     /// The story view (every briefing merged), on or off.
     StoryView,
+    /// The next item new since the briefing was last open (`u`).
+    NextNew,
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -449,6 +451,12 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "story_view",
         description: "the story of every loaded briefing in one view, and back",
         modes: &[(Panes, Some("story")), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::NextNew,
+        name: "next_new",
+        description: "the next item new since the briefing was last open",
+        modes: &[(Panes, Some("next new"))],
     },
 ];
 

@@ -19,6 +19,7 @@ pub mod popup_find;
 pub mod popup_text;
 pub mod popup_view;
 pub mod proof_text;
+pub mod remember;
 pub mod results;
 pub mod row_text;
 pub mod rows;
@@ -32,6 +33,7 @@ mod start;
 pub mod story;
 mod story_doc;
 pub mod tabs;
+pub mod unread;
 
 use std::collections::BTreeSet;
 
@@ -111,6 +113,8 @@ pub struct App {
     config_path: String,
     /// The story view: every briefing merged into one.
     pub(crate) story: story::Story,
+    /// Where the reader was in each briefing, the ids seen and the new marks.
+    pub(crate) memory: remember::Memory,
 }
 
 impl App {
@@ -143,7 +147,9 @@ impl App {
             keymap: Keymap::default(),
             config_path: "the config file".into(),
             story: story::Story::default(),
+            memory: remember::Memory::default(),
         };
+        app.begin_memory();
         if !app.failures.is_empty() {
             app.message = Some(format!(
                 "{} failed to load: press b for details",
@@ -348,6 +354,7 @@ impl App {
             self.message = None;
         }
         let before = self.place();
+        let reading = self.reading();
         let walking = matches!(action, Action::JumpBack | Action::JumpForward);
         match action {
             Action::Quit => self.quit = true,
@@ -397,6 +404,7 @@ impl App {
         }
         self.keep_selection_visible();
         self.clamp_popup_scrolls();
+        self.read_after(reading);
     }
 
     fn toggle_popup(&mut self, popup: Popup) {

@@ -8,6 +8,7 @@ mod disagreements;
 mod header;
 pub mod loading;
 mod menu;
+mod new_mark;
 mod pane;
 mod popup;
 mod quotes;
