@@ -311,7 +311,7 @@ mod tests {
         let tmp = dir.path().join("one.toml.swp");
         fs::write(&tmp, "bb").unwrap();
         fs::rename(&tmp, &named).unwrap();
-        assert_eq!(wait(&rx, &named).changed, [named.clone()]);
+        assert_eq!(wait(&rx, &named).changed, vec![named.clone()]);
 
         fs::write(folder.join("notes.txt"), "ignored").unwrap();
         fs::write(folder.join("b.toml"), "b").unwrap();
