@@ -101,6 +101,12 @@ pub enum Action {
     Zoom,
     /// The selected quote in its archived source.
     ViewSource,
+    /// Files loaded again after they changed on disk (not a key).
+    Reloaded(Box<super::Reload>),
+    /// The problems of every file, as `check` shows them (`!`).
+    Problems,
+    /// Open the selected item, or the selected problem, in `$EDITOR` (`e`).
+    Edit,
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -441,6 +447,18 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "view_source",
         description: "the quote in its source, in context (n/N: its other quotes)",
         modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::Problems,
+        name: "problems",
+        description: "every problem of every file, as `briefing check` shows them",
+        modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::Edit,
+        name: "edit",
+        description: "open the selected item or problem in $EDITOR at its line",
+        modes: &[(Panes, None), (Popup, Some("edit"))],
     },
 ];
 

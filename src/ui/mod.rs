@@ -9,6 +9,7 @@ mod header;
 mod menu;
 mod pane;
 mod popup;
+mod problems;
 mod quotes;
 mod search_line;
 mod search_results;
