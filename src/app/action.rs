@@ -458,7 +458,7 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::Edit,
         name: "edit",
         description: "open the selected item or problem in $EDITOR at its line",
-        modes: &[(Panes, None), (Popup, Some("edit"))],
+        modes: &[(Panes, None), (Popup, None)],
     },
 ];
 

@@ -284,10 +284,10 @@ fn reload_message(
         .into_owned()
     };
     if let Some(p) = kept.first() {
+        let _ = problems;
         return format!(
-            "{} does not load: showing its last good version ({} — ! lists them)",
-            name(p),
-            crate::text::plural(problems, "problem", "problems")
+            "{} does not load: its last good version is shown (! lists the problems)",
+            name(p)
         );
     }
     let mut parts = Vec::new();
