@@ -164,6 +164,9 @@ impl App {
             self.filter = None;
         }
         self.jumps = super::jumps::Jumps::default();
+        if self.problem_count() == 0 {
+            self.popups.retain(|p| !matches!(p, Popup::Problems { .. }));
+        }
         self.message = Some(reload_message(
             &changed,
             &removed,
