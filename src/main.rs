@@ -17,7 +17,7 @@ use briefing::model::provenance::{self, Summary};
 use briefing::model::{self, Briefing, LoadReport, Progress};
 use briefing::text::plural;
 use briefing::ui::{Context, Theme};
-use briefing::{diag, event_loop, headless, keys, schema, terminal, text};
+use briefing::{diag, event_loop, headless, keys, schema, terminal, text, watch};
 use clap::Parser as _;
 
 use cli::{Cli, Command, ExportFormat, ReaderOptions};
@@ -392,6 +392,7 @@ fn build(
         |p| p.display().to_string(),
     );
     let mut app = App::new(report.briefings, report.failures)
+        .with_findings(report.findings)
         .with_keymap(config.keymap.clone())
         .with_config_path(config_path);
     let mut saver = None;
@@ -487,12 +488,24 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     }
     let theme = Theme::new(config.theme, Theme::no_color_requested());
     let ctx = Context { theme: &theme };
+    let live = event_loop::Live::start(
+        &watched_paths(paths),
+        &options.sources,
+        watch::Watcher::forced_by_env(),
+    );
     let tui = match tui {
         Some(tui) => Ok(*tui),
         None => terminal::setup(mouse),
     };
     let result = tui.and_then(|mut tui| {
-        let result = event_loop::run(&mut tui, &mut app, &ctx, mouse, config.show_cursor);
+        let result = event_loop::run(
+            &mut tui,
+            &mut app,
+            &ctx,
+            mouse,
+            config.show_cursor,
+            Some(&live),
+        );
         terminal::restore();
         result
     });
@@ -516,6 +529,20 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
             err(&format!("error: terminal: {e}\n"));
             ExitCode::from(USAGE)
         }
+    }
+}
+
+/// The files and folders the reader watches: those given, else the bundled
+/// folder when it was read (the briefing compiled in is never watched).
+fn watched_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if !paths.is_empty() {
+        return paths.to_vec();
+    }
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    if folder.is_dir() {
+        vec![folder]
+    } else {
+        Vec::new()
     }
 }
 

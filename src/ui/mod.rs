@@ -11,6 +11,7 @@ mod menu;
 mod new_mark;
 mod pane;
 mod popup;
+mod problems;
 mod quotes;
 mod search_line;
 mod search_results;
