@@ -491,6 +491,31 @@ fn library(c: &mut Criterion) {
         });
     }
     g.finish();
+    // The story view of the same library (100,000 quotes merged) against
+    // one briefing of 100,000 quotes (every pane full in both): a frame,
+    // and a move key at the end of the Quotes pane.
+    let report = load_paths_on(&paths, &[], &Progress::default(), cores);
+    let mut story = support::app_with(report.briefings, report.failures);
+    story.update(Action::Resize(200, 50));
+    story.start_in_story();
+    let mut single = app(100_000);
+    assert_eq!(story.briefing().quotes.len(), 100_000);
+    let mut g = c.benchmark_group("story_1000");
+    for (name, app) in [("one_briefing_100k", &mut single), ("story", &mut story)] {
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        g.bench_function(format!("frame_{name}"), |b| {
+            b.iter(|| full_frame(&mut terminal, app, &ctx))
+        });
+        app.update(Action::Focus(Pane::Quotes));
+        app.update(Action::Bottom);
+        g.bench_function(format!("move_at_end_{name}"), |b| {
+            b.iter(|| {
+                app.update(Action::Up);
+                app.update(Action::Down);
+            })
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(

@@ -311,15 +311,28 @@ fn a_reload_in_the_story_view_merges_again_and_keeps_the_selection() {
     assert!(app.in_story(), "still the story view");
     assert_eq!(selected_quote_id(&app), before);
     let b = app.briefing();
-    assert!(b.quotes.iter().any(|q| q.text.starts_with("Two years, then.")));
-    assert!(!b.quotes.iter().any(|q| q.text.starts_with("Two years it is.")));
+    assert!(
+        b.quotes
+            .iter()
+            .any(|q| q.text.starts_with("Two years, then."))
+    );
+    assert!(
+        !b.quotes
+            .iter()
+            .any(|q| q.text.starts_with("Two years it is."))
+    );
 
     let (path, broken) = newest_edited("Two years it is.", "Two \"years");
     app.update(Action::Reloaded(Box::new(reload_of(path, &broken))));
     assert!(app.in_story());
     assert_eq!(selected_quote_id(&app), before);
     assert!(app.problem_count() > 0, "the broken save is a problem");
-    assert!(app.briefing().quotes.iter().any(|q| q.text.starts_with("Two years, then.")));
+    assert!(
+        app.briefing()
+            .quotes
+            .iter()
+            .any(|q| q.text.starts_with("Two years, then."))
+    );
 }
 
 /// The story view is remembered as one more briefing: where the reader was

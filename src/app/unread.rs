@@ -156,7 +156,8 @@ impl App {
         }
         *slot = false;
         self.memory.marks.count -= 1;
-        if let Some((kind, id)) = kind_and_id(&self.briefings[self.current], target) {
+        let shown = super::story::shown(&self.story, &self.briefings, self.current);
+        if let Some((kind, id)) = kind_and_id(shown, target) {
             self.memory.seen.insert(kind, id);
         }
     }
