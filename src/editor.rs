@@ -73,6 +73,16 @@ pub fn command(
         return Err("the editor command is empty".into());
     };
     let mut args: Vec<OsString> = own.iter().map(OsString::from).collect();
+    // A relative name starting with `+` or `-` would be read as an option
+    // or a command (`vim '+!cmd'`): it goes as `./name`.
+    let dotted;
+    let risky = path.as_os_str().as_encoded_bytes().first();
+    let path = if !matches!(risky, Some(b'+' | b'-')) {
+        path
+    } else {
+        dotted = Path::new(".").join(path);
+        dotted.as_path()
+    };
     let line = line.max(1);
     let column = column.max(1);
     let at = |path: &Path| {
@@ -150,6 +160,20 @@ mod tests {
             args("emacsclient -t"),
             ["emacsclient", "-t", "+12", "b/x y.toml"]
         );
+    }
+
+    #[test]
+    fn a_file_name_is_never_read_as_an_option() {
+        for editor in ["vim", "nano", "hx", "code", "ed"] {
+            let cmd = command(editor, Path::new("+!touch x.toml"), 3, 1).unwrap();
+            let file = cmd.args.last().unwrap().to_string_lossy().into_owned();
+            assert!(file.starts_with("./+!touch x.toml"), "{editor}: {file}");
+            let cmd = command(editor, Path::new("-c!x.toml"), 3, 1).unwrap();
+            let file = cmd.args.last().unwrap().to_string_lossy().into_owned();
+            assert!(file.starts_with("./-c!x.toml"), "{editor}: {file}");
+        }
+        let cmd = command("vim", Path::new("/tmp/+a.toml"), 3, 1).unwrap();
+        assert_eq!(cmd.args.last().unwrap(), "/tmp/+a.toml");
     }
 
     #[test]

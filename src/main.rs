@@ -391,8 +391,12 @@ fn build(
         || "$XDG_CONFIG_HOME/briefing/config.toml".to_string(),
         |p| p.display().to_string(),
     );
+    // What `check` says of the library as a whole (a speaker's role that
+    // changes, a topic with two names) is in the problems view too.
+    let mut findings = report.findings;
+    findings.extend(model::library::check(&report.briefings));
     let mut app = App::new(report.briefings, report.failures)
-        .with_findings(report.findings)
+        .with_findings(findings)
         .with_keymap(config.keymap.clone())
         .with_config_path(config_path);
     let mut saver = None;
@@ -493,6 +497,7 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         &options.sources,
         watch::Watcher::forced_by_env(),
     );
+    app = app.with_live_reload(live.method().describe());
     let tui = match tui {
         Some(tui) => Ok(*tui),
         None => terminal::setup(mouse),
@@ -510,8 +515,9 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         result
     });
     // Where the reader was is saved however it ended: q, Ctrl-c, a
-    // terminating signal (which then ends the process), an error.
-    if let Some(saver) = &saver
+    // terminating signal (which then ends the process), an error; not after
+    // `--fresh`, a session apart that leaves the saved place as it was.
+    if let Some(saver) = saver.as_ref().filter(|_| !options.fresh)
         && let Err(e) = state_io::save(&app, saver)
     {
         err(&format!(

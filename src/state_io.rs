@@ -13,6 +13,9 @@ pub struct Saver {
     store: Store,
     /// Briefing path as loaded → the path its state is kept under.
     keys: HashMap<PathBuf, String>,
+    /// The story view's key, when several briefings are open: also what
+    /// the session (which one is shown) is kept under.
+    story: Option<String>,
 }
 
 /// The path a briefing is known by in the state folder: its canonical
@@ -26,6 +29,11 @@ fn key(path: &std::path::Path) -> String {
     }
 }
 
+/// The key of the story view of the briefings in `folder`.
+fn story_key(folder: &std::path::Path) -> String {
+    format!("story:{}", key(folder))
+}
+
 /// Reads the saved state into `app`, unless `fresh`; returns what saving
 /// needs (`None` where the environment names no state folder) and a note
 /// on the first state file ignored, for the status line.
@@ -37,27 +45,32 @@ pub fn restore(app: &mut App, fresh: bool) -> (Option<Saver>, Option<String>) {
         .map(|b| (b.path.clone(), key(&b.path)))
         .collect();
     // The story view of several briefings is remembered as one more, known
-    // by the briefings it merges.
-    if app.briefings().len() > 1 {
-        let all: Vec<String> = keys.values().cloned().collect();
-        let story = format!("story:{}", state::session_file_name(&all));
-        keys.insert(briefing::model::library::story_path(app.briefings()), story);
-    }
-    let saver = Saver { store, keys };
+    // by the folder that holds them: a briefing added there later joins the
+    // same story, its items new.
+    let story = (app.briefings().len() > 1).then(|| {
+        let path = briefing::model::library::story_path(app.briefings());
+        let story = story_key(&path);
+        keys.insert(path, story.clone());
+        story
+    });
+    let saver = Saver {
+        store,
+        keys,
+        story: story.clone(),
+    };
     if fresh {
         return (Some(saver), None);
     }
     let mut notes = Vec::new();
-    if app.briefings().len() > 1 {
-        let all: Vec<String> = saver.keys.values().cloned().collect();
-        match saver.store.load_session(&all) {
+    if let Some(story) = &story {
+        // Which briefing was shown, or the story view, when these were
+        // last open together.
+        match saver.store.load_session(std::slice::from_ref(story)) {
+            Ok(Some(session)) if session.current == *story => app.start_in_story(),
             Ok(Some(session)) => {
                 let shown = (saver.keys.iter()).find(|(_, k)| **k == session.current);
-                if let Some((path, _)) = shown
-                    && !app.start_on_briefing(&path.clone())
-                {
-                    // Not a briefing's path: the story view's.
-                    app.start_in_story();
+                if let Some((path, _)) = shown {
+                    app.start_on_briefing(&path.clone());
                 }
             }
             Ok(None) => {}
@@ -105,10 +118,11 @@ pub fn save(app: &App, saver: &Saver) -> Result<(), String> {
             failed.get_or_insert(format!("{}: {e}", file.display()));
         }
     }
-    if app.briefings().len() > 1 {
-        let mut paths: Vec<String> = saver.keys.values().cloned().collect();
-        paths.sort_unstable();
-        let current = saver.keys[&app.briefing().path].clone();
+    // A briefing that appeared while the reader was open has no key.
+    let current = saver.keys.get(&app.briefing().path);
+    if let (Some(story), Some(current)) = (&saver.story, current) {
+        let paths = vec![story.clone()];
+        let current = current.clone();
         let file = saver.store.session_file(&paths);
         let session = Session {
             version: VERSION,

@@ -180,7 +180,7 @@ impl Watcher {
             files: paths.iter().filter(|p| !p.is_dir()).cloned().collect(),
             folders: paths.iter().filter(|p| p.is_dir()).cloned().collect(),
         };
-        if forced == Some(Method::Off) || paths.is_empty() {
+        if paths.is_empty() {
             return Watcher {
                 method: Method::Off,
                 poke: None,
@@ -189,8 +189,14 @@ impl Watcher {
         }
         let (poke, poked) = mpsc::channel::<()>();
         let mut events = None;
-        let mut method = Method::Polling;
-        if forced != Some(Method::Polling) {
+        // Off: nothing is watched, but the files are looked at when asked
+        // (after the editor exits).
+        let mut method = if forced == Some(Method::Off) {
+            Method::Off
+        } else {
+            Method::Polling
+        };
+        if !matches!(forced, Some(Method::Polling | Method::Off)) {
             let tick = poke.clone();
             let debouncer = new_debouncer(DEBOUNCE, move |res: DebounceEventResult| {
                 if res.is_ok_and(|events| !events.is_empty()) {
@@ -217,6 +223,11 @@ impl Watcher {
             .spawn(move || run(&targets, first, &poked, every, on_change));
         if spawned.is_err() {
             method = Method::Off;
+            return Watcher {
+                method,
+                poke: None,
+                _events: events,
+            };
         }
         Watcher {
             method,
@@ -340,10 +351,24 @@ mod tests {
     }
 
     #[test]
-    fn off_watches_nothing() {
-        let (w, rx) = start(&[PathBuf::from(".")], Method::Off);
+    fn off_watches_nothing_but_looks_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        std::fs::write(&file, "one").unwrap();
+        let (w, rx) = start(std::slice::from_ref(&file), Method::Off);
         assert_eq!(w.method(), Method::Off);
         w.look_now();
         assert!(rx.recv_timeout(Duration::from_millis(200)).is_err());
+        std::fs::write(&file, "two, longer").unwrap();
+        assert!(
+            rx.recv_timeout(Duration::from_millis(600)).is_err(),
+            "not watched"
+        );
+        // As after the editor exits.
+        w.look_now();
+        let changes = rx
+            .recv_timeout(Duration::from_secs(5))
+            .expect("looked when asked");
+        assert_eq!(changes.changed, [file]);
     }
 }

@@ -360,3 +360,21 @@ fn the_story_view_is_remembered_with_its_own_place_and_marks() {
     assert!(next.in_story());
     assert_eq!(selected_quote_id(&next), at);
 }
+
+/// Deleting the briefing shown shows another one, with its own ids seen:
+/// nothing in it is marked new.
+#[test]
+fn deleting_the_briefing_shown_marks_nothing_new_in_the_next() {
+    use briefing::app::Action;
+    let mut app = reader();
+    assert_eq!(app.new_count(), 0);
+    let shown = app.briefing().path.clone();
+    app.update(Action::Reloaded(Box::new(briefing::app::Reload {
+        changed: Vec::new(),
+        removed: vec![shown.clone()],
+        report: Default::default(),
+    })));
+    assert_ne!(app.briefing().path, shown);
+    assert_eq!(app.briefings().len(), 2);
+    assert_eq!(app.new_count(), 0, "nothing new in the briefing shown now");
+}

@@ -124,6 +124,8 @@ pub struct App {
     keymap: Keymap,
     /// The config file in use, or where it would be read from, as help names it.
     config_path: String,
+    /// How saved files are noticed, as help says it (none: not watching).
+    pub(crate) live_reload: Option<String>,
     /// The story view: every briefing merged into one.
     pub(crate) story: story::Story,
     /// Where the reader was in each briefing, the ids seen and the new marks.
@@ -160,6 +162,7 @@ impl App {
             effects: Vec::new(),
             keymap: Keymap::default(),
             config_path: "the config file".into(),
+            live_reload: None,
             story: story::Story::default(),
             memory: remember::Memory::default(),
         };
@@ -189,6 +192,13 @@ impl App {
     /// The same reader naming `path` in help as the config file.
     pub fn with_config_path(mut self, path: impl Into<String>) -> App {
         self.config_path = path.into();
+        self
+    }
+
+    /// The same reader saying in help how saved files are noticed
+    /// (`watch::Method::describe`).
+    pub fn with_live_reload(mut self, how: impl Into<String>) -> App {
+        self.live_reload = Some(how.into());
         self
     }
 

@@ -48,7 +48,12 @@ pub const OVERVIEW_WIDTH: u16 = 90;
 
 /// Help: every mode's bindings under the mode's title, then where the
 /// config file is, wrapped to fit a screen `columns` wide.
-pub fn help_lines(keymap: &Keymap, config_path: &str, columns: u16) -> Vec<TextLine> {
+pub fn help_lines(
+    keymap: &Keymap,
+    config_path: &str,
+    live_reload: Option<&str>,
+    columns: u16,
+) -> Vec<TextLine> {
     let mut lines = Vec::new();
     for mode in Mode::ALL {
         let entries = keymap.help_entries(mode);
@@ -67,7 +72,10 @@ pub fn help_lines(keymap: &Keymap, config_path: &str, columns: u16) -> Vec<TextL
     }
     lines.push(TextLine::blank());
     // Wrapped to the popup, so that a long path is shown whole.
-    let note = format!("Keys can be changed in {config_path} under [keys].");
+    let mut note = format!("Keys can be changed in {config_path} under [keys].");
+    if let Some(how) = live_reload {
+        note.push_str(&format!(" Saved files are shown again at once ({how})."));
+    }
     let width = usize::from(HELP_WIDTH.min(columns).saturating_sub(3));
     let note = wrap(&note, width).into_iter();
     lines.extend(note.map(|l| TextLine::new(LineKind::Muted, l)));
@@ -79,6 +87,10 @@ pub fn help_lines(keymap: &Keymap, config_path: &str, columns: u16) -> Vec<TextL
 const LEGEND: &[(&str, &str)] = &[
     ("●", "linked to the selection or to the followed speaker"),
     ("★", "the followed speaker (Speakers)"),
+    (
+        "N",
+        "new since the briefing (or the story) was last open: u goes to the next",
+    ),
     ("OPEN", "a disagreement still open"),
     (
         "NARROWING",
@@ -195,7 +207,12 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
 /// Help as a document `width` columns wide: keys in a column, their
 /// descriptions wrapped beside it.
 pub fn help_document(app: &App, width: usize) -> Document<'static> {
-    let lines = help_lines(&app.keymap, &app.config_path, app.size.0);
+    let lines = help_lines(
+        &app.keymap,
+        &app.config_path,
+        app.live_reload.as_deref(),
+        app.size.0,
+    );
     let key_width = (lines.iter())
         .filter(|l| l.kind == LineKind::Keys)
         .map(|l| l.text.width())

@@ -165,6 +165,10 @@ impl App {
         let same = self.briefings.iter().position(|b| b.path == anchor.path);
         self.current = same.unwrap_or(0);
         self.briefings_changed();
+        if same.is_none() {
+            // Another briefing is shown: its own ids seen and marks.
+            self.enter_briefing();
+        }
         if same.is_some() {
             self.restore_anchor(&anchor);
         } else {

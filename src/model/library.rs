@@ -230,13 +230,28 @@ fn tags(members: &[(&Path, &Meta)]) -> Vec<String> {
     for (_, m) in members {
         *count.entry(date(m)).or_default() += 1;
     }
-    (members.iter())
+    let first: Vec<String> = (members.iter())
         .map(|(_, m)| {
             let d = date(m);
             if count[&d] > 1 {
                 crate::text::truncate(&crate::text::one_line(&m.id), 20).into_owned()
             } else {
                 d
+            }
+        })
+        .collect();
+    // Two briefings with one id on one date: their file names tell them apart.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for tag in &first {
+        *seen.entry(tag.as_str()).or_default() += 1;
+    }
+    (members.iter().zip(&first))
+        .map(|((path, _), tag)| {
+            if seen[tag.as_str()] > 1 {
+                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                crate::text::truncate(&crate::text::one_line(&stem), 24).into_owned()
+            } else {
+                tag.clone()
             }
         })
         .collect()
@@ -619,12 +634,23 @@ pub fn story_path(briefings: &[Briefing]) -> PathBuf {
 
 impl Warning {
     /// The warning as a diagnostic, located at its key in `source` (the
-    /// text of its file) when found there.
+    /// text of its file) when found there. For many warnings of one file,
+    /// [`check`] parses and locates once.
     pub fn diagnostic(&self, source: Option<&str>) -> Diagnostic {
-        let span = source.and_then(|s| find_key(s, self.array, &self.id, self.key));
-        let mut d = match (source, span) {
-            (Some(s), Some(span)) => Diagnostic::at(&self.path, s, span, self.message.clone()),
-            _ => Diagnostic::file(&self.path, self.message.clone()),
+        let root = source.and_then(|s| toml::de::DeTable::parse(s).ok());
+        let index = root.as_ref().map(|r| Entries::of(r.get_ref()));
+        let mut d = self.unlocated(index.as_ref().and_then(|i| i.span(self)));
+        if let Some(s) = source {
+            crate::diag::locate_all(std::slice::from_mut(&mut d), s);
+        }
+        d
+    }
+
+    /// The diagnostic at `span` (the whole file without one), not yet located.
+    fn unlocated(&self, span: Option<std::ops::Range<usize>>) -> Diagnostic {
+        let mut d = match span {
+            Some(span) => Diagnostic::unlocated(&self.path, span, self.message.clone()),
+            None => Diagnostic::file(&self.path, self.message.clone()),
         };
         d.severity = Severity::Warning;
         d.with_label(self.label.clone());
@@ -635,18 +661,39 @@ impl Warning {
     }
 }
 
-/// The span of `key`'s value in the entry of `[[array]]` whose id is `id`.
-fn find_key(source: &str, array: &str, id: &str, key: &str) -> Option<std::ops::Range<usize>> {
-    let root = toml::de::DeTable::parse(source).ok()?;
-    let items = crate::diag::toml::field(root.get_ref(), array)?;
-    let items = items.get_ref().as_array()?;
-    let entry = items.iter().find(|t| {
-        (t.get_ref().as_table())
-            .and_then(|t| crate::diag::toml::field(t, "id"))
-            .and_then(|v| v.get_ref().as_str())
-            == Some(id)
-    })?;
-    Some(crate::diag::toml::span_of(entry, key, None))
+/// The tables of a parsed briefing's arrays by id, to find many keys in
+/// one pass.
+struct Entries<'a> {
+    by_id: HashMap<(&'static str, &'a str), &'a toml::Spanned<toml::de::DeValue<'a>>>,
+    /// The `[briefing]` table.
+    meta: Option<&'a toml::Spanned<toml::de::DeValue<'a>>>,
+}
+
+impl<'a> Entries<'a> {
+    fn of(root: &'a toml::de::DeTable<'a>) -> Entries<'a> {
+        let mut by_id = HashMap::new();
+        for array in ["topics", "speakers"] {
+            let items = crate::diag::toml::field(root, array).and_then(|v| v.get_ref().as_array());
+            for entry in items.into_iter().flatten() {
+                let id = (entry.get_ref().as_table())
+                    .and_then(|t| crate::diag::toml::field(t, "id"))
+                    .and_then(|v| v.get_ref().as_str());
+                if let Some(id) = id {
+                    by_id.entry((array, id)).or_insert(entry);
+                }
+            }
+        }
+        let meta = crate::diag::toml::field(root, "briefing");
+        Entries { by_id, meta }
+    }
+
+    fn span(&self, w: &Warning) -> Option<std::ops::Range<usize>> {
+        let entry = match w.array {
+            "briefing" => self.meta?,
+            array => self.by_id.get(&(array, w.id.as_str()))?,
+        };
+        Some(crate::diag::toml::span_of(entry, w.key, None))
+    }
 }
 
 /// The library-wide warnings of `briefings` (roles that change, topic ids
@@ -659,19 +706,53 @@ pub fn check(briefings: &[Briefing]) -> Vec<Failure> {
     }
     let merged = merge(briefings);
     let library = merged.library.as_ref().expect("a merged briefing");
+    // Two files with one briefing id: the library tells them apart by file
+    // name, but a reader of `check` should know.
+    let mut duplicates = Vec::new();
+    let mut first_with: HashMap<&str, &Path> = HashMap::new();
+    for b in briefings {
+        match first_with.get(b.meta.id.as_str()) {
+            None => {
+                first_with.insert(&b.meta.id, &b.path);
+            }
+            Some(other) => duplicates.push(Warning {
+                path: b.path.clone(),
+                message: format!(
+                    "briefing id `{}` is also the id of {}",
+                    b.meta.id,
+                    other.display()
+                ),
+                label: "the same id as another briefing".into(),
+                note: Some(
+                    "give each briefing its own id; the story view tells these two apart by file name"
+                        .into(),
+                ),
+                array: "briefing",
+                id: b.meta.id.clone(),
+                key: "id",
+            }),
+        }
+    }
+    let mut by_file: HashMap<&Path, Vec<&Warning>> = HashMap::new();
+    for w in library.warnings.iter().chain(&duplicates) {
+        by_file.entry(w.path.as_path()).or_default().push(w);
+    }
     let mut out: Vec<Failure> = Vec::new();
     for b in briefings {
-        let mine: Vec<&Warning> = (library.warnings.iter())
-            .filter(|w| w.path == b.path)
-            .collect();
-        if mine.is_empty() {
+        let Some(mine) = by_file.remove(b.path.as_path()) else {
             continue;
-        }
+        };
         let source = crate::diag::read_bounded(&b.path, super::MAX_FILE_BYTES).ok();
+        // The file parsed and its lines found once for all its warnings.
+        let root = (source.as_deref()).and_then(|s| toml::de::DeTable::parse(s).ok());
+        let index = root.as_ref().map(|r| Entries::of(r.get_ref()));
         let mut diagnostics: Vec<Diagnostic> = mine
             .iter()
-            .map(|w| w.diagnostic(source.as_deref()))
+            .map(|w| w.unlocated(index.as_ref().and_then(|i| i.span(w))))
             .collect();
+        if let Some(s) = &source {
+            crate::diag::locate_all(&mut diagnostics, s);
+        }
         diagnostics.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
         out.push(Failure {
             path: b.path.clone(),
