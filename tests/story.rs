@@ -265,3 +265,12 @@ fn rebuilding_keeps_the_view() {
     assert!(app.in_story());
     assert_eq!(selected_quote_id(&app), id);
 }
+
+#[test]
+fn choosing_a_briefing_in_the_list_leaves_the_story() {
+    let mut app = story();
+    press(&mut app, "bjj<enter>");
+    assert!(!app.in_story());
+    assert_eq!(app.current(), 2);
+    assert_eq!(app.briefing().meta.id, "vellmouth-storm");
+}
