@@ -274,3 +274,18 @@ fn choosing_a_briefing_in_the_list_leaves_the_story() {
     assert_eq!(app.current(), 2);
     assert_eq!(app.briefing().meta.id, "vellmouth-storm");
 }
+
+#[test]
+fn a_quote_is_cited_with_the_role_its_speaker_had_then() {
+    let mut app = story();
+    // The first quote: Ines Calder on 03-01, then harbour commissioner.
+    let text = screen(&mut app, "3g<enter>", 120, 40);
+    assert!(
+        text.contains("Harbour commissioner (Vellmouth Harbour Board), Harbour Radio, 2031-03-01"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Speaker       Ines Calder, Acting mayor"),
+        "{text}"
+    );
+}

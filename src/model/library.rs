@@ -198,6 +198,22 @@ impl Library {
         })
     }
 
+    /// Speaker `s`'s role and affiliation as of member `m`: the newest
+    /// change dated on or before it; `None` when the role never changed.
+    pub fn role_at(&self, s: usize, m: usize) -> Option<&RoleStep> {
+        let steps = self.roles.get(s).filter(|r| r.len() > 1)?;
+        let as_of = self.members[m].as_of;
+        (steps.iter())
+            .find(|r| self.members[r.member].as_of <= as_of)
+            .or(steps.last())
+    }
+
+    /// The role and affiliation of quote `qi`'s speaker `s` when the
+    /// quote entered the story; `None` when the role never changed.
+    pub fn quote_role(&self, s: usize, qi: usize) -> Option<&RoleStep> {
+        self.role_at(s, *self.quote_members.get(qi)?.first()?)
+    }
+
     /// Did speaker `s`'s role or affiliation change over the briefings?
     pub fn role_changed(&self, s: usize) -> bool {
         self.roles.get(s).is_some_and(|r| r.len() > 1)
@@ -784,6 +800,13 @@ quotes = ["q1"]
         let roles: Vec<&str> = lib.roles[mara].iter().map(|r| r.role.as_str()).collect();
         assert_eq!(roles, ["Deputy mayor", "Harbour warden"], "newest first");
         assert!(!lib.role_changed(m.index.speaker_by_id["ilo"]));
+        let q1 = m.index.quote_by_id["q1"];
+        assert_eq!(lib.quote_role(mara, q1).unwrap().role, "Harbour warden");
+        assert!(
+            m.citation(q1).contains("Mara, Harbour warden"),
+            "a quote is credited with the role its speaker had then: {}",
+            m.citation(q1)
+        );
         assert_eq!(
             lib.status_line(0).as_deref(),
             Some("open 03-02 → narrowing 03-09")
