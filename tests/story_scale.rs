@@ -39,13 +39,23 @@ fn library(n: usize) -> Vec<Briefing> {
         .collect()
 }
 
+fn cpu_ticks() -> u64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = after.split_whitespace().collect();
+    f.get(11).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0)
+        + f.get(12).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0)
+}
+
 fn merged_in_time(n: usize, limit: Duration) {
     let briefings = library(n);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let started = Instant::now();
+        let cpu0 = cpu_ticks();
         let merged = merge(&briefings);
         let took = started.elapsed();
+        println!("cpu {} ticks of 10 ms", cpu_ticks() - cpu0);
         let lib = merged.library().unwrap();
         let _ = tx.send((
             took,

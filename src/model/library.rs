@@ -270,11 +270,17 @@ struct ById<T> {
 
 impl<T: Clone> ById<T> {
     fn new() -> Self {
+        ById::with_capacity(0)
+    }
+
+    /// Room for `n` items without growing (the sum of every briefing's:
+    /// most quotes are in one briefing only).
+    fn with_capacity(n: usize) -> Self {
         ById {
-            items: Vec::new(),
-            origins: Vec::new(),
-            members: Vec::new(),
-            at: HashMap::new(),
+            items: Vec::with_capacity(n),
+            origins: Vec::with_capacity(n),
+            members: Vec::with_capacity(n),
+            at: HashMap::with_capacity(n),
         }
     }
 
@@ -329,7 +335,7 @@ pub fn merge(briefings: &[Briefing]) -> Briefing {
     let mut topics = ById::<Topic>::new();
     let mut speakers = ById::<Speaker>::new();
     let mut events = ById::<Event>::new();
-    let mut quotes = ById::<Quote>::new();
+    let mut quotes = ById::<Quote>::with_capacity(briefings.iter().map(|b| b.quotes.len()).sum());
     let mut disagreements = ById::<Disagreement>::new();
     let mut roles: Vec<Vec<RoleStep>> = Vec::new();
     let mut statuses: Vec<Vec<StatusStep>> = Vec::new();
