@@ -289,3 +289,17 @@ fn a_quote_is_cited_with_the_role_its_speaker_had_then() {
         "{text}"
     );
 }
+
+#[test]
+fn the_briefing_list_says_the_story_view_shows_them_all() {
+    let mut app = story();
+    let text = screen(&mut app, "b", 120, 40);
+    assert!(
+        text.contains("Briefings: all shown in the story view"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("▶"),
+        "no one briefing is the one shown: {text}"
+    );
+}
