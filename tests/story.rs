@@ -50,6 +50,11 @@ fn selected_quote_id(app: &App) -> String {
 fn s_toggles_the_story_of_every_briefing() {
     let mut app = reader();
     assert_eq!(app.briefing().quotes.len(), 4, "the newest briefing alone");
+    assert!(
+        app.hints()
+            .iter()
+            .any(|h| h.keys == "S" && h.word == "story")
+    );
     press(&mut app, "S");
     assert!(app.in_story());
     let b = app.briefing();
@@ -58,6 +63,8 @@ fn s_toggles_the_story_of_every_briefing() {
     assert_eq!(b.speakers.len(), 3);
     assert_eq!(b.library().unwrap().members.len(), 3);
     assert!(app.message().unwrap().contains("story of 3 briefings"));
+    let hints: Vec<&str> = app.hints().iter().map(|h| h.word).collect();
+    assert!(hints.contains(&"one briefing"), "{hints:?}");
     press(&mut app, "S");
     assert!(!app.in_story());
     assert_eq!(app.briefing().quotes.len(), 4);
@@ -67,6 +74,8 @@ fn s_toggles_the_story_of_every_briefing() {
 #[test]
 fn with_one_briefing_s_says_so() {
     let mut app = support::alaska();
+    let hints: Vec<&str> = app.hints().iter().map(|h| h.word).collect();
+    assert!(!hints.contains(&"story"), "not offered: {hints:?}");
     press(&mut app, "S");
     assert!(!app.in_story());
     assert!(
