@@ -235,9 +235,9 @@ pub fn status_word(status: Status) -> &'static str {
 /// The tag of each briefing: its as-of month and day, with the year when
 /// the dates span years, or its id when another briefing has its date.
 fn tags(members: &[(&Path, &Meta)]) -> Vec<String> {
-    let one_year = members.windows(2).all(|w| {
-        w[0].1.as_of.date().format("%Y").to_string() == w[1].1.as_of.date().format("%Y").to_string()
-    });
+    use chrono::Datelike as _;
+    let one_year =
+        (members.windows(2)).all(|w| w[0].1.as_of.date().year() == w[1].1.as_of.date().year());
     let date = |m: &Meta| {
         let format = if one_year { "%m-%d" } else { "%Y-%m-%d" };
         m.as_of.date().format(format).to_string()
@@ -857,6 +857,34 @@ quotes = ["q1"]
         assert_eq!(
             SECOND.lines().nth(at.line - 1).unwrap(),
             "role = \"Deputy mayor\""
+        );
+    }
+
+    #[test]
+    fn tags_are_dates_or_ids_when_dates_collide() {
+        let at = |id: &str, date: &str| {
+            let text = FIRST
+                .replace("id = \"a\"", &format!("id = \"{id}\""))
+                .replace("as_of = 2031-03-02", &format!("as_of = {date}"));
+            Briefing::parse(Path::new(&format!("{id}.toml")), &text).unwrap()
+        };
+        let m = merge(&[
+            at("x", "2031-03-02"),
+            at("y", "2031-03-02"),
+            at("z", "2031-04-01"),
+        ]);
+        let tags: Vec<&str> = (m.library().unwrap().members.iter())
+            .map(|m| m.tag.as_str())
+            .collect();
+        assert_eq!(tags, ["x", "y", "04-01"]);
+        let m = merge(&[at("x", "2030-12-30"), at("y", "2031-01-02")]);
+        let tags: Vec<&str> = (m.library().unwrap().members.iter())
+            .map(|m| m.tag.as_str())
+            .collect();
+        assert_eq!(
+            tags,
+            ["2030-12-30", "2031-01-02"],
+            "the year when they span years"
         );
     }
 
