@@ -237,7 +237,7 @@ fn histories_are_in_the_details() {
         text.contains("open 03-02 → narrowing 03-09 → resolved 03-16"),
         "{text}"
     );
-    assert!(text.contains("Earlier stances (newest first)"), "{text}");
+    assert!(text.contains("Stances over time (newest first)"), "{text}");
     assert!(text.contains("The council cannot pay for a barrier this year."));
     let mut app = story();
     let text = screen(&mut app, "2<enter>", 120, 40);
