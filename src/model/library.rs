@@ -233,29 +233,43 @@ pub fn status_word(status: Status) -> &'static str {
 }
 
 /// The tag of each briefing: its as-of month and day, with the year when
-/// the dates span years, or its id when another briefing has its date.
+/// the dates span years; where another briefing has that date, its id;
+/// where another has that id too, its file name; then its number.
 fn tags(members: &[(&Path, &Meta)]) -> Vec<String> {
     use chrono::Datelike as _;
     let one_year =
         (members.windows(2)).all(|w| w[0].1.as_of.date().year() == w[1].1.as_of.date().year());
-    let date = |m: &Meta| {
-        let format = if one_year { "%m-%d" } else { "%Y-%m-%d" };
-        m.as_of.date().format(format).to_string()
-    };
-    let mut count: HashMap<String, usize> = HashMap::new();
-    for (_, m) in members {
-        *count.entry(date(m)).or_default() += 1;
-    }
-    (members.iter())
-        .map(|(_, m)| {
-            let d = date(m);
-            if count[&d] > 1 {
-                crate::text::truncate(&crate::text::one_line(&m.id), 20).into_owned()
-            } else {
-                d
+    let format = if one_year { "%m-%d" } else { "%Y-%m-%d" };
+    let short = |s: &str| crate::text::truncate(&crate::text::one_line(s), 20).into_owned();
+    let mut tags: Vec<String> = (members.iter())
+        .map(|(_, m)| m.as_of.date().format(format).to_string())
+        .collect();
+    let fallbacks: [&dyn Fn(usize, &str) -> String; 3] = [
+        &|i, _| short(&members[i].1.id),
+        &|i, _| {
+            short(
+                &members[i]
+                    .0
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy(),
+            )
+        },
+        &|i, tag| format!("{tag}#{}", i + 1),
+    ];
+    for fallback in fallbacks {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for t in &tags {
+            *count.entry(t.as_str()).or_default() += 1;
+        }
+        let shared: Vec<bool> = tags.iter().map(|t| count[t.as_str()] > 1).collect();
+        for (i, shared) in shared.into_iter().enumerate() {
+            if shared {
+                tags[i] = fallback(i, &tags[i]);
             }
-        })
-        .collect()
+        }
+    }
+    tags
 }
 
 /// Items of one kind merged by id: the newest version of each (merging
@@ -877,6 +891,15 @@ quotes = ["q1"]
             .map(|m| m.tag.as_str())
             .collect();
         assert_eq!(tags, ["x", "y", "04-01"]);
+        // Ids shared too: the file names.
+        let (mut x, mut y) = (at("x", "2031-03-02"), at("x", "2031-03-02"));
+        x.path = "dir/first.toml".into();
+        y.path = "dir/second.toml".into();
+        let m = merge(&[x.clone(), y, x]);
+        let tags: Vec<&str> = (m.library().unwrap().members.iter())
+            .map(|m| m.tag.as_str())
+            .collect();
+        assert_eq!(tags, ["first#1", "second", "first#3"], "then the number");
         let m = merge(&[at("x", "2030-12-30"), at("y", "2031-01-02")]);
         let tags: Vec<&str> = (m.library().unwrap().members.iter())
             .map(|m| m.tag.as_str())
