@@ -244,29 +244,23 @@ fn tags(members: &[(&Path, &Meta)]) -> Vec<String> {
     let mut tags: Vec<String> = (members.iter())
         .map(|(_, m)| m.as_of.date().format(format).to_string())
         .collect();
-    let fallbacks: [&dyn Fn(usize, &str) -> String; 3] = [
-        &|i, _| short(&members[i].1.id),
-        &|i, _| {
-            short(
-                &members[i]
-                    .0
-                    .file_stem()
-                    .unwrap_or_default()
-                    .to_string_lossy(),
-            )
-        },
-        &|i, tag| format!("{tag}#{}", i + 1),
-    ];
-    for fallback in fallbacks {
+    // Each pass renames the tags another briefing shares.
+    for pass in 0..3 {
         let mut count: HashMap<&str, usize> = HashMap::new();
         for t in &tags {
             *count.entry(t.as_str()).or_default() += 1;
         }
         let shared: Vec<bool> = tags.iter().map(|t| count[t.as_str()] > 1).collect();
         for (i, shared) in shared.into_iter().enumerate() {
-            if shared {
-                tags[i] = fallback(i, &tags[i]);
+            if !shared {
+                continue;
             }
+            let (path, meta) = members[i];
+            tags[i] = match pass {
+                0 => short(&meta.id),
+                1 => short(&path.file_stem().unwrap_or_default().to_string_lossy()),
+                _ => format!("{}#{}", tags[i], i + 1),
+            };
         }
     }
     tags
