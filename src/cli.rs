@@ -53,6 +53,11 @@ pub struct ReaderOptions {
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// Start clean: do not restore where you were in each briefing (its
+    /// pane, selection, filters) nor mark what is new since last time.
+    #[arg(long)]
+    pub fresh: bool,
+
     /// Also look for archived copies of sources in this folder (repeatable),
     /// to verify quotes and show them in their source.
     #[arg(long = "sources", value_name = "DIR")]

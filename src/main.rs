@@ -3,6 +3,7 @@
 
 mod cli;
 mod digest;
+mod state_io;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -11,11 +12,12 @@ use std::process::ExitCode;
 use briefing::app::{Action, App, StartOptions};
 use briefing::config::{self, Config};
 use briefing::export::{json, markdown};
+use briefing::loading::{self, Loaded};
 use briefing::model::provenance::{self, Summary};
-use briefing::model::{self, Briefing, LoadReport};
+use briefing::model::{self, Briefing, LoadReport, Progress};
 use briefing::text::plural;
 use briefing::ui::{Context, Theme};
-use briefing::{diag, event_loop, headless, keys, schema, terminal, text};
+use briefing::{diag, event_loop, headless, keys, schema, terminal, text, watch};
 use clap::Parser as _;
 
 use cli::{Cli, Command, ExportFormat, ReaderOptions};
@@ -317,13 +319,13 @@ fn export_library(format: ExportFormat, dir: &Path, sources: &[PathBuf]) -> Exit
 
 /// The briefings to open: the given paths, else the bundled folder, else the
 /// briefing compiled into the binary.
-fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf]) -> LoadReport {
+fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf], progress: &Progress) -> LoadReport {
     if !paths.is_empty() {
-        return model::load_paths_with(paths, sources);
+        return model::load_paths_progress(paths, sources, progress);
     }
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     let mut report = if folder.is_dir() {
-        model::load_paths_with(&[folder], sources)
+        model::load_paths_progress(&[folder], sources, progress)
     } else {
         LoadReport::default()
     };
@@ -336,8 +338,9 @@ fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf]) -> LoadReport {
     report
 }
 
-/// Loads the config and briefings and builds the app, or says why not.
-fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), ExitCode> {
+/// Loads the config, checks the `--sources` folders, and prints the
+/// config's warnings, or says why not.
+fn settings(options: &ReaderOptions) -> Result<Config, ExitCode> {
     let config = config::load(options.config.as_deref()).map_err(|failure| {
         let _ = write!(
             std::io::stderr().lock(),
@@ -351,11 +354,34 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         err(&format!("{}\n", diag::render(warning, None, color)));
     }
     source_dirs(&options.sources)?;
-    let report = load_for_reading(paths, &options.sources);
+    Ok(config)
+}
+
+/// Why the reader cannot start: what to print on stderr, and the exit code.
+struct Refusal(String, ExitCode);
+
+impl Refusal {
+    fn print(self) -> ExitCode {
+        err(&self.0);
+        self.1
+    }
+}
+
+/// Builds the app from what loaded, or says why not; with `remember`, puts
+/// it where the saved state says (unless `--fresh`).
+fn build(
+    report: LoadReport,
+    config: &Config,
+    options: &ReaderOptions,
+    remember: bool,
+) -> Result<(App, Option<state_io::Saver>), Refusal> {
     if report.briefings.is_empty() {
-        print_failures(&report);
-        err("error: no briefing could be loaded\n");
-        return Err(failure_code(&report.failures));
+        let color = stderr_color();
+        let mut why: String = (report.failures.iter())
+            .map(|f| diag::render_failure(f, color))
+            .collect();
+        why.push_str("error: no briefing could be loaded\n");
+        return Err(Refusal(why, failure_code(&report.failures)));
     }
     let config_path = match &options.config {
         Some(path) => Some(path.clone()),
@@ -366,8 +392,17 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         |p| p.display().to_string(),
     );
     let mut app = App::new(report.briefings, report.failures)
+        .with_findings(report.findings)
         .with_keymap(config.keymap.clone())
         .with_config_path(config_path);
+    let mut saver = None;
+    if remember {
+        let (s, note) = state_io::restore(&mut app, options.fresh);
+        saver = s;
+        if let Some(note) = note.filter(|_| app.message().is_none()) {
+            app.update(Action::Notify(note));
+        }
+    }
     if let Some(warning) = config.warnings.first() {
         app.update(Action::Notify(format!("config: {}", warning.message)));
     }
@@ -379,21 +414,39 @@ fn prepare(paths: &[PathBuf], options: &ReaderOptions) -> Result<(App, Config), 
         // Before the start options: their ids are the merged briefing's.
         app.start_in_story();
     }
-    if let Err(message) = app.start_with(&start) {
-        err(&format!("error: {message}\n"));
-        return Err(ExitCode::from(USAGE));
+    // A restored view keeps its filters unless the options name others.
+    let restored = saver.is_some() && !options.fresh;
+    let given = !start.topics.is_empty() || start.speaker.is_some();
+    if (given || !restored)
+        && let Err(message) = app.start_with(&start)
+    {
+        let why = format!("error: {message}\n");
+        return Err(Refusal(why, ExitCode::from(USAGE)));
     }
-    Ok((app, config))
+    Ok((app, saver))
+}
+
+/// Loads the config and briefings and builds the app, or says why not.
+fn prepare(
+    paths: &[PathBuf],
+    options: &ReaderOptions,
+    remember: bool,
+) -> Result<(App, Config, Option<state_io::Saver>), ExitCode> {
+    let config = settings(options)?;
+    let report = load_for_reading(paths, &options.sources, &Progress::default());
+    let (app, saver) = build(report, &config, options, remember).map_err(Refusal::print)?;
+    Ok((app, config, saver))
 }
 
 fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
-    let (mut app, config) = match prepare(paths, options) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // Not an interactive terminal: print the digest of what the reader
         // would show, and exit as `check` would for the files that failed.
+        // The digest depends on the arguments only, never on a saved state.
+        let app = match prepare(paths, options, false) {
+            Ok((app, _, _)) => app,
+            Err(code) => return code,
+        };
         print_failures(&LoadReport {
             failures: app.failures().to_vec(),
             ..LoadReport::default()
@@ -405,23 +458,91 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
             printed
         };
     }
+    let config = match settings(options) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let mouse = config.mouse && !options.no_mouse;
+    // A large library shows its progress while it loads.
+    let load = |progress: &Progress| load_for_reading(paths, &options.sources, progress);
+    let (report, tui) = match loading::with_progress(load, mouse) {
+        Ok(Loaded::Done(report, tui)) => (report, tui),
+        // As quitting the reader: the user asked for it.
+        Ok(Loaded::Stopped) => return ExitCode::SUCCESS,
+        Err(e) => {
+            err(&format!("error: terminal: {e}\n"));
+            return ExitCode::from(USAGE);
+        }
+    };
+    let (mut app, saver) = match build(report, &config, options, true) {
+        Ok(built) => built,
+        Err(refusal) => {
+            if tui.is_some() {
+                terminal::restore();
+            }
+            return refusal.print();
+        }
+    };
     if config.start == config::Start::Overview {
         app.start_on_overview();
     }
     let theme = Theme::new(config.theme, Theme::no_color_requested());
     let ctx = Context { theme: &theme };
-    let mouse = config.mouse && !options.no_mouse;
-    let result = terminal::setup(mouse).and_then(|mut tui| {
-        let result = event_loop::run(&mut tui, &mut app, &ctx, mouse, config.show_cursor);
+    let live = event_loop::Live::start(
+        &watched_paths(paths),
+        &options.sources,
+        watch::Watcher::forced_by_env(),
+    );
+    let tui = match tui {
+        Some(tui) => Ok(*tui),
+        None => terminal::setup(mouse),
+    };
+    let result = tui.and_then(|mut tui| {
+        let result = event_loop::run(
+            &mut tui,
+            &mut app,
+            &ctx,
+            mouse,
+            config.show_cursor,
+            Some(&live),
+        );
         terminal::restore();
         result
     });
+    // Where the reader was is saved however it ended: q, Ctrl-c, a
+    // terminating signal (which then ends the process), an error.
+    if let Some(saver) = &saver
+        && let Err(e) = state_io::save(&app, saver)
+    {
+        err(&format!(
+            "note: could not save where you were: {}\n",
+            text::one_line(&e)
+        ));
+    }
+    terminal::end_if_terminated();
+    // The process ends here: freeing a large library item by item would
+    // only delay the exit.
+    std::mem::forget(app);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             err(&format!("error: terminal: {e}\n"));
             ExitCode::from(USAGE)
         }
+    }
+}
+
+/// The files and folders the reader watches: those given, else the bundled
+/// folder when it was read (the briefing compiled in is never watched).
+fn watched_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if !paths.is_empty() {
+        return paths.to_vec();
+    }
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    if folder.is_dir() {
+        vec![folder]
+    } else {
+        Vec::new()
     }
 }
 
@@ -436,12 +557,16 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
             return ExitCode::from(USAGE);
         }
     };
-    let (mut app, config) = match prepare(paths, options) {
+    // `render` reads the saved state (unless --fresh) but never writes it.
+    let (mut app, config, _) = match prepare(paths, options, true) {
         Ok(x) => x,
         Err(code) => return code,
     };
     let theme = Theme::new(config.theme, true);
     let ctx = Context { theme: &theme };
     let buffer = headless::render(&mut app, &ctx, &keys, size.0, size.1);
+    // The process ends here: freeing a large library item by item would
+    // only delay the exit.
+    std::mem::forget(app);
     print(&headless::to_text(&buffer))
 }

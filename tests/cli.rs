@@ -1,10 +1,12 @@
 //! The `briefing` binary's non-interactive commands: exit codes and output.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
+    support::hermetic(&mut Command::new(env!("CARGO_BIN_EXE_briefing")))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")

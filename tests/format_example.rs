@@ -2,6 +2,8 @@
 //! `tests/fixtures/valid/eastmere-budget-2026.toml`, valid, beside the
 //! plain-text copy of the source it cites.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use briefing::model::{Briefing, DisagreementKind, SpeakerKind};
@@ -76,14 +78,16 @@ fn the_example_is_valid_and_uses_the_provenance_fields() {
 /// and no colour: its stdout followed by its stderr, and its exit status.
 fn check_in(dir: &Path, args: &[&str]) -> (String, Option<i32>) {
     let empty = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .arg("check")
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("XDG_DATA_HOME", empty.path())
-        .output()
-        .unwrap();
+    let out = support::hermetic(&mut std::process::Command::new(env!(
+        "CARGO_BIN_EXE_briefing"
+    )))
+    .arg("check")
+    .args(args)
+    .current_dir(dir)
+    .env("NO_COLOR", "1")
+    .env("XDG_DATA_HOME", empty.path())
+    .output()
+    .unwrap();
     let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
     (text, out.status.code())
 }

@@ -3,6 +3,8 @@
 //! pipe is a quiet exit. Each run has a time limit and, where load is
 //! involved, a memory limit (`ulimit -v`).
 
+mod support;
+
 use std::io::Read as _;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -60,6 +62,7 @@ fn run_limited(args: &[&str], env: &[(&str, &str)], memory_kib: Option<u64>) -> 
         }
         None => Command::new(BIN),
     };
+    support::hermetic(&mut cmd);
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
@@ -209,7 +212,7 @@ fn a_closed_stdout_is_a_quiet_exit() {
     ] {
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
-        let child = Command::new(BIN)
+        let child = support::hermetic(&mut Command::new(BIN))
             .args(&args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("XDG_CONFIG_HOME", "/nonexistent/briefing-test-config")
@@ -225,7 +228,7 @@ fn a_closed_stdout_is_a_quiet_exit() {
     // And a closed stderr.
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    let child = Command::new(BIN)
+    let child = support::hermetic(&mut Command::new(BIN))
         .args(["check", "tests/fixtures/mixed"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(Stdio::null())

@@ -159,7 +159,7 @@ fn tui_bytes(b: &Briefing, width: u16, height: u16) -> Vec<u8> {
 }
 
 fn run(args: &[&str]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+    let out = support::hermetic(&mut Command::new(env!("CARGO_BIN_EXE_briefing")))
         .args(args)
         .env("XDG_CONFIG_HOME", "/nonexistent/briefing-test-config")
         .output()
@@ -349,7 +349,7 @@ fn markdown_and_html_in_fields_are_escaped_in_the_digest() {
         .into_iter()
         .find(|f| f.ends_with("markdown-and-html.toml"))
         .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+    let out = support::hermetic(&mut Command::new(env!("CARGO_BIN_EXE_briefing")))
         .args(["export", "--format", "markdown", file.to_str().unwrap()])
         .output()
         .unwrap();

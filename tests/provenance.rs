@@ -3,6 +3,8 @@
 //! article and briefings citing it), where the copy is found, unreadable
 //! copies, and the Alaska briefing against its article in ../shared/sources.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -24,6 +26,7 @@ fn fixture(name: &str) -> String {
 /// seconds, so a read that blocks fails the test instead of hanging it.
 fn run_with(args: &[&str], env: &[(&str, &Path)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_briefing"));
+    support::hermetic(&mut cmd);
     cmd.args(args)
         .current_dir(manifest())
         .env("NO_COLOR", "1")

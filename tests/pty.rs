@@ -96,6 +96,8 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.env("XDG_CONFIG_HOME", home.path());
+        // Saved state of its own too (a test can name another in `env`).
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
         let config_dir = home.path().join("briefing");
         std::fs::create_dir_all(&config_dir).expect("cannot create the config directory");
         std::fs::write(config_dir.join("config.toml"), config).expect("cannot write the config");
@@ -850,6 +852,7 @@ impl Shell {
         cmd.env("NO_COLOR", "1");
         cmd.env("PS1", "$ ");
         cmd.env("XDG_CONFIG_HOME", home.path());
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
         let config_dir = home.path().join("briefing");
         std::fs::create_dir_all(&config_dir).expect("cannot create the config directory");
         std::fs::write(config_dir.join("config.toml"), "start = \"panes\"\n")
@@ -1058,4 +1061,93 @@ fn o_over_ssh_copies_the_url_pointing_at_the_quote_instead() {
         session.report()
     );
     quit_with_q(&mut session, "after o over SSH");
+}
+
+/// A library large enough to take a while to load in a test build.
+fn slow_library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("cannot create a temporary directory");
+    for (name, text) in briefing::synthetic::library(1500, 60) {
+        std::fs::write(dir.path().join(name), text).expect("cannot write a briefing");
+    }
+    dir
+}
+
+/// Loading a large library shows its progress instead of a blank screen,
+/// and Ctrl-c there stops it: exit 0, terminal restored.
+#[test]
+fn a_slow_load_shows_progress_and_ctrl_c_stops_it() {
+    let library = slow_library();
+    let path = library.path().to_str().expect("a UTF-8 temporary path");
+    let mut session = Session::start_with_args(&[], "start = \"panes\"\n", &[path]);
+    session.wait_for("the loading screen", SCREEN_TIMEOUT, |s| {
+        s.contains("Loading briefings:") && s.contains("of 1500 files")
+    });
+    session.press("\x03");
+    let status = session.wait_exit("Ctrl-c while loading", EXIT_TIMEOUT);
+    assert!(
+        status.success(),
+        "the reader exited with {status} after Ctrl-c while loading, not 0\n{}",
+        session.report()
+    );
+    let checks = session.assert_restored("after Ctrl-c while loading");
+    assert_quiet_after_restore(&mut session, &checks, "after Ctrl-c while loading");
+}
+
+/// Where the reader was is saved when it ends and restored in the next
+/// run: the pane and the selection. `--fresh` starts clean; a damaged
+/// state file is noted in the status line, not fatal, and replaced at exit;
+/// a SIGTERM saves too.
+#[test]
+fn where_you_were_is_restored_in_the_next_run() {
+    let state = tempfile::tempdir().expect("cannot create a temporary directory");
+    let home = state.path().to_str().expect("a UTF-8 temporary path");
+    let env = [("XDG_STATE_HOME", home)];
+    let at_third_quote = |s: &str| s.contains("┏ 3 Quotes") && s.contains(" 3/23 ");
+
+    let mut first = Session::start(&env);
+    first.wait_for_reader();
+    first.press("3jj");
+    first.wait_for("the third quote selected", SCREEN_TIMEOUT, at_third_quote);
+    quit_with_q(&mut first, "after `q` in the first run");
+    let files: Vec<_> = std::fs::read_dir(state.path().join("briefing"))
+        .expect("the state folder was made")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = &files[0];
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains("pane = \"quotes\""), "{text}");
+
+    let mut second = Session::start(&env);
+    second.wait_for("the restored place", SCREEN_TIMEOUT, at_third_quote);
+    // Moving on, then SIGTERM: the new place is saved too.
+    second.press("j");
+    second.wait_for("the fourth quote", SCREEN_TIMEOUT, |s| s.contains(" 4/23 "));
+    second.kill("TERM");
+    second.wait_exit("SIGTERM", EXIT_TIMEOUT);
+    let mut third = Session::start(&env);
+    third.wait_for("the place saved on SIGTERM", SCREEN_TIMEOUT, |s| {
+        s.contains("┏ 3 Quotes") && s.contains(" 4/23 ")
+    });
+    quit_with_q(&mut third, "after `q` in the third run");
+
+    let mut fresh = Session::start_with_args(&env, "start = \"panes\"\n", &["--fresh"]);
+    fresh.wait_for("a fresh start", SCREEN_TIMEOUT, |s| {
+        s.contains("┏ 1 Timeline") && s.contains(" 1/23 ")
+    });
+    quit_with_q(&mut fresh, "after `q` with --fresh");
+
+    std::fs::write(file, "\u{1b}[31m not = = toml").unwrap();
+    let mut damaged = Session::start(&env);
+    damaged.wait_for("the note on the damaged file", SCREEN_TIMEOUT, |s| {
+        s.contains("saved state ignored, it is not valid TOML") && s.contains("┏ 1 Timeline")
+    });
+    assert!(
+        !damaged.screen().contains("[31m"),
+        "the file's text reached the screen raw\n{}",
+        damaged.screen()
+    );
+    quit_with_q(&mut damaged, "after `q` with a damaged state file");
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.starts_with("version = 1\n"), "{text}");
 }

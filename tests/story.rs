@@ -312,3 +312,98 @@ fn the_briefing_list_says_the_story_view_shows_them_all() {
         "no one briefing is the one shown: {text}"
     );
 }
+
+/// The newest briefing's text with `from` replaced by `to`.
+fn newest_edited(from: &str, to: &str) -> (std::path::PathBuf, String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/story/3-vellmouth-2031-03-16.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from:?}");
+    (path, text.replacen(from, to, 1))
+}
+
+fn reload_of(path: std::path::PathBuf, text: &str) -> briefing::app::Reload {
+    let report = match Briefing::parse(&path, text) {
+        Ok(b) => briefing::model::LoadReport {
+            briefings: vec![b],
+            ..Default::default()
+        },
+        Err(diagnostics) => briefing::model::LoadReport {
+            failures: vec![briefing::model::Failure {
+                path: path.clone(),
+                source: Some(text.to_string()),
+                diagnostics,
+            }],
+            ..Default::default()
+        },
+    };
+    briefing::app::Reload {
+        changed: vec![path],
+        removed: Vec::new(),
+        report,
+    }
+}
+
+/// A save while the story view is on: the merged view shows the new text,
+/// stays the story view, and keeps the selection by id; a broken save
+/// keeps the last good version with its problem counted.
+#[test]
+fn a_reload_in_the_story_view_merges_again_and_keeps_the_selection() {
+    use briefing::app::Action;
+    let mut app = story();
+    press(&mut app, "3jj");
+    let before = selected_quote_id(&app);
+    let (path, text) = newest_edited("Two years it is.", "Two years, then.");
+    app.update(Action::Reloaded(Box::new(reload_of(path.clone(), &text))));
+    assert!(app.in_story(), "still the story view");
+    assert_eq!(selected_quote_id(&app), before);
+    let b = app.briefing();
+    assert!(
+        b.quotes
+            .iter()
+            .any(|q| q.text.starts_with("Two years, then."))
+    );
+    assert!(
+        !b.quotes
+            .iter()
+            .any(|q| q.text.starts_with("Two years it is."))
+    );
+
+    let (path, broken) = newest_edited("Two years it is.", "Two \"years");
+    app.update(Action::Reloaded(Box::new(reload_of(path, &broken))));
+    assert!(app.in_story());
+    assert_eq!(selected_quote_id(&app), before);
+    assert!(app.problem_count() > 0, "the broken save is a problem");
+    assert!(
+        app.briefing()
+            .quotes
+            .iter()
+            .any(|q| q.text.starts_with("Two years, then."))
+    );
+}
+
+/// The story view is remembered as one more briefing: where the reader was
+/// in it comes back, and new marks there count the merged items.
+#[test]
+fn the_story_view_is_remembered_with_its_own_place_and_marks() {
+    let mut app = story();
+    press(&mut app, "3jj");
+    let at = selected_quote_id(&app);
+    let story_path = briefing::model::library::story_path(app.briefings());
+    assert_eq!(app.briefing().path, story_path);
+    let saved: Vec<_> = app.snapshots();
+    let (_, state) = saved
+        .iter()
+        .find(|(p, _)| *p == story_path)
+        .expect("the story view's state is among those to save");
+    // A new run on the same briefings, in the story view, with that state.
+    let mut next = story();
+    next.remember(&story_path, state.clone());
+    assert_eq!(selected_quote_id(&next), at);
+    assert_eq!(next.focus(), Pane::Quotes);
+    assert_eq!(next.new_count(), 0, "every item was seen");
+    // Back to one briefing and to the story: the story's place is kept.
+    press(&mut next, "SS");
+    assert!(next.in_story());
+    assert_eq!(selected_quote_id(&next), at);
+}

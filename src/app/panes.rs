@@ -53,6 +53,7 @@ impl App {
             Action::OpenSource => self.open_source(),
             Action::NextBriefing => self.step_briefing(1),
             Action::PrevBriefing => self.step_briefing(-1),
+            Action::NextNew => self.next_new(),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, delta) => {
                 if let Some(p) = self.layout().pane_at(x, y) {
@@ -81,8 +82,13 @@ impl App {
         ));
     }
 
-    /// Shows briefing `i` with a fresh view.
+    /// Shows briefing `i`: the same one with a fresh view, another where
+    /// the reader left it (see `remember.rs`).
     pub(super) fn switch_to(&mut self, i: usize) {
+        let other = i != self.current;
+        if other {
+            self.leave_briefing();
+        }
         self.current = i;
         self.story.on = false;
         self.lists = [ListState::default(); 4];
@@ -91,6 +97,9 @@ impl App {
         self.search = None;
         self.filter = None;
         self.refresh_rows();
+        if other {
+            self.enter_briefing();
+        }
     }
 
     /// Recomputes the rows after the filter or followed speaker changed, keeping

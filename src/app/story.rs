@@ -77,9 +77,28 @@ impl App {
     /// Starts in the story view (`--library`), each pane at its top; with
     /// one briefing, says why not.
     pub fn start_in_story(&mut self) {
-        self.toggle_story();
+        if self.briefings.len() < 2 {
+            self.toggle_story();
+            return;
+        }
+        self.leave_briefing();
+        self.merge_story();
+        self.story.on = true;
         self.lists = Default::default();
         self.popups.clear();
+        self.refresh_rows();
+        // Where the reader was in this story last time, if remembered.
+        self.enter_briefing();
+        self.message = Some(format!(
+            "story of {} briefings: S goes back to one briefing",
+            self.briefings.len()
+        ));
+    }
+
+    fn merge_story(&mut self) {
+        if self.story.merged.is_none() {
+            self.story.merged = Some(Box::new(crate::model::library::merge(&self.briefings)));
+        }
     }
 
     /// `S`: the story view on or off.
@@ -113,10 +132,15 @@ impl App {
             return;
         }
         let ids = self.by_ids();
-        if on && self.story.merged.is_none() {
-            self.story.merged = Some(Box::new(crate::model::library::merge(&self.briefings)));
+        // The view left is remembered (its ids seen too); the one shown
+        // gets its own ids seen and new marks, and what was shown by id.
+        self.leave_briefing();
+        if on {
+            self.merge_story();
         }
         self.story.on = on;
+        self.refresh_rows();
+        self.enter_briefing();
         self.restore_ids(ids);
     }
 
@@ -136,6 +160,33 @@ impl App {
             self.story.on = true;
         }
         self.restore_ids(ids);
+    }
+
+    /// A reload while the story view is on: the briefings are loaded
+    /// again, merged again, and the view put back by id.
+    pub(super) fn reload_in_story(&mut self, reload: super::reload::Reload) {
+        let ids = self.by_ids();
+        let problems_open = (self.popups.iter()).any(|p| matches!(p, Popup::Problems { .. }));
+        // The briefings' own view, clean, for the reload to anchor on.
+        self.story.on = false;
+        self.story.merged = None;
+        self.lists = Default::default();
+        self.popups.clear();
+        self.refresh_rows();
+        self.reload_briefings(reload);
+        let message = self.message.take();
+        if self.briefings.len() >= 2 {
+            self.merge_story();
+            self.story.on = true;
+        }
+        self.briefings_changed();
+        self.restore_ids(ids);
+        if problems_open && self.problem_count() > 0 {
+            self.popups.push(Popup::Problems {
+                view: Default::default(),
+            });
+        }
+        self.message = message;
     }
 
     fn by_ids(&self) -> ByIds {

@@ -509,7 +509,7 @@ pub fn merge(briefings: &[Briefing]) -> Briefing {
     let newest = &briefings[*order.last().expect("at least one")];
     let n = briefings.len();
     let meta = Meta {
-        id: "library".into(),
+        id: STORY_ID.into(),
         title: if n == 1 {
             newest.meta.title.clone()
         } else {
@@ -560,6 +560,26 @@ pub fn merge(briefings: &[Briefing]) -> Briefing {
                     .unwrap_or_default()
             })
             .collect(),
+        // Where each item is defined in the file of the version kept
+        // (`Library::origins` names that file).
+        entities: {
+            let at = |origins: &[Origin], of: fn(&Briefing) -> &Vec<crate::diag::Location>| {
+                (origins.iter())
+                    .map(|o| {
+                        of(&briefings[o.member])
+                            .get(o.item)
+                            .copied()
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            };
+            crate::model::spans::EntitySpans {
+                topics: at(&topics.origins, |b| &b.spans.entities.topics),
+                speakers: at(&speakers.origins, |b| &b.spans.entities.speakers),
+                events: at(&events.origins, |b| &b.spans.entities.events),
+                disagreements: at(&disagreements.origins, |b| &b.spans.entities.disagreements),
+            }
+        },
     };
     let index = Index::build(
         &topics.items,
@@ -587,7 +607,7 @@ pub fn merge(briefings: &[Briefing]) -> Briefing {
         warnings,
     };
     Briefing {
-        path: common_folder(briefings),
+        path: story_path(briefings),
         meta,
         sources: sources.items,
         topics: topics.items,
@@ -605,13 +625,25 @@ pub fn merge(briefings: &[Briefing]) -> Briefing {
     }
 }
 
-/// The folder all of `briefings` are in, else the first one's path.
-fn common_folder(briefings: &[Briefing]) -> PathBuf {
-    let parent = |b: &Briefing| b.path.parent().map(Path::to_path_buf);
-    let first = parent(&briefings[0]);
-    match first {
-        Some(p) if briefings.iter().all(|b| parent(b).as_ref() == Some(&p)) => p,
-        _ => briefings[0].path.clone(),
+/// The id of the merged briefing.
+pub const STORY_ID: &str = "library";
+
+/// The path the merged briefing is known by: the deepest folder that holds
+/// all of `briefings` (`.` when they share none), never a briefing file.
+pub fn story_path(briefings: &[Briefing]) -> PathBuf {
+    let parent = |b: &Briefing| b.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut common = parent(&briefings[0]);
+    for b in &briefings[1..] {
+        while !b.path.starts_with(&common) {
+            if !common.pop() {
+                break;
+            }
+        }
+    }
+    if common.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        common
     }
 }
 

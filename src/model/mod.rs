@@ -22,11 +22,14 @@ use crate::diag::Diagnostic;
 pub use crate::diag::Failure;
 
 pub use index::{Index, PositionRef};
-pub use load::{LoadReport, MAX_FILE_BYTES, load_paths, load_paths_with};
+pub use load::{
+    LoadReport, MAX_FILE_BYTES, Progress, load_paths, load_paths_on, load_paths_progress,
+    load_paths_with,
+};
 pub use moment::Moment;
 pub use provenance::{Proof, Provenance};
 pub use quote_corpus::{Corpus, CorpusKind, QuoteCorpus};
-pub use spans::{QuoteSpans, SourceSpans, Spans};
+pub use spans::{EntitySpans, QuoteSpans, SourceSpans, Spans};
 pub use types::*;
 pub use validate::is_valid_id;
 
@@ -91,13 +94,21 @@ impl Briefing {
         let Some(mut meta) = doc.meta else {
             return fail(reader);
         };
+        let lines = spans::LineStarts::of(source);
+        let at = |tables: Vec<&toml::Spanned<toml::de::DeValue<'_>>>| {
+            EntitySpans::locate(tables.into_iter(), source, &lines)
+        };
+        let entities = EntitySpans {
+            topics: at(doc.topics.iter().map(|r| r.table).collect()),
+            speakers: at(doc.speakers.iter().map(|r| r.table).collect()),
+            events: at(doc.events.iter().map(|r| r.table).collect()),
+            disagreements: at(doc.disagreements.iter().map(|r| r.table).collect()),
+        };
         let spans = Spans {
-            quotes: {
-                let lines = spans::LineStarts::of(source);
-                (doc.quotes.iter())
-                    .map(|q| QuoteSpans::read(q.table, source, &lines))
-                    .collect()
-            },
+            quotes: (doc.quotes.iter())
+                .map(|q| QuoteSpans::read(q.table, source, &lines))
+                .collect(),
+            entities,
             sources: (doc.sources.iter().map(|s| SourceSpans::read(s.table)))
                 .chain(meta.value.sources.iter().map(|_| SourceSpans::default()))
                 .collect(),

@@ -80,6 +80,7 @@ pub fn rows(
         }
         let mut row_lines = row(i);
         super::search_line::mark_hidden_match(app, pane, i, &mut row_lines, inner.width, ctx);
+        super::new_mark::mark(app, pane, i, &mut row_lines, ctx);
         if i == list.selected {
             // A trailing blank separator is not part of the selection.
             let shown = row_lines.len()

@@ -85,6 +85,9 @@ pub fn header_tags(app: &App) -> Vec<String> {
     if app.zoomed() {
         tags.push("zoom".into());
     }
+    if app.new_count() > 0 {
+        tags.push(format!("{} new", app.new_count()));
+    }
     tags
 }
 

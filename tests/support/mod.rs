@@ -12,6 +12,17 @@ use briefing::keys::parse_sequence;
 use briefing::model::{Briefing, Failure};
 use briefing::ui::{Context, Theme};
 
+/// The state folder given to runs of the binary that must neither read
+/// nor write a saved state (`render`, `check`, the digest): it does not
+/// exist, and those runs never create it. So a developer's own state
+/// never changes what a test sees, and tests never write into `$HOME`.
+pub const NO_STATE: &str = "/nonexistent/briefing-test-state";
+
+/// `cmd` (running the binary) with its state folder at [`NO_STATE`].
+pub fn hermetic(cmd: &mut std::process::Command) -> &mut std::process::Command {
+    cmd.env("XDG_STATE_HOME", NO_STATE)
+}
+
 /// A reader over `briefings` on a 120×40 screen, default keys.
 pub fn app_with(briefings: Vec<Briefing>, failures: Vec<Failure>) -> App {
     let mut app = App::new(briefings, failures);
