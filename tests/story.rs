@@ -50,6 +50,11 @@ fn selected_quote_id(app: &App) -> String {
 fn s_toggles_the_story_of_every_briefing() {
     let mut app = reader();
     assert_eq!(app.briefing().quotes.len(), 4, "the newest briefing alone");
+    assert!(
+        app.hints()
+            .iter()
+            .any(|h| h.keys == "S" && h.word == "story")
+    );
     press(&mut app, "S");
     assert!(app.in_story());
     let b = app.briefing();
@@ -58,6 +63,8 @@ fn s_toggles_the_story_of_every_briefing() {
     assert_eq!(b.speakers.len(), 3);
     assert_eq!(b.library().unwrap().members.len(), 3);
     assert!(app.message().unwrap().contains("story of 3 briefings"));
+    let hints: Vec<&str> = app.hints().iter().map(|h| h.word).collect();
+    assert!(hints.contains(&"one briefing"), "{hints:?}");
     press(&mut app, "S");
     assert!(!app.in_story());
     assert_eq!(app.briefing().quotes.len(), 4);
@@ -67,6 +74,8 @@ fn s_toggles_the_story_of_every_briefing() {
 #[test]
 fn with_one_briefing_s_says_so() {
     let mut app = support::alaska();
+    let hints: Vec<&str> = app.hints().iter().map(|h| h.word).collect();
+    assert!(!hints.contains(&"story"), "not offered: {hints:?}");
     press(&mut app, "S");
     assert!(!app.in_story());
     assert!(
@@ -228,7 +237,7 @@ fn histories_are_in_the_details() {
         text.contains("open 03-02 → narrowing 03-09 → resolved 03-16"),
         "{text}"
     );
-    assert!(text.contains("Earlier stances (newest first)"), "{text}");
+    assert!(text.contains("Stances over time (newest first)"), "{text}");
     assert!(text.contains("The council cannot pay for a barrier this year."));
     let mut app = story();
     let text = screen(&mut app, "2<enter>", 120, 40);
@@ -264,6 +273,44 @@ fn rebuilding_keeps_the_view() {
     app.rebuild_story();
     assert!(app.in_story());
     assert_eq!(selected_quote_id(&app), id);
+}
+
+#[test]
+fn choosing_a_briefing_in_the_list_leaves_the_story() {
+    let mut app = story();
+    press(&mut app, "bjj<enter>");
+    assert!(!app.in_story());
+    assert_eq!(app.current(), 2);
+    assert_eq!(app.briefing().meta.id, "vellmouth-storm");
+}
+
+#[test]
+fn a_quote_is_cited_with_the_role_its_speaker_had_then() {
+    let mut app = story();
+    // The first quote: Ines Calder on 03-01, then harbour commissioner.
+    let text = screen(&mut app, "3g<enter>", 120, 40);
+    assert!(
+        text.contains("Harbour commissioner (Vellmouth Harbour Board), Harbour Radio, 2031-03-01"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Speaker       Ines Calder, Acting mayor"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_briefing_list_says_the_story_view_shows_them_all() {
+    let mut app = story();
+    let text = screen(&mut app, "b", 120, 40);
+    assert!(
+        text.contains("Briefings: all shown in the story view"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("▶"),
+        "no one briefing is the one shown: {text}"
+    );
 }
 
 /// The newest briefing's text with `from` replaced by `to`.

@@ -30,9 +30,19 @@ fn hanging(first: &str, text: &str, width: usize, tone: Tone) -> Vec<DocLine> {
 
 /// The loaded briefings (the one shown marked ▶), then the files that failed.
 pub fn briefings_document(app: &App, width: usize) -> Document<'_> {
-    let mut doc = Document::new("Briefings", BRIEFINGS_WIDTH);
+    // In the story view every briefing is shown: none is marked.
+    let title = if app.in_story() {
+        "Briefings: all shown in the story view"
+    } else {
+        "Briefings"
+    };
+    let mut doc = Document::new(title, BRIEFINGS_WIDTH);
     for (i, b) in app.briefings.iter().enumerate() {
-        let current = if i == app.current { "▶ " } else { "  " };
+        let current = if i == app.current && !app.in_story() {
+            "▶ "
+        } else {
+            "  "
+        };
         let title = format!("{}  {}", one_line(&b.meta.title), b.meta.as_of.shown());
         doc.extend(
             hanging(current, &title, width, Tone::Bold)

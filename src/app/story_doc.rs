@@ -1,5 +1,5 @@
 //! What a detail view adds in the story view: the briefings an item is in,
-//! a disagreement's status over time and each party's earlier stances, a
+//! a disagreement's status over time and each party's stances over time, a
 //! speaker's role over time.
 
 use super::detail_doc::field_lines;
@@ -72,7 +72,7 @@ pub fn sections(b: &Briefing, target: Target, width: usize) -> Vec<DocLine> {
             out.push(DocLine::blank());
             out.push(DocLine::new(
                 Tone::Heading,
-                "Earlier stances (newest first)",
+                "Stances over time (newest first)",
             ));
             for (p, steps) in positions.iter().enumerate().filter(|(_, s)| s.len() > 1) {
                 let speaker = &b.disagreements[d].positions[p].speaker;
@@ -82,7 +82,7 @@ pub fn sections(b: &Briefing, target: Target, width: usize) -> Vec<DocLine> {
                         .into_iter()
                         .map(|l| DocLine::new(Tone::Bold, l)),
                 );
-                for step in &steps[1..] {
+                for step in steps {
                     out.extend(field_lines(library.tag(step.member), &step.stance, width));
                 }
             }

@@ -135,10 +135,16 @@ impl Briefing {
         let q = &self.quotes[qi];
         let s = self.speaker_of(qi);
         let mut out = one_line(&s.name).into_owned();
-        if !s.role.trim().is_empty() {
-            out.push_str(&format!(", {}", one_line(s.role.trim())));
+        // In a library, the role the speaker had when the quote entered the story.
+        let then = (self.library()).and_then(|l| l.quote_role(self.index.speaker_of_quote[qi], qi));
+        let (role, affiliation) = match then {
+            Some(r) => (&r.role, &r.affiliation),
+            None => (&s.role, &s.affiliation),
+        };
+        if !role.trim().is_empty() {
+            out.push_str(&format!(", {}", one_line(role.trim())));
         }
-        if let Some(a) = &s.affiliation {
+        if let Some(a) = affiliation {
             out.push_str(&format!(" ({})", one_line(a)));
         }
         if let Some(by) = q.reported_by.as_deref().and_then(|id| self.speaker(id)) {

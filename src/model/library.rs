@@ -198,6 +198,22 @@ impl Library {
         })
     }
 
+    /// Speaker `s`'s role and affiliation as of member `m`: the newest
+    /// change dated on or before it; `None` when the role never changed.
+    pub fn role_at(&self, s: usize, m: usize) -> Option<&RoleStep> {
+        let steps = self.roles.get(s).filter(|r| r.len() > 1)?;
+        let as_of = self.members[m].as_of;
+        (steps.iter())
+            .find(|r| self.members[r.member].as_of <= as_of)
+            .or(steps.last())
+    }
+
+    /// The role and affiliation of quote `qi`'s speaker `s` when the
+    /// quote entered the story; `None` when the role never changed.
+    pub fn quote_role(&self, s: usize, qi: usize) -> Option<&RoleStep> {
+        self.role_at(s, *self.quote_members.get(qi)?.first()?)
+    }
+
     /// Did speaker `s`'s role or affiliation change over the briefings?
     pub fn role_changed(&self, s: usize) -> bool {
         self.roles.get(s).is_some_and(|r| r.len() > 1)
@@ -217,44 +233,37 @@ pub fn status_word(status: Status) -> &'static str {
 }
 
 /// The tag of each briefing: its as-of month and day, with the year when
-/// the dates span years, or its id when another briefing has its date.
+/// the dates span years; where another briefing has that date, its id;
+/// where another has that id too, its file name; then its number.
 fn tags(members: &[(&Path, &Meta)]) -> Vec<String> {
-    let one_year = members.windows(2).all(|w| {
-        w[0].1.as_of.date().format("%Y").to_string() == w[1].1.as_of.date().format("%Y").to_string()
-    });
-    let date = |m: &Meta| {
-        let format = if one_year { "%m-%d" } else { "%Y-%m-%d" };
-        m.as_of.date().format(format).to_string()
-    };
-    let mut count: HashMap<String, usize> = HashMap::new();
-    for (_, m) in members {
-        *count.entry(date(m)).or_default() += 1;
-    }
-    let first: Vec<String> = (members.iter())
-        .map(|(_, m)| {
-            let d = date(m);
-            if count[&d] > 1 {
-                crate::text::truncate(&crate::text::one_line(&m.id), 20).into_owned()
-            } else {
-                d
-            }
-        })
+    use chrono::Datelike as _;
+    let one_year =
+        (members.windows(2)).all(|w| w[0].1.as_of.date().year() == w[1].1.as_of.date().year());
+    let format = if one_year { "%m-%d" } else { "%Y-%m-%d" };
+    let short = |s: &str| crate::text::truncate(&crate::text::one_line(s), 20).into_owned();
+    let mut tags: Vec<String> = (members.iter())
+        .map(|(_, m)| m.as_of.date().format(format).to_string())
         .collect();
-    // Two briefings with one id on one date: their file names tell them apart.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for tag in &first {
-        *seen.entry(tag.as_str()).or_default() += 1;
-    }
-    (members.iter().zip(&first))
-        .map(|((path, _), tag)| {
-            if seen[tag.as_str()] > 1 {
-                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-                crate::text::truncate(&crate::text::one_line(&stem), 24).into_owned()
-            } else {
-                tag.clone()
+    // Each pass renames the tags another briefing shares.
+    for pass in 0..3 {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for t in &tags {
+            *count.entry(t.as_str()).or_default() += 1;
+        }
+        let shared: Vec<bool> = tags.iter().map(|t| count[t.as_str()] > 1).collect();
+        for (i, shared) in shared.into_iter().enumerate() {
+            if !shared {
+                continue;
             }
-        })
-        .collect()
+            let (path, meta) = members[i];
+            tags[i] = match pass {
+                0 => short(&meta.id),
+                1 => short(&path.file_stem().unwrap_or_default().to_string_lossy()),
+                _ => format!("{}#{}", tags[i], i + 1),
+            };
+        }
+    }
+    tags
 }
 
 /// Items of one kind merged by id: the newest version of each (merging
@@ -269,11 +278,17 @@ struct ById<T> {
 
 impl<T: Clone> ById<T> {
     fn new() -> Self {
+        ById::with_capacity(0)
+    }
+
+    /// Room for `n` items without growing (the sum of every briefing's:
+    /// most quotes are in one briefing only).
+    fn with_capacity(n: usize) -> Self {
         ById {
-            items: Vec::new(),
-            origins: Vec::new(),
-            members: Vec::new(),
-            at: HashMap::new(),
+            items: Vec::with_capacity(n),
+            origins: Vec::with_capacity(n),
+            members: Vec::with_capacity(n),
+            at: HashMap::with_capacity(n),
         }
     }
 
@@ -328,7 +343,7 @@ pub fn merge(briefings: &[Briefing]) -> Briefing {
     let mut topics = ById::<Topic>::new();
     let mut speakers = ById::<Speaker>::new();
     let mut events = ById::<Event>::new();
-    let mut quotes = ById::<Quote>::new();
+    let mut quotes = ById::<Quote>::with_capacity(briefings.iter().map(|b| b.quotes.len()).sum());
     let mut disagreements = ById::<Disagreement>::new();
     let mut roles: Vec<Vec<RoleStep>> = Vec::new();
     let mut statuses: Vec<Vec<StatusStep>> = Vec::new();
@@ -897,6 +912,13 @@ quotes = ["q1"]
         let roles: Vec<&str> = lib.roles[mara].iter().map(|r| r.role.as_str()).collect();
         assert_eq!(roles, ["Deputy mayor", "Harbour warden"], "newest first");
         assert!(!lib.role_changed(m.index.speaker_by_id["ilo"]));
+        let q1 = m.index.quote_by_id["q1"];
+        assert_eq!(lib.quote_role(mara, q1).unwrap().role, "Harbour warden");
+        assert!(
+            m.citation(q1).contains("Mara, Harbour warden"),
+            "a quote is credited with the role its speaker had then: {}",
+            m.citation(q1)
+        );
         assert_eq!(
             lib.status_line(0).as_deref(),
             Some("open 03-02 → narrowing 03-09")
@@ -941,6 +963,43 @@ quotes = ["q1"]
         assert_eq!(
             SECOND.lines().nth(at.line - 1).unwrap(),
             "role = \"Deputy mayor\""
+        );
+    }
+
+    #[test]
+    fn tags_are_dates_or_ids_when_dates_collide() {
+        let at = |id: &str, date: &str| {
+            let text = FIRST
+                .replace("id = \"a\"", &format!("id = \"{id}\""))
+                .replace("as_of = 2031-03-02", &format!("as_of = {date}"));
+            Briefing::parse(Path::new(&format!("{id}.toml")), &text).unwrap()
+        };
+        let m = merge(&[
+            at("x", "2031-03-02"),
+            at("y", "2031-03-02"),
+            at("z", "2031-04-01"),
+        ]);
+        let tags: Vec<&str> = (m.library().unwrap().members.iter())
+            .map(|m| m.tag.as_str())
+            .collect();
+        assert_eq!(tags, ["x", "y", "04-01"]);
+        // Ids shared too: the file names.
+        let (mut x, mut y) = (at("x", "2031-03-02"), at("x", "2031-03-02"));
+        x.path = "dir/first.toml".into();
+        y.path = "dir/second.toml".into();
+        let m = merge(&[x.clone(), y, x]);
+        let tags: Vec<&str> = (m.library().unwrap().members.iter())
+            .map(|m| m.tag.as_str())
+            .collect();
+        assert_eq!(tags, ["first#1", "second", "first#3"], "then the number");
+        let m = merge(&[at("x", "2030-12-30"), at("y", "2031-01-02")]);
+        let tags: Vec<&str> = (m.library().unwrap().members.iter())
+            .map(|m| m.tag.as_str())
+            .collect();
+        assert_eq!(
+            tags,
+            ["2030-12-30", "2031-01-02"],
+            "the year when they span years"
         );
     }
 
