@@ -1,0 +1,84 @@
+//! The watcher and the background reload against hostile files: a watched
+//! briefing replaced by a FIFO, by a file over the size limit, deleted, or
+//! replaced by a folder; each reload comes back (nothing hangs) with the
+//! file as a failure, and the reader keeps its last good version.
+
+#![cfg(unix)]
+
+use std::path::Path;
+use std::time::Duration;
+
+use briefing::app::{Action, App, Reload};
+use briefing::event_loop::Live;
+use briefing::model::{self, MAX_FILE_BYTES};
+use briefing::watch::Method;
+
+const BRIEFING: &str = include_str!("../briefings/alaska-summit-2025.toml");
+
+/// Waits for the reload of `path` (others may come first, as a file is
+/// written in steps).
+fn reload_of(live: &Live, path: &Path, what: &str) -> Reload {
+    loop {
+        let r = live
+            .wait_reload(Duration::from_secs(10))
+            .unwrap_or_else(|| panic!("no reload within 10 s after {what}"));
+        if r.changed.iter().any(|p| p == path) {
+            return r;
+        }
+    }
+}
+
+fn check(method: Method) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.toml");
+    std::fs::write(&path, BRIEFING).unwrap();
+    let report = model::load_paths(std::slice::from_ref(&path));
+    let mut app = App::new(report.briefings, report.failures);
+    let live = Live::start(std::slice::from_ref(&path), &[], Some(method));
+    assert_eq!(live.method(), method);
+
+    let mut expect_failure = |app: &mut App, what: &str, reason: &str| {
+        let r = reload_of(&live, &path, what);
+        assert!(r.report.briefings.is_empty(), "{what}");
+        let message = &r.report.failures[0].diagnostics[0].message;
+        assert!(message.contains(reason), "{what}: {message}");
+        app.update(Action::Reloaded(Box::new(r)));
+        assert_eq!(
+            app.briefing().quotes.len(),
+            23,
+            "{what}: the last good version"
+        );
+        assert!(app.problem_count() >= 1, "{what}");
+    };
+
+    std::fs::remove_file(&path).unwrap();
+    expect_failure(&mut app, "a delete", "cannot read this file");
+
+    let fifo = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a plain system call on a path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    expect_failure(&mut app, "a FIFO", "not a regular file");
+    std::fs::remove_file(&path).unwrap();
+
+    let big = std::fs::File::create(&path).unwrap();
+    big.set_len(MAX_FILE_BYTES + 1).unwrap();
+    drop(big);
+    expect_failure(&mut app, "a file over the limit", "limited to 64 MiB");
+    std::fs::remove_file(&path).unwrap();
+
+    std::fs::write(&path, BRIEFING).unwrap();
+    let r = reload_of(&live, &path, "the file back");
+    assert_eq!(r.report.briefings.len(), 1);
+    app.update(Action::Reloaded(Box::new(r)));
+    assert_eq!(app.problem_count(), 0);
+}
+
+#[test]
+fn hostile_replacements_fail_to_load_and_never_hang_with_events() {
+    check(Method::Events);
+}
+
+#[test]
+fn hostile_replacements_fail_to_load_and_never_hang_when_polling() {
+    check(Method::Polling);
+}
