@@ -37,7 +37,7 @@ fn check(method: Method) {
     let live = Live::start(std::slice::from_ref(&path), &[], Some(method));
     assert_eq!(live.method(), method);
 
-    let mut expect_failure = |app: &mut App, what: &str, reason: &str| {
+    let expect_failure = |app: &mut App, what: &str, reason: &str| {
         let r = reload_of(&live, &path, what);
         assert!(r.report.briefings.is_empty(), "{what}");
         let message = &r.report.failures[0].diagnostics[0].message;
