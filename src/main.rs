@@ -375,6 +375,7 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         &options.sources,
         watch::Watcher::forced_by_env(),
     );
+    let mut app = app.with_live_reload(live.method().describe());
     let result = terminal::setup(mouse).and_then(|mut tui| {
         let result = event_loop::run(
             &mut tui,

@@ -44,7 +44,7 @@ impl Method {
                 DEBOUNCE.as_millis()
             ),
             Method::Polling => format!("live reload: polling every {} ms", POLL_EVERY.as_millis()),
-            Method::Off => "live reload: off (BRIEFING_WATCH=off)".into(),
+            Method::Off => "live reload: off (no file to watch, or BRIEFING_WATCH=off)".into(),
         }
     }
 }

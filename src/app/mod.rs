@@ -120,6 +120,9 @@ pub struct App {
     keymap: Keymap,
     /// The config file in use, or where it would be read from, as help names it.
     config_path: String,
+    /// How the files are watched for live reload, as help says it (none
+    /// when nothing is watched, as in `render`).
+    live_reload: Option<String>,
 }
 
 impl App {
@@ -152,6 +155,7 @@ impl App {
             effects: Vec::new(),
             keymap: Keymap::default(),
             config_path: "the config file".into(),
+            live_reload: None,
         };
         if !app.failures.is_empty() {
             app.message = Some(format!(
@@ -179,6 +183,17 @@ impl App {
     pub fn with_config_path(mut self, path: impl Into<String>) -> App {
         self.config_path = path.into();
         self
+    }
+
+    /// The same reader saying in help how its files are watched.
+    pub fn with_live_reload(mut self, how: impl Into<String>) -> App {
+        self.live_reload = Some(how.into());
+        self
+    }
+
+    /// How the files are watched, if they are.
+    pub fn live_reload(&self) -> Option<&str> {
+        self.live_reload.as_deref()
     }
 
     pub fn keymap(&self) -> &Keymap {

@@ -195,7 +195,16 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
 /// Help as a document `width` columns wide: keys in a column, their
 /// descriptions wrapped beside it.
 pub fn help_document(app: &App, width: usize) -> Document<'static> {
-    let lines = help_lines(&app.keymap, &app.config_path, app.size.0);
+    let mut lines = help_lines(&app.keymap, &app.config_path, app.size.0);
+    if let Some(how) = app.live_reload() {
+        lines.push(TextLine::blank());
+        let note = format!("{how}; e opens the selection in $EDITOR, ! lists problems.");
+        lines.extend(
+            wrap(&note, width)
+                .into_iter()
+                .map(|l| TextLine::new(LineKind::Muted, l)),
+        );
+    }
     let key_width = (lines.iter())
         .filter(|l| l.kind == LineKind::Keys)
         .map(|l| l.text.width())
