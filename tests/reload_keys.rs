@@ -212,7 +212,10 @@ fn a_broken_save_keeps_the_last_good_version_with_a_badge_and_the_problems() {
     assert_eq!(app.problem_count(), 1);
     let shown = screen(&mut app, "", 80, 24);
     assert!(shown.contains("⚠ 1 problem"), "{shown}");
-    assert!(shown.contains("last good version"), "{shown}");
+    assert!(
+        shown.contains("has errors: showing its last good version"),
+        "{shown}"
+    );
     let shown = screen(&mut app, "!", 80, 24);
     assert!(shown.contains("Problems: 1 problem"), "{shown}");
     assert!(shown.contains("alaska-summit-2025.toml:"), "{shown}");
@@ -293,4 +296,20 @@ fn new_and_deleted_files_appear_and_go() {
     })));
     assert_eq!(app.briefings().len(), 1);
     assert_eq!(app.briefing().path, Path::new(BUNDLED.0));
+}
+
+/// The badge and the problems view after a broken save, at the two small
+/// sizes every word must be reachable at.
+#[test]
+fn problems_badge_and_view_snapshots() {
+    let broken = edited(
+        "id = \"witkoff-first-time-putin-agreed\"",
+        "id = \"witkoff-first-time-putin-agreed",
+    );
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = alaska();
+        reload(&mut app, &broken);
+        insta::assert_snapshot!(format!("badge_{w}x{h}"), screen(&mut app, "", w, h));
+        insta::assert_snapshot!(format!("problems_{w}x{h}"), screen(&mut app, "!", w, h));
+    }
 }

@@ -288,10 +288,7 @@ fn reload_message(
     };
     if let Some(p) = kept.first() {
         let _ = problems;
-        return format!(
-            "{} does not load: its last good version is shown (! lists the problems)",
-            name(p)
-        );
+        return format!("{} has errors: showing its last good version", name(p));
     }
     let mut parts = Vec::new();
     if !changed.is_empty() {
