@@ -313,3 +313,56 @@ fn problems_badge_and_view_snapshots() {
         insta::assert_snapshot!(format!("problems_{w}x{h}"), screen(&mut app, "!", w, h));
     }
 }
+
+const EASTMERE: &str = include_str!("fixtures/valid/eastmere-budget-2026.toml");
+
+/// Two briefings: Eastmere (newest, first) and the bundled one.
+fn two() -> App {
+    let eastmere = Briefing::parse(Path::new("eastmere.toml"), EASTMERE).unwrap();
+    app_with(vec![Briefing::bundled(), eastmere], Vec::new())
+}
+
+#[test]
+fn the_briefing_shown_deleted_moves_to_another_from_its_top() {
+    let mut app = two();
+    // On the bundled briefing, following its last speaker (an index
+    // Eastmere does not have), a detail open.
+    press(&mut app, "}[2<enter>");
+    assert_eq!(app.briefing().path, Path::new(BUNDLED.0));
+    assert!(app.followed().is_some() && !app.popups().is_empty());
+    app.update(Action::Reloaded(Box::new(Reload {
+        changed: Vec::new(),
+        removed: vec![PathBuf::from(BUNDLED.0)],
+        report: LoadReport::default(),
+    })));
+    assert_eq!(app.briefing().path, Path::new("eastmere.toml"));
+    assert_eq!(app.followed(), None);
+    assert!(app.popups().is_empty());
+    screen(&mut app, "3jj", 80, 24);
+}
+
+#[test]
+fn another_file_changing_leaves_the_view_alone() {
+    let mut app = two();
+    press(&mut app, "}3jj<enter>");
+    let popups = app.popups().to_vec();
+    let list = app.list(Pane::Quotes);
+    let changed = EASTMERE.replacen("title = \"", "title = \"Changed: ", 1);
+    let b = Briefing::parse(Path::new("eastmere.toml"), &changed).unwrap();
+    app.update(Action::Reloaded(Box::new(Reload {
+        changed: vec![PathBuf::from("eastmere.toml")],
+        removed: Vec::new(),
+        report: LoadReport {
+            briefings: vec![b],
+            ..LoadReport::default()
+        },
+    })));
+    assert_eq!(app.briefing().path, Path::new(BUNDLED.0));
+    assert_eq!(app.popups(), popups.as_slice());
+    assert_eq!(app.list(Pane::Quotes), list);
+    assert!(
+        app.briefings()
+            .iter()
+            .any(|b| b.meta.title.starts_with("Changed: "))
+    );
+}

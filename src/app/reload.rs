@@ -126,6 +126,7 @@ impl App {
             removed,
             report,
         } = reload;
+        let replaced = report.briefings.iter().any(|b| b.path == anchor.path);
         let touched = |p: &PathBuf| changed.contains(p) || removed.contains(p);
         self.failures.retain(|f| !touched(&f.path));
         self.findings.retain(|f| !touched(&f.path));
@@ -155,13 +156,20 @@ impl App {
             .sort_by_key(|b| std::cmp::Reverse(b.meta.as_of));
         let same = self.briefings.iter().position(|b| b.path == anchor.path);
         self.current = same.unwrap_or(0);
-        self.briefings_changed();
-        if same.is_some() {
-            self.restore_anchor(&anchor);
-        } else {
-            self.popups.clear();
-            self.search = None;
-            self.filter = None;
+        match same {
+            // The briefing shown is gone: the next one, from its top.
+            None => {
+                self.popups.clear();
+                self.search = None;
+                self.filter = None;
+                self.topics.clear();
+                self.followed = None;
+                self.lists = [super::ListState::default(); 4];
+                self.briefings_changed();
+            }
+            Some(_) if replaced => self.restore_anchor(&anchor),
+            // Another file changed: the one shown is as it was.
+            Some(_) => self.briefings_changed(),
         }
         self.jumps = super::jumps::Jumps::default();
         if self.problem_count() == 0 {
@@ -187,7 +195,8 @@ impl App {
     }
 
     /// Puts the selections, filters and popups of `anchor` back, by id, in
-    /// the briefing shown (loaded anew).
+    /// the briefing shown (loaded anew), and recomputes what derives from
+    /// the briefings.
     fn restore_anchor(&mut self, anchor: &Anchor) {
         let b = &self.briefings[self.current];
         let topic_set = |ids: &[String]| {
@@ -229,8 +238,7 @@ impl App {
             }
         }
         self.popups = popups;
-        self.rows = super::Rows::compute(b, &self.topics, self.followed);
-        self.apply_text_filter();
+        self.briefings_changed();
         for pane in Pane::ALL {
             let (item, position, below_top) = &anchor.selected[pane.index()];
             let target = item
@@ -242,7 +250,6 @@ impl App {
             list.selected = row.unwrap_or(list.selected).min(len.saturating_sub(1));
             list.offset = list.selected.saturating_sub(*below_top);
         }
-        self.refresh_matches();
     }
 
     /// The row of `pane` listing `target` (a disagreement: its `position`
