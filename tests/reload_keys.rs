@@ -284,6 +284,7 @@ fn new_and_deleted_files_appear_and_go() {
         },
     })));
     assert_eq!(app.briefings().len(), 2);
+    assert_eq!(app.message(), Some("new: later.toml"));
     assert_eq!(
         app.briefing().path,
         Path::new(BUNDLED.0),
@@ -296,6 +297,7 @@ fn new_and_deleted_files_appear_and_go() {
     })));
     assert_eq!(app.briefings().len(), 1);
     assert_eq!(app.briefing().path, Path::new(BUNDLED.0));
+    assert_eq!(app.message(), Some("1 file gone"));
 }
 
 /// The badge and the problems view after a broken save, at the two small

@@ -138,6 +138,11 @@ impl App {
                     .push(Failure::unreadable(path, "this file was deleted"));
             }
         }
+        let added: Vec<PathBuf> = (report.briefings.iter())
+            .map(|b| b.path.clone())
+            .filter(|p| !self.briefings.iter().any(|b| &b.path == p))
+            .collect();
+        let changed: Vec<PathBuf> = changed.into_iter().filter(|p| !added.contains(p)).collect();
         let mut kept = Vec::new();
         for failure in report.failures {
             if self.briefings.iter().any(|b| b.path == failure.path) {
@@ -176,6 +181,7 @@ impl App {
             self.popups.retain(|p| !matches!(p, Popup::Problems { .. }));
         }
         self.message = Some(reload_message(
+            &added,
             &changed,
             &removed,
             &kept,
@@ -281,6 +287,7 @@ fn popup_target(popup: &Popup) -> Option<Target> {
 
 /// The status line after a reload.
 fn reload_message(
+    added: &[PathBuf],
     changed: &[PathBuf],
     removed: &[PathBuf],
     kept: &[PathBuf],
@@ -297,16 +304,19 @@ fn reload_message(
         let _ = problems;
         return format!("{} has errors: showing its last good version", name(p));
     }
+    let names = |paths: &[PathBuf]| {
+        let shown: Vec<String> = paths.iter().take(3).map(name).collect();
+        match paths.len().saturating_sub(3) {
+            0 => shown.join(", "),
+            more => format!("{} and {more} more", shown.join(", ")),
+        }
+    };
     let mut parts = Vec::new();
     if !changed.is_empty() {
-        let names: Vec<String> = changed.iter().take(3).map(name).collect();
-        let more = changed.len().saturating_sub(3);
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        parts.push(format!("reloaded {}{more}", names.join(", ")));
+        parts.push(format!("reloaded {}", names(changed)));
+    }
+    if !added.is_empty() {
+        parts.push(format!("new: {}", names(added)));
     }
     if !removed.is_empty() {
         parts.push(format!(
