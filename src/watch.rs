@@ -19,9 +19,11 @@ use std::time::{Duration, SystemTime};
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
-/// How long file events are gathered before the files are looked at.
+/// How long file events are gathered before the files are looked at
+/// (`--version` says it too: src/cli.rs).
 pub const DEBOUNCE: Duration = Duration::from_millis(100);
-/// How often the files are looked at when no events can be had.
+/// How often the files are looked at when no events can be had (also in
+/// `--version`).
 pub const POLL_EVERY: Duration = Duration::from_millis(500);
 
 /// How changes are noticed.

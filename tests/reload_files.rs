@@ -97,3 +97,18 @@ fn hostile_replacements_fail_to_load_and_never_hang_with_events() {
 fn hostile_replacements_fail_to_load_and_never_hang_when_polling() {
     check(Method::Polling);
 }
+
+#[test]
+fn version_says_how_files_are_watched() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let debounce = format!("debounced {} ms", briefing::watch::DEBOUNCE.as_millis());
+    let poll = format!(
+        "polling every {} ms",
+        briefing::watch::POLL_EVERY.as_millis()
+    );
+    assert!(text.contains(&debounce) && text.contains(&poll), "{text}");
+}
