@@ -10,6 +10,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(
     name = "briefing",
     version,
+    long_version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        "\nlive reload: file events, debounced 100 ms; polling every 500 ms where file events \
+         cannot be had (BRIEFING_WATCH=poll forces it, BRIEFING_WATCH=off turns reload off); \
+         help (?) says which is in use"
+    ),
     args_conflicts_with_subcommands = true,
     after_help = "When stdout is not a terminal (briefing | less), the reader prints a Markdown \
                   digest of what it would show, filtered by --topic and --speaker.\n\n\

@@ -4,10 +4,9 @@
 //!
 //! | editor | arguments |
 //! |---|---|
-//! | vi, vim, nvim, view, gvim, nano, emacs, emacsclient, kak, micro, mg, joe, ne | `+LINE FILE` |
-//! | hx, helix | `FILE:LINE:COL` |
+//! | vi, vim, nvim, view, gvim, mvim, nano, pico, emacs, emacsclient, kak, micro, mg, joe, ne, jed | `+LINE FILE` |
+//! | hx, helix, subl, zed | `FILE:LINE:COL` |
 //! | code, codium, code-insiders, vscodium, cursor | `-g FILE:LINE:COL` |
-//! | subl, zed | `FILE:LINE:COL` |
 //! | any other | `FILE` |
 
 use std::ffi::OsString;

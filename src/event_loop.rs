@@ -32,7 +32,15 @@ impl Live {
         let (tx, reloads) = mpsc::channel();
         let sources = sources.to_vec();
         let watcher = Watcher::start(paths, forced, move |changes| {
-            let report = crate::model::load_paths_with(&changes.changed, &sources);
+            // A named file replaced by a folder is not read as a folder.
+            let (files, folders): (Vec<PathBuf>, Vec<PathBuf>) =
+                changes.changed.iter().cloned().partition(|p| !p.is_dir());
+            let mut report = crate::model::load_paths_with(&files, &sources);
+            report.failures.extend(
+                folders
+                    .iter()
+                    .map(|p| crate::model::Failure::unreadable(p, "not a regular file: a folder")),
+            );
             let reload = Reload {
                 changed: changes.changed,
                 removed: changes.removed,

@@ -29,6 +29,10 @@ static TERMINATE: AtomicI32 = AtomicI32::new(0);
 /// True while the reader has handed the terminal back (suspended, or
 /// continued in the background): then nothing may touch the terminal.
 static SUSPENDED: AtomicBool = AtomicBool::new(false);
+/// True while an editor has the terminal: a Ctrl-Z there (an editor sends
+/// SIGTSTP to the whole process group) stops the reader with it, as the
+/// shell expects, instead of asking for a suspend later.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal in reader mode, and installs a panic hook and signal
 /// handlers that restore it.
@@ -104,7 +108,9 @@ pub fn hand_over(
 ) -> io::Result<io::Result<std::process::ExitStatus>> {
     restore();
     SUSPENDED.store(true, Ordering::SeqCst);
+    HANDED_OVER.store(true, Ordering::SeqCst);
     let status = program.status();
+    HANDED_OVER.store(false, Ordering::SeqCst);
     SUSPENDED.store(false, Ordering::SeqCst);
     enter()?;
     full_redraw(tui)?;
@@ -188,6 +194,9 @@ fn handle_signals() -> io::Result<()> {
         .spawn(move || {
             for signal in signals.forever() {
                 match signal {
+                    SIGTSTP if HANDED_OVER.load(Ordering::SeqCst) => {
+                        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+                    }
                     SIGTSTP => SUSPEND.store(true, Ordering::SeqCst),
                     SIGCONT => REDRAW.store(true, Ordering::SeqCst),
                     _ => {

@@ -19,9 +19,11 @@ use std::time::{Duration, SystemTime};
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
-/// How long file events are gathered before the files are looked at.
+/// How long file events are gathered before the files are looked at
+/// (`--version` says it too: src/cli.rs).
 pub const DEBOUNCE: Duration = Duration::from_millis(100);
-/// How often the files are looked at when no events can be had.
+/// How often the files are looked at when no events can be had (also in
+/// `--version`).
 pub const POLL_EVERY: Duration = Duration::from_millis(500);
 
 /// How changes are noticed.
@@ -44,7 +46,7 @@ impl Method {
                 DEBOUNCE.as_millis()
             ),
             Method::Polling => format!("live reload: polling every {} ms", POLL_EVERY.as_millis()),
-            Method::Off => "live reload: off (BRIEFING_WATCH=off)".into(),
+            Method::Off => "live reload: off (no file to watch, or BRIEFING_WATCH=off)".into(),
         }
     }
 }

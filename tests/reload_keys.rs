@@ -212,7 +212,10 @@ fn a_broken_save_keeps_the_last_good_version_with_a_badge_and_the_problems() {
     assert_eq!(app.problem_count(), 1);
     let shown = screen(&mut app, "", 80, 24);
     assert!(shown.contains("⚠ 1 problem"), "{shown}");
-    assert!(shown.contains("last good version"), "{shown}");
+    assert!(
+        shown.contains("has errors: showing its last good version"),
+        "{shown}"
+    );
     let shown = screen(&mut app, "!", 80, 24);
     assert!(shown.contains("Problems: 1 problem"), "{shown}");
     assert!(shown.contains("alaska-summit-2025.toml:"), "{shown}");
@@ -281,6 +284,7 @@ fn new_and_deleted_files_appear_and_go() {
         },
     })));
     assert_eq!(app.briefings().len(), 2);
+    assert_eq!(app.message(), Some("new: later.toml"));
     assert_eq!(
         app.briefing().path,
         Path::new(BUNDLED.0),
@@ -293,4 +297,74 @@ fn new_and_deleted_files_appear_and_go() {
     })));
     assert_eq!(app.briefings().len(), 1);
     assert_eq!(app.briefing().path, Path::new(BUNDLED.0));
+    assert_eq!(app.message(), Some("1 file gone"));
+}
+
+/// The badge and the problems view after a broken save, at the two small
+/// sizes every word must be reachable at.
+#[test]
+fn problems_badge_and_view_snapshots() {
+    let broken = edited(
+        "id = \"witkoff-first-time-putin-agreed\"",
+        "id = \"witkoff-first-time-putin-agreed",
+    );
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = alaska();
+        reload(&mut app, &broken);
+        insta::assert_snapshot!(format!("badge_{w}x{h}"), screen(&mut app, "", w, h));
+        insta::assert_snapshot!(format!("problems_{w}x{h}"), screen(&mut app, "!", w, h));
+    }
+}
+
+const EASTMERE: &str = include_str!("fixtures/valid/eastmere-budget-2026.toml");
+
+/// Two briefings: Eastmere (newest, first) and the bundled one.
+fn two() -> App {
+    let eastmere = Briefing::parse(Path::new("eastmere.toml"), EASTMERE).unwrap();
+    app_with(vec![Briefing::bundled(), eastmere], Vec::new())
+}
+
+#[test]
+fn the_briefing_shown_deleted_moves_to_another_from_its_top() {
+    let mut app = two();
+    // On the bundled briefing, following its last speaker (an index
+    // Eastmere does not have), a detail open.
+    press(&mut app, "}[2<enter>");
+    assert_eq!(app.briefing().path, Path::new(BUNDLED.0));
+    assert!(app.followed().is_some() && !app.popups().is_empty());
+    app.update(Action::Reloaded(Box::new(Reload {
+        changed: Vec::new(),
+        removed: vec![PathBuf::from(BUNDLED.0)],
+        report: LoadReport::default(),
+    })));
+    assert_eq!(app.briefing().path, Path::new("eastmere.toml"));
+    assert_eq!(app.followed(), None);
+    assert!(app.popups().is_empty());
+    screen(&mut app, "3jj", 80, 24);
+}
+
+#[test]
+fn another_file_changing_leaves_the_view_alone() {
+    let mut app = two();
+    press(&mut app, "}3jj<enter>");
+    let popups = app.popups().to_vec();
+    let list = app.list(Pane::Quotes);
+    let changed = EASTMERE.replacen("title = \"", "title = \"Changed: ", 1);
+    let b = Briefing::parse(Path::new("eastmere.toml"), &changed).unwrap();
+    app.update(Action::Reloaded(Box::new(Reload {
+        changed: vec![PathBuf::from("eastmere.toml")],
+        removed: Vec::new(),
+        report: LoadReport {
+            briefings: vec![b],
+            ..LoadReport::default()
+        },
+    })));
+    assert_eq!(app.briefing().path, Path::new(BUNDLED.0));
+    assert_eq!(app.popups(), popups.as_slice());
+    assert_eq!(app.list(Pane::Quotes), list);
+    assert!(
+        app.briefings()
+            .iter()
+            .any(|b| b.meta.title.starts_with("Changed: "))
+    );
 }

@@ -124,8 +124,9 @@ pub struct App {
     keymap: Keymap,
     /// The config file in use, or where it would be read from, as help names it.
     config_path: String,
-    /// How saved files are noticed, as help says it (none: not watching).
-    pub(crate) live_reload: Option<String>,
+    /// How the files are watched for live reload, as help says it (none
+    /// when nothing is watched, as in `render`).
+    live_reload: Option<String>,
     /// The story view: every briefing merged into one.
     pub(crate) story: story::Story,
     /// Where the reader was in each briefing, the ids seen and the new marks.
@@ -195,11 +196,15 @@ impl App {
         self
     }
 
-    /// The same reader saying in help how saved files are noticed
-    /// (`watch::Method::describe`).
+    /// The same reader saying in help how its files are watched.
     pub fn with_live_reload(mut self, how: impl Into<String>) -> App {
         self.live_reload = Some(how.into());
         self
+    }
+
+    /// How the files are watched, if they are.
+    pub fn live_reload(&self) -> Option<&str> {
+        self.live_reload.as_deref()
     }
 
     pub fn keymap(&self) -> &Keymap {

@@ -48,12 +48,7 @@ pub const OVERVIEW_WIDTH: u16 = 90;
 
 /// Help: every mode's bindings under the mode's title, then where the
 /// config file is, wrapped to fit a screen `columns` wide.
-pub fn help_lines(
-    keymap: &Keymap,
-    config_path: &str,
-    live_reload: Option<&str>,
-    columns: u16,
-) -> Vec<TextLine> {
+pub fn help_lines(keymap: &Keymap, config_path: &str, columns: u16) -> Vec<TextLine> {
     let mut lines = Vec::new();
     for mode in Mode::ALL {
         let entries = keymap.help_entries(mode);
@@ -72,10 +67,7 @@ pub fn help_lines(
     }
     lines.push(TextLine::blank());
     // Wrapped to the popup, so that a long path is shown whole.
-    let mut note = format!("Keys can be changed in {config_path} under [keys].");
-    if let Some(how) = live_reload {
-        note.push_str(&format!(" Saved files are shown again at once ({how})."));
-    }
+    let note = format!("Keys can be changed in {config_path} under [keys].");
     let width = usize::from(HELP_WIDTH.min(columns).saturating_sub(3));
     let note = wrap(&note, width).into_iter();
     lines.extend(note.map(|l| TextLine::new(LineKind::Muted, l)));
@@ -207,12 +199,16 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
 /// Help as a document `width` columns wide: keys in a column, their
 /// descriptions wrapped beside it.
 pub fn help_document(app: &App, width: usize) -> Document<'static> {
-    let lines = help_lines(
-        &app.keymap,
-        &app.config_path,
-        app.live_reload.as_deref(),
-        app.size.0,
-    );
+    let mut lines = help_lines(&app.keymap, &app.config_path, app.size.0);
+    if let Some(how) = app.live_reload() {
+        lines.push(TextLine::blank());
+        let note = format!("{how}; e opens the selection in $EDITOR, ! lists problems.");
+        lines.extend(
+            wrap(&note, width)
+                .into_iter()
+                .map(|l| TextLine::new(LineKind::Muted, l)),
+        );
+    }
     let key_width = (lines.iter())
         .filter(|l| l.kind == LineKind::Keys)
         .map(|l| l.text.width())

@@ -128,15 +128,9 @@ pub fn problems_document(app: &App, width: usize) -> Document<'static> {
         format!("Problems: {}", plural(count, "problem", "problems")),
         PROBLEMS_WIDTH,
     );
-    for (line, text) in wrap(
-        "Enter or e opens the problem's place in $EDITOR; the reader loads the \
-         file again when it is saved.",
-        width,
-    )
-    .into_iter()
-    .enumerate()
-    {
-        let _ = line;
+    let intro = "Enter or e opens the problem's place in $EDITOR; the reader loads the \
+                 file again when it is saved.";
+    for text in wrap(intro, width) {
         doc.push(DocLine::new(Tone::Muted, text));
     }
     for (i, (d, source)) in app.problems().enumerate() {
@@ -148,10 +142,26 @@ pub fn problems_document(app: &App, width: usize) -> Document<'static> {
         let rendered = diag::render(d, source, false);
         for (n, line) in multi_line(&rendered).lines().enumerate() {
             let tone = if n == 0 { tone } else { Tone::Plain };
+            // A wrapped line hangs under the text after its margin (`|`, `=`).
+            let margin = line.len() - line.trim_start_matches([' ', '|', '=']).len();
+            let indent = " ".repeat(margin.min(width / 2));
             let pieces = if line.is_empty() {
                 vec![String::new()]
             } else {
-                wrap(line, width.max(1))
+                let first = wrap(line, width.max(1));
+                match first.split_first() {
+                    Some((head, _)) if first.len() > 1 && line.starts_with(head.as_str()) => {
+                        let rest = line[head.len()..].trim_start();
+                        let mut out = vec![head.clone()];
+                        out.extend(
+                            wrap(rest, width.saturating_sub(indent.len()).max(1))
+                                .into_iter()
+                                .map(|l| format!("{indent}{l}")),
+                        );
+                        out
+                    }
+                    _ => first,
+                }
             };
             for piece in pieces {
                 doc.push(DocLine::new(tone, piece).linked(i));

@@ -135,6 +135,7 @@ impl App {
             removed,
             report,
         } = reload;
+        let replaced = report.briefings.iter().any(|b| b.path == anchor.path);
         let touched = |p: &PathBuf| changed.contains(p) || removed.contains(p);
         self.failures.retain(|f| !touched(&f.path));
         self.findings.retain(|f| !touched(&f.path));
@@ -146,6 +147,11 @@ impl App {
                     .push(Failure::unreadable(path, "this file was deleted"));
             }
         }
+        let added: Vec<PathBuf> = (report.briefings.iter())
+            .map(|b| b.path.clone())
+            .filter(|p| !self.briefings.iter().any(|b| &b.path == p))
+            .collect();
+        let changed: Vec<PathBuf> = changed.into_iter().filter(|p| !added.contains(p)).collect();
         let mut kept = Vec::new();
         for failure in report.failures {
             if self.briefings.iter().any(|b| b.path == failure.path) {
@@ -164,23 +170,29 @@ impl App {
             .sort_by_key(|b| std::cmp::Reverse(b.meta.as_of));
         let same = self.briefings.iter().position(|b| b.path == anchor.path);
         self.current = same.unwrap_or(0);
-        self.briefings_changed();
-        if same.is_none() {
-            // Another briefing is shown: its own ids seen and marks.
-            self.enter_briefing();
-        }
-        if same.is_some() {
-            self.restore_anchor(&anchor);
-        } else {
-            self.popups.clear();
-            self.search = None;
-            self.filter = None;
+        match same {
+            // The briefing shown is gone: the next one, from its top.
+            None => {
+                self.popups.clear();
+                self.search = None;
+                self.filter = None;
+                self.topics.clear();
+                self.followed = None;
+                self.lists = [super::ListState::default(); 4];
+                self.briefings_changed();
+                // Its own ids seen and new marks.
+                self.enter_briefing();
+            }
+            Some(_) if replaced => self.restore_anchor(&anchor),
+            // Another file changed: the one shown is as it was.
+            Some(_) => self.briefings_changed(),
         }
         self.jumps = super::jumps::Jumps::default();
         if self.problem_count() == 0 {
             self.popups.retain(|p| !matches!(p, Popup::Problems { .. }));
         }
         self.message = Some(reload_message(
+            &added,
             &changed,
             &removed,
             &kept,
@@ -201,7 +213,8 @@ impl App {
     }
 
     /// Puts the selections, filters and popups of `anchor` back, by id, in
-    /// the briefing shown (loaded anew).
+    /// the briefing shown (loaded anew), and recomputes what derives from
+    /// the briefings.
     fn restore_anchor(&mut self, anchor: &Anchor) {
         let b = &self.briefings[self.current];
         let topic_set = |ids: &[String]| {
@@ -243,8 +256,7 @@ impl App {
             }
         }
         self.popups = popups;
-        self.rows = super::Rows::compute(b, &self.topics, self.followed);
-        self.apply_text_filter();
+        self.briefings_changed();
         for pane in Pane::ALL {
             let (item, position, below_top) = &anchor.selected[pane.index()];
             let target = item
@@ -256,7 +268,6 @@ impl App {
             list.selected = row.unwrap_or(list.selected).min(len.saturating_sub(1));
             list.offset = list.selected.saturating_sub(*below_top);
         }
-        self.refresh_matches();
     }
 
     /// The row of `pane` listing `target` (a disagreement: its `position`
@@ -288,6 +299,7 @@ fn popup_target(popup: &Popup) -> Option<Target> {
 
 /// The status line after a reload.
 fn reload_message(
+    added: &[PathBuf],
     changed: &[PathBuf],
     removed: &[PathBuf],
     kept: &[PathBuf],
@@ -302,21 +314,21 @@ fn reload_message(
     };
     if let Some(p) = kept.first() {
         let _ = problems;
-        return format!(
-            "{} does not load: its last good version is shown (! lists the problems)",
-            name(p)
-        );
+        return format!("{} has errors: showing its last good version", name(p));
     }
+    let names = |paths: &[PathBuf]| {
+        let shown: Vec<String> = paths.iter().take(3).map(name).collect();
+        match paths.len().saturating_sub(3) {
+            0 => shown.join(", "),
+            more => format!("{} and {more} more", shown.join(", ")),
+        }
+    };
     let mut parts = Vec::new();
     if !changed.is_empty() {
-        let names: Vec<String> = changed.iter().take(3).map(name).collect();
-        let more = changed.len().saturating_sub(3);
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        parts.push(format!("reloaded {}{more}", names.join(", ")));
+        parts.push(format!("reloaded {}", names(changed)));
+    }
+    if !added.is_empty() {
+        parts.push(format!("new: {}", names(added)));
     }
     if !removed.is_empty() {
         parts.push(format!(
