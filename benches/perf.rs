@@ -11,7 +11,8 @@
 //! same files with every reference right), detail (the detail of a speaker
 //! with 1,000,000 quotes vs 100,000 and 100: its links and one frame),
 //! verify (10,000 quotes against a 5 MB archived source vs one `memmem`
-//! pass per quote; 100× growth; many places of one short quote).
+//! pass per quote; 100× growth; many places of one short quote), library
+//! (1,000 briefings loaded on one thread vs every core, to the first frame).
 //!
 //! One group: `cargo bench --features synthetic --bench perf -- check_refs`.
 
@@ -26,7 +27,7 @@ use briefing::app::popup::links;
 use briefing::app::{Action, App, Pane, Popup, Target};
 use briefing::diag::Suggester;
 use briefing::model::provenance::{self, Normal, squeeze};
-use briefing::model::{Briefing, QuoteKind};
+use briefing::model::{Briefing, Progress, QuoteKind, load_paths_on};
 use briefing::synthetic::generate;
 use briefing::ui::{self, Context};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -460,7 +461,64 @@ fn verify(c: &mut Criterion) {
     g.finish();
 }
 
+/// A library of 1,000 briefings of 100 quotes each, loaded on one thread
+/// (as before loading was parallel) and on every core; and the time to the
+/// first frame of the reader on it either way.
+fn library(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, text) in briefing::synthetic::library(1000, 100) {
+        std::fs::write(dir.path().join(name), text).expect("a writable folder");
+    }
+    let paths = [dir.path().to_path_buf()];
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    eprintln!("library: 1,000 briefings of 100 quotes, {cores} cores");
+    let theme = support::theme(false);
+    let ctx = Context { theme: &theme };
+    let mut g = c.benchmark_group("library_1000");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    for threads in [1, cores] {
+        g.bench_function(format!("load_{threads}_threads"), |b| {
+            b.iter(|| load_paths_on(black_box(&paths), &[], &Progress::default(), threads))
+        });
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        g.bench_function(format!("first_frame_{threads}_threads"), |b| {
+            b.iter(|| {
+                let report = load_paths_on(black_box(&paths), &[], &Progress::default(), threads);
+                let mut app = support::app_with(report.briefings, report.failures);
+                app.update(Action::Resize(200, 50));
+                full_frame(&mut terminal, &app, &ctx);
+            })
+        });
+    }
+    g.finish();
+    // The story view of the same library (100,000 quotes merged) against
+    // one briefing of 100,000 quotes (every pane full in both): a frame,
+    // and a move key at the end of the Quotes pane.
+    let report = load_paths_on(&paths, &[], &Progress::default(), cores);
+    let mut story = support::app_with(report.briefings, report.failures);
+    story.update(Action::Resize(200, 50));
+    story.start_in_story();
+    let mut single = app(100_000);
+    assert_eq!(story.briefing().quotes.len(), 100_000);
+    let mut g = c.benchmark_group("story_1000");
+    for (name, app) in [("one_briefing_100k", &mut single), ("story", &mut story)] {
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        g.bench_function(format!("frame_{name}"), |b| {
+            b.iter(|| full_frame(&mut terminal, app, &ctx))
+        });
+        app.update(Action::Focus(Pane::Quotes));
+        app.update(Action::Bottom);
+        g.bench_function(format!("move_at_end_{name}"), |b| {
+            b.iter(|| {
+                app.update(Action::Up);
+                app.update(Action::Down);
+            })
+        });
+    }
+    g.finish();
+}
+
 criterion_group!(
-    benches, load, frame, move_key, search, filter, check_refs, detail, verify
+    benches, load, frame, move_key, search, filter, check_refs, detail, verify, library
 );
 criterion_main!(benches);

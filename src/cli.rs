@@ -40,6 +40,11 @@ pub struct ReaderOptions {
     #[arg(long, value_name = "ID")]
     pub speaker: Option<String>,
 
+    /// Start in the story view: every briefing loaded, merged by id into
+    /// one (S switches back and forth).
+    #[arg(long)]
+    pub library: bool,
+
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long)]
     pub no_mouse: bool,
@@ -83,15 +88,20 @@ pub enum Command {
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Print one briefing as JSON (for scripts) or Markdown (for reading).
+    /// Print one briefing as JSON (for scripts) or Markdown (for reading);
+    /// with --library, the story of every briefing in a folder.
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Also look for archived copies of sources in this folder (repeatable).
         #[arg(long = "sources", value_name = "DIR")]
         sources: Vec<PathBuf>,
-        #[arg(value_name = "PATH")]
-        path: PathBuf,
+        /// Export the briefings of this folder (or file) as one library:
+        /// the merged view with its status and role histories.
+        #[arg(long, value_name = "DIR", conflicts_with = "path")]
+        library: Option<PathBuf>,
+        #[arg(value_name = "PATH", required_unless_present = "library")]
+        path: Option<PathBuf>,
     },
     /// Print the JSON Schema of the briefing format.
     Schema,

@@ -3,16 +3,75 @@
 //! back to the app as actions.
 
 use std::io::{self, Write as _};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use ratatui::crossterm::event;
 
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, Reload};
 use crate::clipboard::{self, Multiplexer};
 use crate::input::event_action;
 use crate::terminal::{self, Tui};
 use crate::ui::{self, Context};
+use crate::watch::{Method, Watcher};
+
+/// The briefing files and folders watched, loaded again off the UI thread
+/// when they change; each reload waits on a channel for the loop.
+pub struct Live {
+    watcher: Watcher,
+    reloads: Receiver<Reload>,
+}
+
+impl Live {
+    /// Watches `paths` (as given to the loader); a change loads the files
+    /// changed again, on the watch thread, with archived copies looked for
+    /// in `sources` too.
+    pub fn start(paths: &[PathBuf], sources: &[PathBuf], forced: Option<Method>) -> Live {
+        let (tx, reloads) = mpsc::channel();
+        let sources = sources.to_vec();
+        let watcher = Watcher::start(paths, forced, move |changes| {
+            let report = crate::model::load_paths_with(&changes.changed, &sources);
+            let reload = Reload {
+                changed: changes.changed,
+                removed: changes.removed,
+                report,
+            };
+            tx.send(reload).is_ok()
+        });
+        Live { watcher, reloads }
+    }
+
+    /// How changes are noticed.
+    pub fn method(&self) -> Method {
+        self.watcher.method()
+    }
+
+    /// The next reload that has arrived, if any.
+    pub fn try_reload(&self) -> Option<Reload> {
+        self.reloads.try_recv().ok()
+    }
+
+    /// Waits up to `timeout` for the next reload (for benches and tests).
+    pub fn wait_reload(&self, timeout: Duration) -> Option<Reload> {
+        self.reloads.recv_timeout(timeout).ok()
+    }
+
+    /// Looks at the files now (after the editor exits).
+    pub fn look_now(&self) {
+        self.watcher.look_now();
+    }
+}
+
+/// How long the loop waits for a key before it looks for a reload (and a
+/// resume that needs a redraw).
+fn poll_interval(live: Option<&Live>) -> Duration {
+    match live.map(Live::method) {
+        Some(Method::Events | Method::Polling) => Duration::from_millis(20),
+        _ => Duration::from_millis(250),
+    }
+}
 
 /// Runs the reader until the user quits.
 ///
@@ -25,10 +84,15 @@ pub fn run(
     ctx: &Context,
     mouse: bool,
     show_cursor: bool,
+    live: Option<&Live>,
 ) -> io::Result<()> {
     let fault = injected_fault();
     let mut dirty = true;
     while !app.quit {
+        while let Some(reload) = live.and_then(Live::try_reload) {
+            app.update(Action::Reloaded(Box::new(reload)));
+            dirty = true;
+        }
         // A terminating signal ends the loop; the caller saves the state,
         // then ends the process by the signal.
         if terminal::terminating() {
@@ -67,8 +131,9 @@ pub fn run(
         if fault.as_deref() == Some("error-after-start") {
             return Err(io::Error::other("injected fault: error after start-up"));
         }
-        // Wake up now and then to notice a resume (SIGCONT) that needs a redraw.
-        if !event::poll(Duration::from_millis(250))? {
+        // Wake up now and then to notice a reload, and a resume (SIGCONT)
+        // that needs a redraw.
+        if !event::poll(poll_interval(live))? {
             continue;
         }
         let event = event::read()?;
@@ -77,7 +142,7 @@ pub fn run(
             dirty = true;
         }
         for effect in app.take_effects() {
-            if let Some(failed) = perform(terminal, effect)? {
+            if let Some(failed) = perform(terminal, effect, live)? {
                 app.update(failed);
             }
         }
@@ -97,9 +162,31 @@ fn injected_fault() -> Option<String> {
 
 /// Carries out `effect`. A failure the reader can live with comes back as an
 /// action for [`App::update`]; one it cannot is an error.
-fn perform(terminal: &mut Tui, effect: Effect) -> io::Result<Option<Action>> {
+fn perform(terminal: &mut Tui, effect: Effect, live: Option<&Live>) -> io::Result<Option<Action>> {
     match effect {
         Effect::Suspend => terminal::suspend(terminal)?,
+        Effect::Edit { path, line, column } => {
+            let editor = match crate::editor::from_env(&path, line, column) {
+                Ok(e) => e,
+                Err(message) => return Ok(Some(Action::Notify(message))),
+            };
+            let mut command = Command::new(&editor.program);
+            command.args(&editor.args);
+            let status = terminal::hand_over(terminal, &mut command)?;
+            if let Some(live) = live {
+                live.look_now();
+            }
+            let program = crate::text::one_line(&editor.program.to_string_lossy()).into_owned();
+            return Ok(match status {
+                Err(e) => Some(Action::Notify(format!(
+                    "could not run the editor `{program}`: {e}"
+                ))),
+                Ok(s) if !s.success() => {
+                    Some(Action::Notify(format!("the editor `{program}` {s}")))
+                }
+                Ok(_) => None,
+            });
+        }
         Effect::Copy(text) => {
             let bytes = match clipboard::sequence(&text, Multiplexer::from_env()) {
                 Ok(bytes) => bytes,

@@ -12,11 +12,12 @@ use std::process::ExitCode;
 use briefing::app::{Action, App, StartOptions};
 use briefing::config::{self, Config};
 use briefing::export::{json, markdown};
+use briefing::loading::{self, Loaded};
 use briefing::model::provenance::{self, Summary};
-use briefing::model::{self, Briefing, LoadReport};
+use briefing::model::{self, Briefing, LoadReport, Progress};
 use briefing::text::plural;
 use briefing::ui::{Context, Theme};
-use briefing::{diag, event_loop, headless, keys, schema, terminal, text};
+use briefing::{diag, event_loop, headless, keys, schema, terminal, text, watch};
 use clap::Parser as _;
 
 use cli::{Cli, Command, ExportFormat, ReaderOptions};
@@ -35,8 +36,16 @@ fn main() -> ExitCode {
         Some(Command::Export {
             format,
             sources,
-            path,
+            library: Some(dir),
+            ..
+        }) => export_library(format, &dir, &sources),
+        Some(Command::Export {
+            format,
+            sources,
+            path: Some(path),
+            ..
         }) => export(format, &path, &sources),
+        Some(Command::Export { .. }) => unreachable!("clap requires PATH or --library"),
         Some(Command::Schema) => print(&schema::briefing_schema_json()),
         Some(Command::Render {
             size,
@@ -128,6 +137,7 @@ fn check(paths: &[PathBuf], sources: &[PathBuf], strict: bool) -> ExitCode {
     let report = model::load_paths_with(paths, sources);
     print_failures(&report);
     print_findings(&report);
+    print_library_warnings(&report.briefings);
     let mut failed = 0;
     for b in &report.briefings {
         let summary = Summary::of(&b.provenance);
@@ -232,6 +242,17 @@ fn print_findings(report: &LoadReport) {
     }
 }
 
+/// Prints on stderr what only reading the briefings together finds (a
+/// speaker's role that changes, a topic id with two names): warnings,
+/// which leave the exit status alone.
+fn print_library_warnings(briefings: &[Briefing]) {
+    let color = stderr_color();
+    let mut err = std::io::stderr().lock();
+    for warnings in model::library::check(briefings) {
+        let _ = write!(err, "{}", diag::render_failure(&warnings, color));
+    }
+}
+
 /// Exit status for a usage error, an unreadable path, a bad config file or
 /// a failed terminal: the program could not do what it was asked.
 const USAGE: u8 = 2;
@@ -278,15 +299,33 @@ fn export(format: ExportFormat, path: &Path, sources: &[PathBuf]) -> ExitCode {
     })
 }
 
+/// `export --library DIR`: every briefing in DIR merged into one story.
+fn export_library(format: ExportFormat, dir: &Path, sources: &[PathBuf]) -> ExitCode {
+    if let Err(code) = source_dirs(sources) {
+        return code;
+    }
+    let report = model::load_paths_with(&[dir.to_path_buf()], sources);
+    print_failures(&report);
+    if report.briefings.is_empty() {
+        return failure_code(&report.failures);
+    }
+    print_library_warnings(&report.briefings);
+    let merged = model::library::merge(&report.briefings);
+    print(&match format {
+        ExportFormat::Json => briefing::export::library::to_json(&merged),
+        ExportFormat::Markdown => briefing::export::library::to_markdown(&merged),
+    })
+}
+
 /// The briefings to open: the given paths, else the bundled folder, else the
 /// briefing compiled into the binary.
-fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf]) -> LoadReport {
+fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf], progress: &Progress) -> LoadReport {
     if !paths.is_empty() {
-        return model::load_paths_with(paths, sources);
+        return model::load_paths_progress(paths, sources, progress);
     }
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     let mut report = if folder.is_dir() {
-        model::load_paths_with(&[folder], sources)
+        model::load_paths_progress(&[folder], sources, progress)
     } else {
         LoadReport::default()
     };
@@ -299,13 +338,9 @@ fn load_for_reading(paths: &[PathBuf], sources: &[PathBuf]) -> LoadReport {
     report
 }
 
-/// Loads the config and briefings and builds the app, or says why not;
-/// with `remember`, puts it where the saved state says (unless `--fresh`).
-fn prepare(
-    paths: &[PathBuf],
-    options: &ReaderOptions,
-    remember: bool,
-) -> Result<(App, Config, Option<state_io::Saver>), ExitCode> {
+/// Loads the config, checks the `--sources` folders, and prints the
+/// config's warnings, or says why not.
+fn settings(options: &ReaderOptions) -> Result<Config, ExitCode> {
     let config = config::load(options.config.as_deref()).map_err(|failure| {
         let _ = write!(
             std::io::stderr().lock(),
@@ -319,11 +354,34 @@ fn prepare(
         err(&format!("{}\n", diag::render(warning, None, color)));
     }
     source_dirs(&options.sources)?;
-    let report = load_for_reading(paths, &options.sources);
+    Ok(config)
+}
+
+/// Why the reader cannot start: what to print on stderr, and the exit code.
+struct Refusal(String, ExitCode);
+
+impl Refusal {
+    fn print(self) -> ExitCode {
+        err(&self.0);
+        self.1
+    }
+}
+
+/// Builds the app from what loaded, or says why not; with `remember`, puts
+/// it where the saved state says (unless `--fresh`).
+fn build(
+    report: LoadReport,
+    config: &Config,
+    options: &ReaderOptions,
+    remember: bool,
+) -> Result<(App, Option<state_io::Saver>), Refusal> {
     if report.briefings.is_empty() {
-        print_failures(&report);
-        err("error: no briefing could be loaded\n");
-        return Err(failure_code(&report.failures));
+        let color = stderr_color();
+        let mut why: String = (report.failures.iter())
+            .map(|f| diag::render_failure(f, color))
+            .collect();
+        why.push_str("error: no briefing could be loaded\n");
+        return Err(Refusal(why, failure_code(&report.failures)));
     }
     let config_path = match &options.config {
         Some(path) => Some(path.clone()),
@@ -334,6 +392,7 @@ fn prepare(
         |p| p.display().to_string(),
     );
     let mut app = App::new(report.briefings, report.failures)
+        .with_findings(report.findings)
         .with_keymap(config.keymap.clone())
         .with_config_path(config_path);
     let mut saver = None;
@@ -351,28 +410,43 @@ fn prepare(
         topics: options.topics.clone(),
         speaker: options.speaker.clone(),
     };
+    if options.library {
+        // Before the start options: their ids are the merged briefing's.
+        app.start_in_story();
+    }
     // A restored view keeps its filters unless the options name others.
     let restored = saver.is_some() && !options.fresh;
     let given = !start.topics.is_empty() || start.speaker.is_some();
     if (given || !restored)
         && let Err(message) = app.start_with(&start)
     {
-        err(&format!("error: {message}\n"));
-        return Err(ExitCode::from(USAGE));
+        let why = format!("error: {message}\n");
+        return Err(Refusal(why, ExitCode::from(USAGE)));
     }
+    Ok((app, saver))
+}
+
+/// Loads the config and briefings and builds the app, or says why not.
+fn prepare(
+    paths: &[PathBuf],
+    options: &ReaderOptions,
+    remember: bool,
+) -> Result<(App, Config, Option<state_io::Saver>), ExitCode> {
+    let config = settings(options)?;
+    let report = load_for_reading(paths, &options.sources, &Progress::default());
+    let (app, saver) = build(report, &config, options, remember).map_err(Refusal::print)?;
     Ok((app, config, saver))
 }
 
 fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
-    let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-    // The digest depends on the arguments only, never on a saved state.
-    let (mut app, config, saver) = match prepare(paths, options, interactive) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
-    if !interactive {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // Not an interactive terminal: print the digest of what the reader
         // would show, and exit as `check` would for the files that failed.
+        // The digest depends on the arguments only, never on a saved state.
+        let app = match prepare(paths, options, false) {
+            Ok((app, _, _)) => app,
+            Err(code) => return code,
+        };
         print_failures(&LoadReport {
             failures: app.failures().to_vec(),
             ..LoadReport::default()
@@ -384,14 +458,54 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
             printed
         };
     }
+    let config = match settings(options) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let mouse = config.mouse && !options.no_mouse;
+    // A large library shows its progress while it loads.
+    let load = |progress: &Progress| load_for_reading(paths, &options.sources, progress);
+    let (report, tui) = match loading::with_progress(load, mouse) {
+        Ok(Loaded::Done(report, tui)) => (report, tui),
+        // As quitting the reader: the user asked for it.
+        Ok(Loaded::Stopped) => return ExitCode::SUCCESS,
+        Err(e) => {
+            err(&format!("error: terminal: {e}\n"));
+            return ExitCode::from(USAGE);
+        }
+    };
+    let (mut app, saver) = match build(report, &config, options, true) {
+        Ok(built) => built,
+        Err(refusal) => {
+            if tui.is_some() {
+                terminal::restore();
+            }
+            return refusal.print();
+        }
+    };
     if config.start == config::Start::Overview {
         app.start_on_overview();
     }
     let theme = Theme::new(config.theme, Theme::no_color_requested());
     let ctx = Context { theme: &theme };
-    let mouse = config.mouse && !options.no_mouse;
-    let result = terminal::setup(mouse).and_then(|mut tui| {
-        let result = event_loop::run(&mut tui, &mut app, &ctx, mouse, config.show_cursor);
+    let live = event_loop::Live::start(
+        &watched_paths(paths),
+        &options.sources,
+        watch::Watcher::forced_by_env(),
+    );
+    let tui = match tui {
+        Some(tui) => Ok(*tui),
+        None => terminal::setup(mouse),
+    };
+    let result = tui.and_then(|mut tui| {
+        let result = event_loop::run(
+            &mut tui,
+            &mut app,
+            &ctx,
+            mouse,
+            config.show_cursor,
+            Some(&live),
+        );
         terminal::restore();
         result
     });
@@ -406,12 +520,29 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         ));
     }
     terminal::end_if_terminated();
+    // The process ends here: freeing a large library item by item would
+    // only delay the exit.
+    std::mem::forget(app);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             err(&format!("error: terminal: {e}\n"));
             ExitCode::from(USAGE)
         }
+    }
+}
+
+/// The files and folders the reader watches: those given, else the bundled
+/// folder when it was read (the briefing compiled in is never watched).
+fn watched_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if !paths.is_empty() {
+        return paths.to_vec();
+    }
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    if folder.is_dir() {
+        vec![folder]
+    } else {
+        Vec::new()
     }
 }
 
@@ -434,5 +565,8 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
     let theme = Theme::new(config.theme, true);
     let ctx = Context { theme: &theme };
     let buffer = headless::render(&mut app, &ctx, &keys, size.0, size.1);
+    // The process ends here: freeing a large library item by item would
+    // only delay the exit.
+    std::mem::forget(app);
     print(&headless::to_text(&buffer))
 }

@@ -33,9 +33,16 @@ pub fn restore(app: &mut App, fresh: bool) -> (Option<Saver>, Option<String>) {
     let Some(store) = Store::from_env() else {
         return (None, None);
     };
-    let keys: HashMap<PathBuf, String> = (app.briefings().iter())
+    let mut keys: HashMap<PathBuf, String> = (app.briefings().iter())
         .map(|b| (b.path.clone(), key(&b.path)))
         .collect();
+    // The story view of several briefings is remembered as one more, known
+    // by the briefings it merges.
+    if app.briefings().len() > 1 {
+        let all: Vec<String> = keys.values().cloned().collect();
+        let story = format!("story:{}", state::session_file_name(&all));
+        keys.insert(briefing::model::library::story_path(app.briefings()), story);
+    }
     let saver = Saver { store, keys };
     if fresh {
         return (Some(saver), None);
@@ -46,17 +53,24 @@ pub fn restore(app: &mut App, fresh: bool) -> (Option<Saver>, Option<String>) {
         match saver.store.load_session(&all) {
             Ok(Some(session)) => {
                 let shown = (saver.keys.iter()).find(|(_, k)| **k == session.current);
-                if let Some((path, _)) = shown {
-                    app.start_on_briefing(&path.clone());
+                if let Some((path, _)) = shown
+                    && !app.start_on_briefing(&path.clone())
+                {
+                    // Not a briefing's path: the story view's.
+                    app.start_in_story();
                 }
             }
             Ok(None) => {}
             Err(note) => notes.push(note),
         }
     }
-    let briefings: Vec<(PathBuf, String)> = (app.briefings().iter())
+    let mut briefings: Vec<(PathBuf, String)> = (app.briefings().iter())
         .map(|b| (b.path.clone(), b.meta.id.clone()))
         .collect();
+    if app.briefings().len() > 1 {
+        let story = briefing::model::library::story_path(app.briefings());
+        briefings.push((story, briefing::model::library::STORY_ID.to_string()));
+    }
     for (path, id) in briefings {
         match saver.store.load(&id, &saver.keys[&path]) {
             Ok(Some(state)) => app.remember(&path, state),

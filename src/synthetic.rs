@@ -274,6 +274,107 @@ pub fn generate(n: usize) -> String {
     out
 }
 
+/// A library of `files` briefings on one story, `n` quotes each (at least
+/// 50), as (file name, text) pairs. The briefings share a pool of speakers
+/// (whose roles change now and then from one briefing to the next), topics
+/// and disagreements (whose status moves from open to narrowing to
+/// resolved); events and quotes are each briefing's own. One briefing is
+/// dated a day after the one before it. The same arguments give the same
+/// files.
+pub fn library(files: usize, n: usize) -> Vec<(String, String)> {
+    (0..files).map(|f| library_file(f, files, n)).collect()
+}
+
+/// Speakers shared by the briefings of [`library`].
+const LIBRARY_SPEAKERS: usize = 200;
+
+fn library_file(f: usize, files: usize, n: usize) -> (String, String) {
+    let n = n.max(50);
+    let mut seq = Seq(0x9e37_79b9_7f4a_7c15 ^ ((f as u64) << 32) ^ n as u64);
+    let events = n / 20;
+    let disagreements = (files * n / 50 / 4).max(1);
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("a valid date")
+        + chrono::Days::new(f as u64);
+    let mut out = String::with_capacity(n * 240);
+    let _ = writeln!(out, "format = 1\n");
+    let _ = writeln!(
+        out,
+        "[briefing]\nid = \"story-{f:04}\"\ntitle = \"The story, part {}\"\nas_of = {day}",
+        f + 1
+    );
+    let _ = writeln!(
+        out,
+        "summary = \"{}\"\nkey_points = [\"{}\"]\n",
+        sentence(&mut seq, 100, 200),
+        sentence(&mut seq, 60, 120)
+    );
+    for t in TOPICS {
+        let _ = writeln!(
+            out,
+            "[[topics]]\nid = \"{t}\"\nname = \"{}\"\n",
+            t.replace('-', " ")
+        );
+    }
+    // Each briefing names the speakers it quotes: a window of the pool.
+    let first = (f * 7) % LIBRARY_SPEAKERS;
+    let speakers: Vec<usize> = (0..20).map(|k| (first + k) % LIBRARY_SPEAKERS).collect();
+    for &s in &speakers {
+        // Names never change; a role changes every 100 briefings.
+        let mut fixed = Seq(0x5851_f42d_4c95_7f2d ^ s as u64);
+        let name = format!("{} {}", fixed.pick(FIRST), fixed.pick(LAST));
+        let role = ROLES[(fixed.below(ROLES.len()) + f / 100) % ROLES.len()];
+        let _ = writeln!(
+            out,
+            "[[speakers]]\nid = \"s{s}\"\nname = \"{name}\"\nrole = \"{role}\"\naffiliation = \"{}\"\n",
+            fixed.pick(PLACES)
+        );
+    }
+    let pick_speaker = |seq: &mut Seq| speakers[seq.below(speakers.len())];
+    for e in 0..events {
+        let _ = writeln!(
+            out,
+            "[[events]]\nid = \"f{f}-e{e}\"\nat = {day}\ntitle = \"{}\"\nplace = \"{}\"\nspeakers = [\"s{}\"]\ntopics = [\"{}\"]\n",
+            sentence(&mut seq, 20, 60).trim_end_matches('.'),
+            seq.pick(PLACES),
+            pick_speaker(&mut seq),
+            seq.pick(TOPICS)
+        );
+    }
+    for q in 0..n {
+        let _ = writeln!(
+            out,
+            "[[quotes]]\nid = \"f{f}-q{q}\"\nspeaker = \"s{}\"\ntext = \"{}\"\nat = {day}\nvenue = \"{}\"\ntopics = [\"{}\"]\nevent = \"f{f}-e{}\"\n",
+            pick_speaker(&mut seq),
+            sentence(&mut seq, 30, 110),
+            seq.pick(VENUES),
+            seq.pick(TOPICS),
+            seq.below(events)
+        );
+    }
+    // A window of the shared disagreements, each a little further along.
+    let statuses = ["open", "narrowing", "resolved"];
+    for k in 0..(n / 50).max(1) {
+        let d = (f * 2 + k) % disagreements;
+        let _ = writeln!(
+            out,
+            "[[disagreements]]\nid = \"d{d}\"\ntitle = \"Disagreement {d}\"\nstatus = \"{}\"\ntopics = [\"{}\"]\nsummary = \"{}\"\n",
+            statuses[(f * 3 / files.max(1)).min(2)],
+            TOPICS[d % TOPICS.len()],
+            sentence(&mut seq, 80, 200)
+        );
+        for _ in 0..2 {
+            let _ = writeln!(
+                out,
+                "[[disagreements.positions]]\nspeaker = \"s{}\"\nstance = \"{}\"\nquotes = [\"f{f}-q{}\"]\n",
+                pick_speaker(&mut seq),
+                sentence(&mut seq, 40, 160),
+                seq.below(n)
+            );
+        }
+    }
+    (format!("story-{f:04}.toml"), out)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -291,5 +392,32 @@ mod tests {
             (1000, 100, 50, 20)
         );
         assert_eq!(text, super::generate(1000));
+    }
+
+    #[test]
+    fn generated_libraries_are_valid_and_share_speakers_and_disagreements() {
+        let files = super::library(30, 100);
+        assert_eq!(files, super::library(30, 100));
+        let mut speakers = std::collections::HashMap::new();
+        let mut disagreements = std::collections::HashMap::new();
+        for (name, text) in &files {
+            let b = crate::model::Briefing::parse(std::path::Path::new(name), text)
+                .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            assert_eq!(b.quotes.len(), 100);
+            for s in &b.speakers {
+                *speakers.entry(s.id.clone()).or_insert(0) += 1;
+            }
+            for d in &b.disagreements {
+                disagreements
+                    .entry(d.id.clone())
+                    .or_insert_with(Vec::new)
+                    .push(d.status);
+            }
+        }
+        assert!(speakers.values().any(|&k| k > 1), "no speaker is shared");
+        assert!(
+            (disagreements.values()).any(|s| s.first() != s.last()),
+            "no disagreement changes status"
+        );
     }
 }

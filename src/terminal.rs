@@ -95,6 +95,22 @@ pub fn suspend(tui: &mut Tui) -> io::Result<()> {
     full_redraw(tui)
 }
 
+/// Hands the terminal to `program` (an editor) until it exits: leaves
+/// reader mode, runs it, and re-enters reader mode and redraws everything,
+/// whether it ran or not.
+pub fn hand_over(
+    tui: &mut Tui,
+    program: &mut std::process::Command,
+) -> io::Result<io::Result<std::process::ExitStatus>> {
+    restore();
+    SUSPENDED.store(true, Ordering::SeqCst);
+    let status = program.status();
+    SUSPENDED.store(false, Ordering::SeqCst);
+    enter()?;
+    full_redraw(tui)?;
+    Ok(status)
+}
+
 /// Is this process the terminal's foreground process group (so that it may
 /// change the terminal's modes without being stopped)?
 fn in_foreground() -> bool {

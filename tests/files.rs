@@ -212,3 +212,58 @@ fn a_folder_of_a_thousand_files_with_one_bad() {
     assert_eq!(report.failures.len(), 1);
     assert!(report.failures[0].path.ends_with("0500.toml"));
 }
+
+/// A folder of briefings, some broken, and a missing file after it.
+fn mixed_library() -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    for (k, (name, text)) in briefing::synthetic::library(40, 50).into_iter().enumerate() {
+        let text = if k % 7 == 3 {
+            text.replacen("format = 1", "format = 1\nformat = 2", 1)
+        } else {
+            text
+        };
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let paths = vec![
+        dir.path().to_path_buf(),
+        PathBuf::from("/nonexistent/x.toml"),
+    ];
+    (dir, paths)
+}
+
+/// Files load in parallel, and the report lists them in the order the
+/// paths name them, as one thread would: briefings, failures and findings.
+#[test]
+fn parallel_loading_keeps_the_order_of_one_thread() {
+    use briefing::model::{Progress, load_paths_on};
+    let (_dir, paths) = mixed_library();
+    let ids = |r: &briefing::model::LoadReport| -> (Vec<String>, Vec<PathBuf>, Vec<PathBuf>) {
+        (
+            r.briefings.iter().map(|b| b.meta.id.clone()).collect(),
+            r.failures.iter().map(|f| f.path.clone()).collect(),
+            r.findings.iter().map(|f| f.path.clone()).collect(),
+        )
+    };
+    let progress = Progress::default();
+    let one = load_paths_on(&paths, &[], &progress, 1);
+    assert_eq!((progress.done(), progress.total()), (41, 41));
+    let four = load_paths_on(&paths, &[], &Progress::default(), 4);
+    assert_eq!(one.briefings.len(), 34);
+    assert_eq!(one.failures.len(), 7);
+    assert_eq!(ids(&one), ids(&four));
+    let mut sorted = ids(&one).0;
+    sorted.sort();
+    assert_eq!(ids(&one).0, sorted, "a folder's files load in name order");
+}
+
+/// A cancelled load reads nothing more.
+#[test]
+fn a_cancelled_load_stops() {
+    use briefing::model::{Progress, load_paths_on};
+    let (_dir, paths) = mixed_library();
+    let progress = Progress::default();
+    progress.cancel();
+    let report = load_paths_on(&paths, &[], &progress, 2);
+    assert!(report.briefings.is_empty() && report.failures.is_empty());
+    assert_eq!((progress.done(), progress.total()), (0, 41));
+}

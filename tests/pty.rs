@@ -1063,6 +1063,36 @@ fn o_over_ssh_copies_the_url_pointing_at_the_quote_instead() {
     quit_with_q(&mut session, "after o over SSH");
 }
 
+/// A library large enough to take a while to load in a test build.
+fn slow_library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("cannot create a temporary directory");
+    for (name, text) in briefing::synthetic::library(1500, 60) {
+        std::fs::write(dir.path().join(name), text).expect("cannot write a briefing");
+    }
+    dir
+}
+
+/// Loading a large library shows its progress instead of a blank screen,
+/// and Ctrl-c there stops it: exit 0, terminal restored.
+#[test]
+fn a_slow_load_shows_progress_and_ctrl_c_stops_it() {
+    let library = slow_library();
+    let path = library.path().to_str().expect("a UTF-8 temporary path");
+    let mut session = Session::start_with_args(&[], "start = \"panes\"\n", &[path]);
+    session.wait_for("the loading screen", SCREEN_TIMEOUT, |s| {
+        s.contains("Loading briefings:") && s.contains("of 1500 files")
+    });
+    session.press("\x03");
+    let status = session.wait_exit("Ctrl-c while loading", EXIT_TIMEOUT);
+    assert!(
+        status.success(),
+        "the reader exited with {status} after Ctrl-c while loading, not 0\n{}",
+        session.report()
+    );
+    let checks = session.assert_restored("after Ctrl-c while loading");
+    assert_quiet_after_restore(&mut session, &checks, "after Ctrl-c while loading");
+}
+
 /// Where the reader was is saved when it ends and restored in the next
 /// run: the pane and the selection. `--fresh` starts clean; a damaged
 /// state file is noted in the status line, not fatal, and replaced at exit;

@@ -276,3 +276,67 @@ fn links_are_those_of_the_plain_definition() {
 fn references_wrong(n: usize) -> String {
     generate::references(n, false)
 }
+
+/// A briefing over a megabyte is parsed in two parts on two threads; what
+/// is found in the second part is located in the whole file all the same:
+/// a misspelled reference in the last quote, and each quote's span.
+#[test]
+fn a_large_briefing_parsed_in_two_parts_locates_its_second_half() {
+    let text = briefing::synthetic::generate(6000);
+    assert!(text.len() > briefing::diag::toml_split::MIN_BYTES);
+    let b = parse(&text).expect("generated briefings are valid");
+    let last = b.quotes.len() - 1;
+    let at = text.rfind("[[quotes]]").unwrap();
+    let text_at = at + text[at..].find("text = ").unwrap() + "text = ".len();
+    assert_eq!(b.spans.quotes[last].text.start, text_at);
+    assert_eq!(
+        b.spans.quotes[last].at,
+        briefing::diag::Location::of(&text, text_at)
+    );
+    // The last quote's speaker, misspelled.
+    let speaker_at = at + text[at..].find("speaker = \"s").unwrap() + "speaker = \"".len();
+    let mut broken = text.clone();
+    broken.insert(speaker_at, 'x');
+    let problems = parse(&broken).expect_err("an unknown speaker");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let span = problems[0].span.clone().expect("located");
+    assert_eq!(span.start, speaker_at - 1, "the span is the quoted value");
+}
+
+/// A long list of quotes is read on two threads: problems in both halves
+/// are found, the first ones shown in file order and the rest counted.
+#[test]
+fn problems_in_both_halves_of_a_long_list_are_all_counted() {
+    let text = briefing::synthetic::generate(30_000);
+    let mut broken = String::with_capacity(text.len());
+    let mut bad = 0;
+    for (k, part) in text.split_inclusive("[[quotes]]\n").enumerate() {
+        match part.find("venue = \"") {
+            // Every 300th quote gets a number for its venue.
+            Some(at) if k % 300 == 299 => {
+                let end = at + part[at..].find('\n').unwrap();
+                broken.push_str(&part[..at]);
+                broken.push_str("venue = 7");
+                broken.push_str(&part[end..]);
+                bad += 1;
+            }
+            _ => broken.push_str(part),
+        }
+    }
+    assert_eq!(bad, 100);
+    let problems = guarded("reading 30,000 quotes", move || {
+        parse(&broken).expect_err("bad venues")
+    });
+    let shown: Vec<_> = problems.iter().filter(|d| d.span.is_some()).collect();
+    assert_eq!(shown.len(), SHOWN);
+    let starts: Vec<usize> = shown
+        .iter()
+        .map(|d| d.span.as_ref().unwrap().start)
+        .collect();
+    assert!(starts.is_sorted(), "in file order");
+    let more = &problems.last().unwrap().message;
+    assert!(
+        more.starts_with(&format!("{} more problems", bad - SHOWN)),
+        "{more}"
+    );
+}

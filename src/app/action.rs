@@ -101,8 +101,16 @@ pub enum Action {
     Zoom,
     /// The selected quote in its archived source.
     ViewSource,
+    /// The story view (every briefing merged), on or off.
+    StoryView,
     /// The next item new since the briefing was last open (`u`).
     NextNew,
+    /// Files loaded again after they changed on disk (not a key).
+    Reloaded(Box<super::Reload>),
+    /// The problems of every file, as `check` shows them (`!`).
+    Problems,
+    /// Open the selected item, or the selected problem, in `$EDITOR` (`e`).
+    Edit,
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -445,10 +453,28 @@ pub const ACTIONS: &[ActionSpec] = &[
         modes: &[(Panes, None), (Popup, None)],
     },
     ActionSpec {
+        action: Action::StoryView,
+        name: "story_view",
+        description: "the story of every loaded briefing in one view, and back",
+        modes: &[(Panes, Some("story")), (Popup, None)],
+    },
+    ActionSpec {
         action: Action::NextNew,
         name: "next_new",
         description: "the next item new since the briefing was last open",
         modes: &[(Panes, Some("next new"))],
+    },
+    ActionSpec {
+        action: Action::Problems,
+        name: "problems",
+        description: "every problem of every file, as `briefing check` shows them",
+        modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::Edit,
+        name: "edit",
+        description: "open the selected item or problem in $EDITOR at its line",
+        modes: &[(Panes, None), (Popup, None)],
     },
 ];
 

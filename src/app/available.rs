@@ -64,6 +64,7 @@ impl App {
             (Mode::Panes, Action::TopicPicker) => !b.topics.is_empty(),
             (Mode::Panes, Action::ClearTopics) => !self.topics.is_empty(),
             (Mode::Panes, Action::NextPane | Action::PrevPane) => true,
+            (Mode::Panes, Action::StoryView) => self.briefings.len() > 1,
             (Mode::Panes, Action::NextNew) => self.new_count() > 0,
             (Mode::Panes, Action::Back) => {
                 return if self.search.is_some() {

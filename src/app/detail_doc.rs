@@ -28,6 +28,12 @@ pub fn detail_document(b: &Briefing, target: Target, width: usize) -> Document<'
     for (name, value) in &fields {
         doc.extend(field_lines(name, value, width));
     }
+    for (name, value) in super::story_doc::fields(b, target) {
+        doc.extend(field_lines(name, &value, width));
+    }
+    if let Target::Speaker(_) = target {
+        doc.extend(super::story_doc::sections(b, target, width));
+    }
     if let Target::Disagreement(d) = target {
         let positions = &b.disagreements[d].positions;
         if !positions.is_empty() {
@@ -41,6 +47,7 @@ pub fn detail_document(b: &Briefing, target: Target, width: usize) -> Document<'
             ));
             doc.extend(positions_lines(b, positions, width));
         }
+        doc.extend(super::story_doc::sections(b, target, width));
     }
     let targets = links(b, target);
     let source = source_link(b, target);
@@ -77,7 +84,7 @@ fn source_link_line(b: &Briefing, q: usize, width: usize) -> DocLine {
 }
 
 /// A field's lines: the label beside the value, or above it when narrow.
-fn field_lines(name: &str, value: &str, width: usize) -> Vec<DocLine> {
+pub(super) fn field_lines(name: &str, value: &str, width: usize) -> Vec<DocLine> {
     let mut out = Vec::new();
     if width >= LABELS_BESIDE_FROM {
         for (n, l) in wrap(value, width - LABEL_WIDTH).into_iter().enumerate() {

@@ -80,7 +80,7 @@ impl App {
             return;
         }
         let pane = filter.pane;
-        let b = &self.briefings[self.current];
+        let b = super::story::shown(&self.story, &self.briefings, self.current);
         let rows = &self.rows;
         match pane {
             Pane::Timeline | Pane::Speakers | Pane::Quotes => {

@@ -15,6 +15,8 @@ pub const MAX_JUMPS: usize = 100;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
     pub current: usize,
+    /// In the story view?
+    pub story: bool,
     pub focus: Pane,
     pub selected: [usize; 4],
     pub topics: BTreeSet<usize>,
@@ -54,6 +56,7 @@ impl App {
     pub(super) fn place(&self) -> Place {
         Place {
             current: self.current,
+            story: self.story.on,
             focus: self.focus,
             selected: self.lists.map(|l| l.selected),
             topics: self.topics.clone(),
@@ -83,6 +86,7 @@ impl App {
     /// speaker is a jump from `before`.
     pub(super) fn record_filter_jump(&mut self, before: Place) {
         if before.current != self.current
+            || before.story != self.story.on
             || before.topics != self.topics
             || before.followed != self.followed
         {
@@ -118,6 +122,10 @@ impl App {
         }
         if place.current != self.current {
             self.current = place.current;
+            self.search = None;
+        }
+        if place.story != self.story.on {
+            self.set_story(place.story);
             self.search = None;
         }
         self.topics = place.topics;

@@ -18,7 +18,9 @@ pub mod popup;
 pub mod popup_find;
 pub mod popup_text;
 pub mod popup_view;
+pub mod problems;
 pub mod proof_text;
+pub mod reload;
 pub mod remember;
 pub mod results;
 pub mod row_text;
@@ -30,6 +32,8 @@ pub mod source_text;
 pub mod source_view;
 pub mod speaker_choice;
 mod start;
+pub mod story;
+mod story_doc;
 pub mod tabs;
 pub mod unread;
 
@@ -41,6 +45,7 @@ pub use filter::TextFilter;
 pub use layout::ScreenLayout;
 pub use popup::{Popup, Target};
 pub use popup_view::View;
+pub use reload::Reload;
 pub use results::Results;
 pub use rows::{DisagreementRow, Rows};
 pub use search::Search;
@@ -60,6 +65,13 @@ pub enum Effect {
     Open(String),
     /// Give the terminal back to the shell until resumed.
     Suspend,
+    /// Open this file in the user's editor at this line and column, then
+    /// load it again.
+    Edit {
+        path: std::path::PathBuf,
+        line: usize,
+        column: usize,
+    },
 }
 
 /// A pane's selection and scroll position.
@@ -78,6 +90,9 @@ pub struct App {
     pub(crate) briefings: Vec<Briefing>,
     /// Files that failed to load.
     pub(crate) failures: Vec<Failure>,
+    /// Problems in briefings that loaded all the same (warnings,
+    /// verification), as `check` prints them.
+    pub(crate) findings: Vec<Failure>,
     /// Per briefing, what it adds to the ones dated before it.
     pub(crate) additions: Vec<Option<crate::model::story::Additions>>,
     /// Index of the briefing shown.
@@ -109,6 +124,8 @@ pub struct App {
     keymap: Keymap,
     /// The config file in use, or where it would be read from, as help names it.
     config_path: String,
+    /// The story view: every briefing merged into one.
+    pub(crate) story: story::Story,
     /// Where the reader was in each briefing, the ids seen and the new marks.
     pub(crate) memory: remember::Memory,
 }
@@ -125,6 +142,7 @@ impl App {
             additions,
             briefings,
             failures,
+            findings: Vec::new(),
             current: 0,
             focus: Pane::Timeline,
             lists: [ListState::default(); 4],
@@ -142,6 +160,7 @@ impl App {
             effects: Vec::new(),
             keymap: Keymap::default(),
             config_path: "the config file".into(),
+            story: story::Story::default(),
             memory: remember::Memory::default(),
         };
         app.begin_memory();
@@ -157,6 +176,13 @@ impl App {
     /// The same reader with `keymap` instead of the default one.
     pub fn with_keymap(mut self, keymap: Keymap) -> App {
         self.keymap = keymap;
+        self
+    }
+
+    /// The same reader with the problems found in briefings that loaded
+    /// (`LoadReport::findings`), for the problems view.
+    pub fn with_findings(mut self, findings: Vec<Failure>) -> App {
+        self.findings = findings;
         self
     }
 
@@ -287,7 +313,7 @@ impl App {
     }
 
     pub fn briefing(&self) -> &Briefing {
-        &self.briefings[self.current]
+        story::shown(&self.story, &self.briefings, self.current)
     }
 
     pub fn layout(&self) -> ScreenLayout {
@@ -355,6 +381,9 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Notify(message) => self.message = Some(message),
+            Action::Reloaded(reload) => self.reload(*reload),
+            Action::Problems => self.toggle_problems(),
+            Action::Edit => self.edit_selected(),
             Action::Resize(w, h) => self.resize(w, h),
             action if self.popups.last().is_some_and(Popup::is_typing) => self.update_popup(action),
             Action::Help => self.toggle_popup(Popup::Help {
@@ -386,6 +415,7 @@ impl App {
             Action::ViewSource if !matches!(self.popups.last(), Some(Popup::Source(_))) => {
                 self.view_source()
             }
+            Action::StoryView => self.toggle_story(),
             action if !self.popups.is_empty() => match self.popup_cannot(&action) {
                 Some(why) => self.message = Some(why),
                 None => self.update_popup(action),

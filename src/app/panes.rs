@@ -90,6 +90,7 @@ impl App {
             self.leave_briefing();
         }
         self.current = i;
+        self.story.on = false;
         self.lists = [ListState::default(); 4];
         self.topics.clear();
         self.followed = None;

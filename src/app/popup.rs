@@ -57,6 +57,10 @@ pub enum Popup {
     Results(super::Results),
     /// A quote in its archived source.
     Source(super::source_view::SourceView),
+    /// Every problem of every file; the view's link is the selected one.
+    Problems {
+        view: View,
+    },
 }
 
 impl Popup {
@@ -75,7 +79,8 @@ impl Popup {
             | Popup::Help { view }
             | Popup::Topics { view, .. }
             | Popup::Overview { view }
-            | Popup::Briefings { view } => Some(view),
+            | Popup::Briefings { view }
+            | Popup::Problems { view } => Some(view),
             Popup::CopyMenu { .. }
             | Popup::SpeakerChoice { .. }
             | Popup::Results(_)
@@ -89,7 +94,8 @@ impl Popup {
             | Popup::Help { view }
             | Popup::Topics { view, .. }
             | Popup::Overview { view }
-            | Popup::Briefings { view } => Some(view),
+            | Popup::Briefings { view }
+            | Popup::Problems { view } => Some(view),
             Popup::CopyMenu { .. }
             | Popup::SpeakerChoice { .. }
             | Popup::Results(_)
@@ -143,6 +149,10 @@ impl App {
             Popup::Briefings { .. } => {
                 list_docs::briefings_document(self, text_width(screen, list_docs::BRIEFINGS_WIDTH))
             }
+            Popup::Problems { .. } => super::problems::problems_document(
+                self,
+                text_width(screen, super::problems::PROBLEMS_WIDTH),
+            ),
             Popup::Topics { view, chosen } => list_docs::topics_document(
                 self,
                 view.link,
@@ -255,7 +265,7 @@ impl App {
         if let Step::Done = step {
             return;
         }
-        let b = &self.briefings[self.current];
+        let b = super::story::shown(&self.story, &self.briefings, self.current);
         match popup {
             Popup::Detail { target, view } => match (step, action) {
                 (Step::Confirm(true), _) | (Step::Clicked(_), _) => {
@@ -336,6 +346,14 @@ impl App {
                     _ => {}
                 }
             }
+            Popup::Problems { view } => match (step, action) {
+                (Step::Confirm(true), _) => self.edit_problem(view.link),
+                (Step::Clicked(l), _) => self.edit_problem(l),
+                (_, Action::Back) => {
+                    self.popups.pop();
+                }
+                _ => {}
+            },
             Popup::Results(_) | Popup::Source(_) => {}
         }
     }

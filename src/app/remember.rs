@@ -74,7 +74,10 @@ impl App {
     pub fn remember(&mut self, path: &Path, state: State) {
         if self.briefing().path == path {
             self.restore_state(&state);
-        } else if self.briefings.iter().any(|b| b.path == path) {
+        } else if self.briefings.iter().any(|b| b.path == path)
+            || (self.briefings.len() > 1
+                && crate::model::library::story_path(&self.briefings) == path)
+        {
             self.memory.states.insert(path.to_path_buf(), state);
         }
     }

@@ -143,7 +143,7 @@ impl App {
 
     /// A key while the results popup is on top.
     pub(super) fn update_results(&mut self, action: Action) {
-        let b = &self.briefings[self.current];
+        let b = super::story::shown(&self.story, &self.briefings, self.current);
         let Some(Popup::Results(r)) = self.popups.last_mut() else {
             return;
         };

@@ -61,13 +61,43 @@ pub fn attribution(b: &Briefing, qi: usize) -> String {
         s.push_str(&format!(" · {}", one_line(v)));
     }
     s.push_str(&format!(" · {}", q.at.shown()));
+    if let Some(tag) = quote_tag(b, qi) {
+        s.push_str(&format!(" · {tag}"));
+    }
     s
+}
+
+/// In the story view, `[08-17 08-24]`: the briefings quote `qi` is in,
+/// the first where it entered the story (at most three, then `+N`).
+pub fn quote_tag(b: &Briefing, qi: usize) -> Option<String> {
+    Some(b.library()?.quote_tags(qi).0)
+}
+
+/// In the story view, `[08-17 +2]`: the briefing where event `ei`
+/// entered the story, and how many later ones hold it too.
+pub fn event_tag(b: &Briefing, ei: usize) -> Option<String> {
+    Some(b.library()?.event_tags(ei).0)
+}
+
+/// In the story view, `since 08-24` when speaker `si`'s role or
+/// affiliation changed over the briefings.
+pub fn role_since(b: &Briefing, si: usize) -> Option<String> {
+    let library = b.library()?;
+    let newest = library.roles.get(si).filter(|r| r.len() > 1)?.first()?;
+    Some(format!("since {}", library.tag(newest.member)))
 }
 
 /// The lines of a Disagreements row at `width` columns.
 pub fn disagreement_lines(b: &Briefing, row: DisagreementRow, width: u16) -> Vec<String> {
     match row {
-        DisagreementRow::Heading(d) => vec![one_line(&b.disagreements[d].title).into_owned()],
+        DisagreementRow::Heading(d) => {
+            let title = one_line(&b.disagreements[d].title).into_owned();
+            // In the story view, the status history after the title.
+            match b.library().and_then(|l| l.status_line(d)) {
+                Some(history) => vec![format!("{title} · {history}")],
+                None => vec![title],
+            }
+        }
         DisagreementRow::Position(d, p) => {
             let position = &b.disagreements[d].positions[p];
             let name = b

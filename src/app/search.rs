@@ -81,7 +81,7 @@ impl App {
         };
         let pane = search.pane;
         let query = Query::new(&search.query);
-        let b = &self.briefings[self.current];
+        let b = super::story::shown(&self.story, &self.briefings, self.current);
         let matches: Vec<usize> = if query.is_empty() {
             Vec::new()
         } else if let Some((kind, items)) = corpus_rows(&self.rows, pane) {

@@ -352,7 +352,7 @@ impl App {
             return;
         };
         let (width, height) = self.source_geometry(&view);
-        let b = &self.briefings[self.current];
+        let b = super::story::shown(&self.story, &self.briefings, self.current);
         let shown = view.shown.clone();
         let text = shown_text(&shown, b);
         let seg = &view.segments.clone();
@@ -537,7 +537,7 @@ impl App {
     /// After a resize, each source view shows the same text at its top.
     pub(super) fn keep_source_view_places(&mut self, places: Vec<Option<usize>>) {
         let width = SourceView::width(self.screen());
-        let b = &self.briefings[self.current];
+        let b = super::story::shown(&self.story, &self.briefings, self.current);
         for (p, place) in self.popups.iter_mut().zip(places) {
             if let (Popup::Source(v), Some(at)) = (p, place) {
                 let shown = v.shown.clone();

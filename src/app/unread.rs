@@ -107,7 +107,8 @@ impl App {
     /// seen. Call it whenever the briefing shown changes under the reader
     /// (a reload): items that appeared since are new.
     pub fn refresh_new_marks(&mut self) {
-        self.memory.marks = NewMarks::of(&self.briefings[self.current], &self.memory.seen);
+        let shown = super::story::shown(&self.story, &self.briefings, self.current);
+        self.memory.marks = NewMarks::of(shown, &self.memory.seen);
     }
 
     /// Is `target` (an item of the briefing shown) new since it was last open?
@@ -155,7 +156,8 @@ impl App {
         }
         *slot = false;
         self.memory.marks.count -= 1;
-        if let Some((kind, id)) = kind_and_id(&self.briefings[self.current], target) {
+        let shown = super::story::shown(&self.story, &self.briefings, self.current);
+        if let Some((kind, id)) = kind_and_id(shown, target) {
             self.memory.seen.insert(kind, id);
         }
     }

@@ -71,6 +71,21 @@ impl<'a> Collector<'a> {
         self.warnings.last_mut().expect("just pushed")
     }
 
+    /// Adds what `other` (a collector of the same file, used on another
+    /// thread) recorded.
+    pub fn absorb(&mut self, other: Collector<'_>) {
+        // Problems it counted but no longer kept are counted here too.
+        self.found += other.found - other.diagnostics.len();
+        for d in other.diagnostics {
+            self.push(d);
+        }
+        for w in other.warnings {
+            if self.warnings.len() < SHOWN {
+                self.warnings.push(w);
+            }
+        }
+    }
+
     /// Takes the warnings recorded so far, in file order, located in `source`.
     pub fn take_warnings(&mut self, source: &str) -> Vec<Diagnostic> {
         let mut warnings = std::mem::take(&mut self.warnings);

@@ -8,6 +8,7 @@ mod read;
 mod render;
 mod suggest;
 pub mod toml;
+pub mod toml_split;
 
 use std::path::PathBuf;
 

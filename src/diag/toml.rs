@@ -12,6 +12,23 @@ use super::Collector;
 /// recovering parser, whose errors cost a few hundred bytes each.
 const RECOVER_ALL_BYTES: usize = 64 * 1024;
 
+/// [`parse`], on two threads for a large text: cut before a line `header`
+/// (an array of tables, such as `[[quotes]]`) near the middle, when the
+/// parts give the same table as the whole (see [`super::toml_split`]).
+pub fn parse_in_parts<'a>(
+    source: &'a str,
+    into: &mut Collector<'_>,
+    hint: &str,
+    header: &str,
+) -> Option<Spanned<DeTable<'a>>> {
+    if source.len() >= super::toml_split::MIN_BYTES
+        && let Some(root) = super::toml_split::parse(source, header)
+    {
+        return Some(root);
+    }
+    parse(source, into, hint)
+}
+
 /// Parses TOML text into a spanned table. Syntax errors go to `into` (which
 /// keeps the first ones and counts the rest), with help that ends with
 /// `hint` (where to find a valid example). Memory stays linear in the text

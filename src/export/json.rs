@@ -12,7 +12,7 @@ use crate::model::{Briefing, DisagreementKind, Moment, QuoteKind, SpeakerKind, S
 pub const EXPORT_VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Export<'a> {
+pub(super) struct Export<'a> {
     export_version: u32,
     id: &'a str,
     title: &'a str,
@@ -163,7 +163,7 @@ fn speaker_ref<'a>(b: &'a Briefing, id: &str) -> Option<Ref<'a>> {
     })
 }
 
-fn build(b: &Briefing) -> Export<'_> {
+pub(super) fn build(b: &Briefing) -> Export<'_> {
     let ix = &b.index;
     let placer = Placer::new(b);
     let sources_by_id: HashMap<&str, usize> = (b.sources.iter().enumerate())
@@ -303,9 +303,14 @@ fn build(b: &Briefing) -> Export<'_> {
 /// The briefing as pretty-printed JSON. Beyond JSON's own escapes, C1 controls
 /// and bidi controls are written as `\uXXXX` so the output is terminal-safe.
 pub fn to_json(b: &Briefing) -> String {
+    write(&build(b))
+}
+
+/// `value` as pretty-printed, terminal-safe JSON ending in a newline.
+pub(super) fn write(value: &impl Serialize) -> String {
     let mut out = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter::default());
-    build(b)
+    value
         .serialize(&mut ser)
         .expect("serializing to memory cannot fail");
     let mut s = String::from_utf8(out).expect("serde_json writes UTF-8");

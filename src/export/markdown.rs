@@ -73,7 +73,7 @@ pub(super) fn paragraphs(text: &str) -> String {
 
 /// Heading text: a `#` at its end would be read as the heading's closing
 /// sequence and dropped.
-fn heading(mut text: String) -> String {
+pub(super) fn heading(mut text: String) -> String {
     if text.ends_with('#') {
         text.insert(text.len() - 1, '\\');
     }

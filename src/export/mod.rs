@@ -3,6 +3,7 @@
 
 pub mod citations;
 pub mod json;
+pub mod library;
 pub mod markdown;
 pub mod proof;
 pub mod snippet;

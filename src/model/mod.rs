@@ -3,6 +3,7 @@
 mod citation;
 pub mod fold;
 mod index;
+pub mod library;
 mod load;
 mod moment;
 mod parse;
@@ -21,11 +22,14 @@ use crate::diag::Diagnostic;
 pub use crate::diag::Failure;
 
 pub use index::{Index, PositionRef};
-pub use load::{LoadReport, MAX_FILE_BYTES, load_paths, load_paths_with};
+pub use load::{
+    LoadReport, MAX_FILE_BYTES, Progress, load_paths, load_paths_on, load_paths_progress,
+    load_paths_with,
+};
 pub use moment::Moment;
 pub use provenance::{Proof, Provenance};
 pub use quote_corpus::{Corpus, CorpusKind, QuoteCorpus};
-pub use spans::{QuoteSpans, SourceSpans, Spans};
+pub use spans::{EntitySpans, QuoteSpans, SourceSpans, Spans};
 pub use types::*;
 pub use validate::is_valid_id;
 
@@ -60,6 +64,9 @@ pub struct Briefing {
     /// What is proven about each quote: filled in by
     /// [`provenance::verify`]; until then every quote is unchecked.
     pub provenance: Provenance,
+    /// When this is the merged view of several briefings: what the merge
+    /// knows (see [`library::merge`]).
+    pub library: Option<std::sync::Arc<library::Library>>,
     /// Built on the first search of the Quotes pane.
     quote_corpus: std::cell::OnceCell<QuoteCorpus>,
     /// Events', speakers' and disagreements' corpora, built on first use.
@@ -87,13 +94,21 @@ impl Briefing {
         let Some(mut meta) = doc.meta else {
             return fail(reader);
         };
+        let lines = spans::LineStarts::of(source);
+        let at = |tables: Vec<&toml::Spanned<toml::de::DeValue<'_>>>| {
+            EntitySpans::locate(tables.into_iter(), source, &lines)
+        };
+        let entities = EntitySpans {
+            topics: at(doc.topics.iter().map(|r| r.table).collect()),
+            speakers: at(doc.speakers.iter().map(|r| r.table).collect()),
+            events: at(doc.events.iter().map(|r| r.table).collect()),
+            disagreements: at(doc.disagreements.iter().map(|r| r.table).collect()),
+        };
         let spans = Spans {
-            quotes: {
-                let lines = spans::LineStarts::of(source);
-                (doc.quotes.iter())
-                    .map(|q| QuoteSpans::read(q.table, source, &lines))
-                    .collect()
-            },
+            quotes: (doc.quotes.iter())
+                .map(|q| QuoteSpans::read(q.table, source, &lines))
+                .collect(),
+            entities,
             sources: (doc.sources.iter().map(|s| SourceSpans::read(s.table)))
                 .chain(meta.value.sources.iter().map(|_| SourceSpans::default()))
                 .collect(),
@@ -132,6 +147,7 @@ impl Briefing {
             quotes,
             disagreements,
             index,
+            library: None,
             quote_corpus: std::cell::OnceCell::new(),
             corpora: Default::default(),
         })

@@ -69,10 +69,13 @@ impl<'a> Reader<'a> {
 
     /// Parses the TOML syntax; every syntax error becomes a diagnostic.
     pub fn parse_toml(&mut self) -> Option<Spanned<DeTable<'a>>> {
-        crate::diag::toml::parse(
+        // Quotes make most of a large briefing: it is parsed in two parts,
+        // cut at a quote.
+        crate::diag::toml::parse_in_parts(
             self.source,
             &mut self.problems,
             "see docs/FORMAT.md for a complete example",
+            "[[quotes]]",
         )
     }
 
@@ -206,7 +209,7 @@ impl<'a> Reader<'a> {
     /// Deserializes every `[[name]]` table into `T`; a bad one is reported and skipped.
     fn read_many<T>(&mut self, top: &'a DeTable<'a>, name: &str) -> Vec<Read<'a, T>>
     where
-        T: DeserializeOwned + schemars::JsonSchema,
+        T: DeserializeOwned + schemars::JsonSchema + Send,
     {
         let Some(section) = field(top, name) else {
             return Vec::new();
@@ -218,6 +221,32 @@ impl<'a> Reader<'a> {
             );
             return Vec::new();
         };
+        // A long list is read in two halves at once, the second by a
+        // reader of its own whose problems join this one's.
+        let items: &'a [Spanned<DeValue<'a>>] = items;
+        if items.len() < PARALLEL_ITEMS {
+            return self.read_items(items, name);
+        }
+        let (head, tail) = items.split_at(items.len() / 2);
+        let mut other = Reader::new(self.problems.path, self.source);
+        let (mut out, rest) = std::thread::scope(|scope| {
+            let rest = scope.spawn(|| other.read_items::<T>(tail, name));
+            let out = self.read_items::<T>(head, name);
+            let rest = rest.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (out, rest)
+        });
+        out.extend(rest);
+        self.problems.absorb(other.problems);
+        self.unread_ids.extend(other.unread_ids);
+        out
+    }
+
+    /// Deserializes each of `items` (the `[[name]]` tables) into `T`; a bad
+    /// one is reported and skipped.
+    fn read_items<T>(&mut self, items: &'a [Spanned<DeValue<'a>>], name: &str) -> Vec<Read<'a, T>>
+    where
+        T: DeserializeOwned + schemars::JsonSchema,
+    {
         let known = field_names::<T>();
         let what = format!("[[{name}]]");
         let mut out = Vec::with_capacity(items.len());
@@ -242,6 +271,9 @@ impl<'a> Reader<'a> {
         out
     }
 }
+
+/// Lists at least this long are read on two threads.
+const PARALLEL_ITEMS: usize = 20_000;
 
 /// Backticked, comma-separated names.
 fn list(names: &[String]) -> String {

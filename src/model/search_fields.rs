@@ -57,6 +57,11 @@ pub fn quote(b: &Briefing, qi: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)
     for a in &speaker.aliases {
         f(hidden("alias"), a);
     }
+    if let Some(library) = b.library() {
+        let (row, rest) = library.quote_tags(qi);
+        f(shown("briefing"), &row);
+        f(hidden("also in"), &rest);
+    }
 }
 
 /// An event: title and place shown, detail hidden.
@@ -68,6 +73,11 @@ pub fn event(b: &Briefing, ei: usize, f: &mut (impl FnMut(Field, &str) + ?Sized)
     }
     if let Some(d) = &e.detail {
         f(hidden("detail"), d);
+    }
+    if let Some(library) = b.library() {
+        let (row, rest) = library.event_tags(ei);
+        f(shown("briefing"), &row);
+        f(hidden("also in"), &rest);
     }
 }
 

@@ -18,6 +18,29 @@ pub struct Spans {
     /// Per source, in the order of `Briefing::sources` (empty ranges for
     /// sources in the old `[briefing]` form).
     pub sources: Vec<SourceSpans>,
+    /// Where each topic, speaker, event and disagreement is defined (the
+    /// start of its table), in the order of the briefing's lists.
+    pub entities: EntitySpans,
+}
+
+/// Line and column of the start of each entity's table.
+#[derive(Debug, Clone, Default)]
+pub struct EntitySpans {
+    pub topics: Vec<Location>,
+    pub speakers: Vec<Location>,
+    pub events: Vec<Location>,
+    pub disagreements: Vec<Location>,
+}
+
+impl EntitySpans {
+    /// The line and column of each of `tables`, located in one pass.
+    pub(crate) fn locate<'a>(
+        tables: impl Iterator<Item = &'a Spanned<DeValue<'a>>>,
+        text: &str,
+        lines: &LineStarts,
+    ) -> Vec<Location> {
+        tables.map(|t| lines.locate(text, t.span().start)).collect()
+    }
 }
 
 /// Where a quote and the fields verification reports on are.

@@ -41,6 +41,9 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
                 format!("{kind} · {role}")
             };
         }
+        if let Some(since) = crate::app::row_text::role_since(b, si) {
+            role = format!("{role} · {since}");
+        }
         let role = truncate(&role, width).into_owned();
         vec![
             row_line(marker, ctx, first),

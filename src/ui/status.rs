@@ -11,6 +11,7 @@ use crate::app::{App, Hint};
 use crate::text::{one_line, truncate};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
+    let area = super::problems::draw_badge(frame, area, app, ctx);
     let width = usize::from(area.width);
     let mut spans = Vec::new();
     let mut used = 0;

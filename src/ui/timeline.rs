@@ -28,6 +28,9 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
         let marker = (followed || linked_quote_event == Some(ei)).then_some("●");
         let date = e.at.shown();
         let mut text = one_line(&e.title).into_owned();
+        if let Some(tag) = crate::app::row_text::event_tag(b, ei) {
+            text = format!("{tag} {text}");
+        }
         if let Some(place) = &e.place {
             text.push_str(" · ");
             text.push_str(&one_line(place));
