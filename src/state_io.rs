@@ -13,6 +13,9 @@ pub struct Saver {
     store: Store,
     /// Briefing path as loaded → the path its state is kept under.
     keys: HashMap<PathBuf, String>,
+    /// The keys of the briefing files opened, sorted: what the session
+    /// of several is known by.
+    opened: Vec<String>,
 }
 
 /// The path a briefing is known by in the state folder: its canonical
@@ -36,6 +39,8 @@ pub fn restore(app: &mut App, fresh: bool) -> (Option<Saver>, Option<String>) {
     let mut keys: HashMap<PathBuf, String> = (app.briefings().iter())
         .map(|b| (b.path.clone(), key(&b.path)))
         .collect();
+    let mut opened: Vec<String> = keys.values().cloned().collect();
+    opened.sort_unstable();
     // The story view of several briefings is remembered as one more, known
     // by the briefings it merges.
     if app.briefings().len() > 1 {
@@ -43,14 +48,17 @@ pub fn restore(app: &mut App, fresh: bool) -> (Option<Saver>, Option<String>) {
         let story = format!("story:{}", state::session_file_name(&all));
         keys.insert(briefing::model::library::story_path(app.briefings()), story);
     }
-    let saver = Saver { store, keys };
+    let saver = Saver {
+        store,
+        keys,
+        opened,
+    };
     if fresh {
         return (Some(saver), None);
     }
     let mut notes = Vec::new();
     if app.briefings().len() > 1 {
-        let all: Vec<String> = saver.keys.values().cloned().collect();
-        match saver.store.load_session(&all) {
+        match saver.store.load_session(&saver.opened) {
             Ok(Some(session)) => {
                 let shown = (saver.keys.iter()).find(|(_, k)| **k == session.current);
                 if let Some((path, _)) = shown
@@ -106,8 +114,7 @@ pub fn save(app: &App, saver: &Saver) -> Result<(), String> {
         }
     }
     if app.briefings().len() > 1 {
-        let mut paths: Vec<String> = saver.keys.values().cloned().collect();
-        paths.sort_unstable();
+        let paths = saver.opened.clone();
         let current = saver.keys[&app.briefing().path].clone();
         let file = saver.store.session_file(&paths);
         let session = Session {
