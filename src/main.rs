@@ -512,6 +512,11 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
             Some(&live),
         );
         terminal::restore();
+        // After a hang-up the terminal is gone: dropping `tui` would show
+        // the cursor on it, fail, and report that on a stderr that fails too.
+        if terminal::terminating() {
+            std::mem::forget(tui);
+        }
         result
     });
     // Where the reader was is saved however it ended: q, Ctrl-c, a

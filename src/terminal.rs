@@ -183,6 +183,24 @@ pub fn take_redraw_request() -> bool {
     REDRAW.swap(false, Ordering::SeqCst)
 }
 
+/// After a hang-up the terminal reads as end of file for ever, and the
+/// input reader would spin on it without returning to the main loop: the
+/// input is swapped for an empty pipe (whose writing end stays open), so
+/// reads find nothing and the loop notices the signal and saves its state.
+fn quiet_input() {
+    let mut fds = [0; 2];
+    // SAFETY: plain system calls on file descriptors owned here; the pipe's
+    // writing end is deliberately left open until the process ends.
+    unsafe {
+        if libc::pipe(fds.as_mut_ptr()) != 0 {
+            return;
+        }
+        let flags = libc::fcntl(fds[0], libc::F_GETFL);
+        libc::fcntl(fds[0], libc::F_SETFL, flags | libc::O_NONBLOCK);
+        libc::dup2(fds[0], libc::STDIN_FILENO);
+    }
+}
+
 /// Terminating signals restore the terminal and then take their default
 /// action; SIGTSTP asks the main loop to suspend (like Ctrl-Z); SIGCONT asks
 /// for a full redraw.
@@ -203,6 +221,9 @@ fn handle_signals() -> io::Result<()> {
                         // The main loop ends the process between frames; if
                         // it does not within a second (busy), end it here.
                         TERMINATE.store(signal, Ordering::SeqCst);
+                        if signal == SIGHUP {
+                            quiet_input();
+                        }
                         std::thread::sleep(Duration::from_secs(1));
                         terminate(signal);
                     }

@@ -236,3 +236,22 @@ fn a_briefing_never_shown_is_not_saved() {
     let saved: Vec<_> = app.snapshots().into_iter().map(|(p, _)| p).collect();
     assert_eq!(saved, [std::path::PathBuf::from("older.toml")]);
 }
+
+#[test]
+fn marks_on_screen() {
+    for (w, h) in [(120, 40), (80, 24), (60, 20)] {
+        let mut app = with_new(NEW);
+        insta::assert_snapshot!(format!("new_marks_{w}x{h}"), screen(&mut app, "", w, h));
+    }
+    // In the one-pane layout, the Speakers pane, then the Quotes pane after `u` moved on.
+    let mut app = with_new(NEW);
+    insta::assert_snapshot!("new_marks_speakers_80x24", screen(&mut app, "2", 80, 24));
+    let mut app = with_new(&[
+        (Kind::Quote, "witkoff-article-5-concession"),
+        (Kind::Quote, "witkoff-first-time-putin-agreed"),
+    ]);
+    insta::assert_snapshot!(
+        "new_marks_quotes_after_u_60x20",
+        screen(&mut app, "3u", 60, 20)
+    );
+}

@@ -121,6 +121,8 @@ fn rank(action: &Action) -> u8 {
         Action::Overview | Action::BriefingList => 1,
         Action::Confirm | Action::Toggle => 2,
         Action::Search | Action::ClearTopics => 3,
+        // Shown only when there is something new: then worth its room.
+        Action::NextNew => 3,
         Action::TopicPicker => 4,
         Action::NextPane => 7,
         Action::Quit => 8,

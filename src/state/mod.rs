@@ -206,7 +206,15 @@ impl Store {
 /// The one-line note for a state file that is ignored.
 fn note(path: &Path, why: &str) -> String {
     let why = why.trim_end_matches(['.', '\n']);
-    crate::text::one_line(&format!("saved state ignored, {why}: {}", path.display())).into_owned()
+    // Under the home folder, the path is shown from `~`.
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let shown = match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) if home.as_deref() != Some(Path::new("/")) => {
+            format!("~/{}", rest.display())
+        }
+        _ => path.display().to_string(),
+    };
+    crate::text::one_line(&format!("saved state ignored, {why}: {shown}")).into_owned()
 }
 
 fn lowercase_first(s: &str) -> String {
