@@ -317,19 +317,16 @@ impl<T: Clone> ById<T> {
     }
 }
 
-/// Merges `briefings` (at least one) into one briefing whose
-/// [`Briefing::library`] says what the merge knows. Briefings are taken
-/// oldest as-of date first (one date: in the order given); an item whose id
-/// several briefings have is the same item, the newest version kept.
-pub fn merge(briefings: &[Briefing]) -> Briefing {
-    assert!(!briefings.is_empty(), "a library needs a briefing");
+/// The order to merge `briefings` in (oldest as-of date first) and each
+/// one as a member of the library.
+fn members_of(briefings: &[Briefing]) -> (Vec<usize>, Vec<Member>) {
     let mut order: Vec<usize> = (0..briefings.len()).collect();
     order.sort_by_key(|&i| briefings[i].meta.as_of);
     let metas: Vec<(&Path, &Meta)> = (briefings.iter())
         .map(|b| (b.path.as_path(), &b.meta))
         .collect();
     let tags = tags(&metas);
-    let members: Vec<Member> = (briefings.iter().zip(tags))
+    let members = (briefings.iter().zip(tags))
         .map(|(b, tag)| Member {
             path: b.path.clone(),
             id: b.meta.id.clone(),
@@ -338,27 +335,27 @@ pub fn merge(briefings: &[Briefing]) -> Briefing {
             tag,
         })
         .collect();
+    (order, members)
+}
 
-    let mut sources = ById::<Source>::new();
+/// Topics and speakers merged by id, each speaker's role over time, and
+/// the warnings they give: what [`check`] needs, without merging the rest.
+struct People {
+    topics: ById<Topic>,
+    speakers: ById<Speaker>,
+    roles: Vec<Vec<RoleStep>>,
+    warnings: Vec<Warning>,
+}
+
+fn people(briefings: &[Briefing], order: &[usize], members: &[Member]) -> People {
     let mut topics = ById::<Topic>::new();
     let mut speakers = ById::<Speaker>::new();
-    let mut events = ById::<Event>::new();
-    let mut quotes = ById::<Quote>::with_capacity(briefings.iter().map(|b| b.quotes.len()).sum());
-    let mut disagreements = ById::<Disagreement>::new();
     let mut roles: Vec<Vec<RoleStep>> = Vec::new();
-    let mut statuses: Vec<Vec<StatusStep>> = Vec::new();
-    // Per (disagreement, party): index into `parties[d]`.
-    let mut party_at: HashMap<(usize, String), usize> = HashMap::new();
-    let mut parties: Vec<Vec<(String, Vec<StanceStep>)>> = Vec::new();
     let mut warnings = Vec::new();
     // Topics whose name differs, warned once per topic and file.
     let mut first_name_in: Vec<usize> = Vec::new();
-
-    for &m in &order {
+    for &m in order {
         let b = &briefings[m];
-        for (i, s) in b.sources.iter().enumerate() {
-            sources.add(&s.id, s, m, i);
-        }
         for (i, t) in b.topics.iter().enumerate() {
             let (k, before) = topics.add(&t.id, t, m, i);
             match before {
@@ -435,6 +432,43 @@ pub fn merge(briefings: &[Briefing]) -> Briefing {
                 }
                 None => history.push(step),
             }
+        }
+    }
+    People {
+        topics,
+        speakers,
+        roles,
+        warnings,
+    }
+}
+
+/// Merges `briefings` (at least one) into one briefing whose
+/// [`Briefing::library`] says what the merge knows. Briefings are taken
+/// oldest as-of date first (one date: in the order given); an item whose id
+/// several briefings have is the same item, the newest version kept.
+pub fn merge(briefings: &[Briefing]) -> Briefing {
+    assert!(!briefings.is_empty(), "a library needs a briefing");
+    let (order, members) = members_of(briefings);
+
+    let mut sources = ById::<Source>::new();
+    let mut events = ById::<Event>::new();
+    let mut quotes = ById::<Quote>::with_capacity(briefings.iter().map(|b| b.quotes.len()).sum());
+    let mut disagreements = ById::<Disagreement>::new();
+    let mut statuses: Vec<Vec<StatusStep>> = Vec::new();
+    // Per (disagreement, party): index into `parties[d]`.
+    let mut party_at: HashMap<(usize, String), usize> = HashMap::new();
+    let mut parties: Vec<Vec<(String, Vec<StanceStep>)>> = Vec::new();
+    let People {
+        topics,
+        speakers,
+        mut roles,
+        warnings,
+    } = people(briefings, &order, &members);
+
+    for &m in &order {
+        let b = &briefings[m];
+        for (i, s) in b.sources.iter().enumerate() {
+            sources.add(&s.id, s, m, i);
         }
         for (i, e) in b.events.iter().enumerate() {
             events.add(&e.id, e, m, i);
@@ -719,8 +753,9 @@ pub fn check(briefings: &[Briefing]) -> Vec<Failure> {
     if briefings.len() < 2 {
         return Vec::new();
     }
-    let merged = merge(briefings);
-    let library = merged.library.as_ref().expect("a merged briefing");
+    // Topics and speakers only: the quotes need not be merged for this.
+    let (order, members) = members_of(briefings);
+    let library = people(briefings, &order, &members);
     // Two files with one briefing id: the library tells them apart by file
     // name, but a reader of `check` should know.
     let mut duplicates = Vec::new();
