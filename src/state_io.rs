@@ -77,15 +77,19 @@ pub fn restore(app: &mut App, fresh: bool) -> (Option<Saver>, Option<String>) {
             Err(note) => notes.push(note),
         }
     }
-    let mut briefings: Vec<(PathBuf, String)> = (app.briefings().iter())
-        .map(|b| (b.path.clone(), b.meta.id.clone()))
+    let items = |b: &briefing::model::Briefing| {
+        b.events.len() + b.speakers.len() + b.quotes.len() + b.disagreements.len()
+    };
+    let mut briefings: Vec<(PathBuf, String, usize)> = (app.briefings().iter())
+        .map(|b| (b.path.clone(), b.meta.id.clone(), items(b)))
         .collect();
     if app.briefings().len() > 1 {
         let story = briefing::model::library::story_path(app.briefings());
-        briefings.push((story, briefing::model::library::STORY_ID.to_string()));
+        let all = app.briefings().iter().map(items).sum();
+        briefings.push((story, briefing::model::library::STORY_ID.to_string(), all));
     }
-    for (path, id) in briefings {
-        match saver.store.load(&id, &saver.keys[&path]) {
+    for (path, id, items) in briefings {
+        match saver.store.load_for(&id, &saver.keys[&path], items) {
             Ok(Some(state)) => app.remember(&path, state),
             Ok(None) => {}
             Err(note) => notes.push(note),

@@ -15,6 +15,11 @@ pub const MAX_STATE_BYTES: u64 = 32 * 1024 * 1024;
 /// (nor its folder), `Err` with a reason when it cannot be used (not a
 /// regular file, too large, not UTF-8, unreadable).
 pub fn read(path: &Path) -> Result<Option<String>, String> {
+    read_at_most(path, MAX_STATE_BYTES)
+}
+
+/// [`read`], refusing a file over `max` bytes (at most [`MAX_STATE_BYTES`]).
+pub fn read_at_most(path: &Path, max: u64) -> Result<Option<String>, String> {
     match fs::symlink_metadata(path) {
         Err(e)
             if e.kind() == std::io::ErrorKind::NotFound
@@ -24,7 +29,15 @@ pub fn read(path: &Path) -> Result<Option<String>, String> {
         }
         _ => {}
     }
-    crate::diag::read_bounded(path, MAX_STATE_BYTES).map(Some)
+    crate::diag::read_bounded(path, max.min(MAX_STATE_BYTES)).map(Some)
+}
+
+/// The largest state file a briefing of `items` items (events, speakers,
+/// quotes, disagreements) can have: each seen id takes about 11 bytes, and
+/// the rest is small. Anything larger is not the reader's, and is not
+/// parsed (a nested-array bomb within the overall cap would cost seconds).
+pub fn max_state_bytes(items: usize) -> u64 {
+    (64 * 1024 + 32 * items as u64).min(MAX_STATE_BYTES)
 }
 
 /// Writes `text` to `path` atomically: into a new temporary file beside
@@ -167,5 +180,27 @@ mod tests {
         write_atomic(&path, "state").unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "format = 1\n");
         assert_eq!(fs::read_to_string(&path).unwrap(), "state");
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn a_state_file_larger_than_its_briefing_allows_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        // Nested arrays, as a bomb would be: refused by size, unparsed.
+        let bomb = "k = [[[[[1]]]]]\n".repeat(10_000);
+        fs::write(&path, &bomb).unwrap();
+        let why = read_at_most(&path, max_state_bytes(10)).unwrap_err();
+        assert!(why.contains("large") || why.contains("bytes"), "{why}");
+        // A briefing large enough could have such a file.
+        assert!(
+            read_at_most(&path, max_state_bytes(100_000))
+                .unwrap()
+                .is_some()
+        );
     }
 }

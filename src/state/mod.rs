@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use file::{MAX_STATE_BYTES, read, write_atomic};
+pub use file::{MAX_STATE_BYTES, max_state_bytes, read, read_at_most, write_atomic};
 pub use path::{briefing_file_name, key_of, session_file_name, state_dir, state_dir_from};
 pub use seen::{Kind, Seen, item_hash};
 
@@ -119,8 +119,15 @@ impl Store {
     /// The state of the briefing `id` at `key`: `Ok(None)` when there is
     /// none, `Err(note)` when the file is there but cannot be used.
     pub fn load(&self, id: &str, key: &str) -> Result<Option<State>, String> {
+        self.load_for(id, key, usize::MAX)
+    }
+
+    /// [`Store::load`] for a briefing of `items` items: a file larger than
+    /// such a briefing's state can be is refused unread.
+    pub fn load_for(&self, id: &str, key: &str, items: usize) -> Result<Option<State>, String> {
         let path = self.briefing_file(id, key);
-        let Some(state) = self.load_file::<State>(&path, |v| v.get("path").is_some())? else {
+        let max = file::max_state_bytes(items);
+        let Some(state) = self.load_file::<State>(&path, max, |v| v.get("path").is_some())? else {
             return Ok(None);
         };
         if state.path != key {
@@ -143,7 +150,9 @@ impl Store {
     /// opened together.
     pub fn load_session(&self, keys: &[String]) -> Result<Option<Session>, String> {
         let path = self.session_file(keys);
-        let Some(session) = self.load_file::<Session>(&path, |v| v.get("current").is_some())?
+        let Some(session) = self.load_file::<Session>(&path, file::max_state_bytes(0), |v| {
+            v.get("current").is_some()
+        })?
         else {
             return Ok(None);
         };
@@ -175,9 +184,11 @@ impl Store {
     fn load_file<T: serde::de::DeserializeOwned>(
         &self,
         path: &Path,
+        max: u64,
         ours: impl Fn(&toml::Table) -> bool,
     ) -> Result<Option<T>, String> {
-        let Some(text) = read(path).map_err(|e| note(path, &lowercase_first(&e)))? else {
+        let Some(text) = read_at_most(path, max).map_err(|e| note(path, &lowercase_first(&e)))?
+        else {
             return Ok(None);
         };
         let table: toml::Table = text
