@@ -37,7 +37,9 @@ pub fn read_at_most(path: &Path, max: u64) -> Result<Option<String>, String> {
 /// the rest is small. Anything larger is not the reader's, and is not
 /// parsed (a nested-array bomb within the overall cap would cost seconds).
 pub fn max_state_bytes(items: usize) -> u64 {
-    (64 * 1024 + 32 * items as u64).min(MAX_STATE_BYTES)
+    (32u64.saturating_mul(items as u64))
+        .saturating_add(64 * 1024)
+        .min(MAX_STATE_BYTES)
 }
 
 /// Writes `text` to `path` atomically: into a new temporary file beside
