@@ -394,7 +394,7 @@ fn build(
     // What `check` says of the library as a whole (a speaker's role that
     // changes, a topic with two names) is in the problems view too.
     let mut findings = report.findings;
-    findings.extend(model::library::check(&report.briefings));
+    findings.extend(model::library::findings(&report.briefings));
     let mut app = App::new(report.briefings, report.failures)
         .with_findings(findings)
         .with_keymap(config.keymap.clone())

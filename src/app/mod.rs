@@ -170,7 +170,7 @@ impl App {
         app.begin_memory();
         if !app.failures.is_empty() {
             app.message = Some(format!(
-                "{} failed to load: press b for details",
+                "{} failed to load: press ! for the problems",
                 crate::text::plural(app.failures.len(), "file", "files")
             ));
         }

@@ -745,19 +745,53 @@ impl<'a> Entries<'a> {
     }
 }
 
-/// The library-wide warnings of `briefings` (roles that change, topic ids
-/// with two names), located in their files, one entry per file with any,
-/// in the order of `briefings`. Each file with a warning is read again to
-/// place it; nothing when fewer than two briefings are given.
-pub fn check(briefings: &[Briefing]) -> Vec<Failure> {
+/// The library-wide warnings of `briefings` as [`check`] finds them, but
+/// located from what the loader kept (each speaker's and topic's table),
+/// without reading the files again: for the reader's problems view, where
+/// a library of a thousand files should not be read twice to start.
+pub fn findings(briefings: &[Briefing]) -> Vec<Failure> {
     if briefings.len() < 2 {
         return Vec::new();
     }
-    // Topics and speakers only: the quotes need not be merged for this.
     let (order, members) = members_of(briefings);
     let library = people(briefings, &order, &members);
-    // Two files with one briefing id: the library tells them apart by file
-    // name, but a reader of `check` should know.
+    let duplicates = duplicate_ids(briefings);
+    let warnings = library.warnings.iter().chain(&duplicates);
+    let mut by_file: HashMap<&Path, Vec<Diagnostic>> = HashMap::new();
+    let at: HashMap<&Path, &Briefing> = briefings.iter().map(|b| (b.path.as_path(), b)).collect();
+    for w in warnings {
+        let mut d = w.unlocated(None);
+        let b = at.get(w.path.as_path());
+        d.location = b.and_then(|b| {
+            let e = &b.spans.entities;
+            match w.array {
+                "speakers" => (b.index.speaker_by_id.get(&w.id)).and_then(|&i| e.speakers.get(i)),
+                "topics" => (b.index.topic_by_id.get(&w.id)).and_then(|&i| e.topics.get(i)),
+                _ => None,
+            }
+            .copied()
+        });
+        by_file
+            .entry(b.map_or(Path::new(""), |b| b.path.as_path()))
+            .or_default()
+            .push(d);
+    }
+    (briefings.iter())
+        .filter_map(|b| {
+            let mut diagnostics = by_file.remove(b.path.as_path())?;
+            diagnostics.sort_by_key(|d| d.location.map_or(usize::MAX, |l| l.line));
+            Some(Failure {
+                path: b.path.clone(),
+                source: None,
+                diagnostics,
+            })
+        })
+        .collect()
+}
+
+/// A warning for each briefing whose id an earlier one (in the order
+/// given) has already.
+fn duplicate_ids(briefings: &[Briefing]) -> Vec<Warning> {
     let mut duplicates = Vec::new();
     let mut first_with: HashMap<&str, &Path> = HashMap::new();
     for b in briefings {
@@ -783,6 +817,23 @@ pub fn check(briefings: &[Briefing]) -> Vec<Failure> {
             }),
         }
     }
+    duplicates
+}
+
+/// The library-wide warnings of `briefings` (roles that change, topic ids
+/// with two names), located in their files, one entry per file with any,
+/// in the order of `briefings`. Each file with a warning is read again to
+/// place it; nothing when fewer than two briefings are given.
+pub fn check(briefings: &[Briefing]) -> Vec<Failure> {
+    if briefings.len() < 2 {
+        return Vec::new();
+    }
+    // Topics and speakers only: the quotes need not be merged for this.
+    let (order, members) = members_of(briefings);
+    let library = people(briefings, &order, &members);
+    // Two files with one briefing id: the library tells them apart by file
+    // name, but a reader of `check` should know.
+    let duplicates = duplicate_ids(briefings);
     let mut by_file: HashMap<&Path, Vec<&Warning>> = HashMap::new();
     for w in library.warnings.iter().chain(&duplicates) {
         by_file.entry(w.path.as_path()).or_default().push(w);
