@@ -425,3 +425,34 @@ fn deleting_the_briefing_shown_marks_nothing_new_in_the_next() {
     assert_eq!(app.briefings().len(), 2);
     assert_eq!(app.new_count(), 0, "nothing new in the briefing shown now");
 }
+
+/// The reader's problems view lists what `check` says of the library,
+/// located at the speaker's or topic's table, without reading the files
+/// again.
+#[test]
+fn library_warnings_are_found_in_memory_for_the_problems_view() {
+    let briefings = story_briefings();
+    let findings = briefing::model::library::findings(&briefings);
+    let all: Vec<_> = findings.iter().flat_map(|f| &f.diagnostics).collect();
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(findings.iter().all(|f| f.source.is_none()));
+    assert!(
+        all.iter()
+            .any(|d| d.message.contains("topic `barrier` is named `Sea wall`"))
+    );
+    assert!(
+        all.iter()
+            .any(|d| d.message.contains("speaker `ines-calder`'s role changes"))
+    );
+    for d in &all {
+        assert!(
+            d.path.ends_with("2-vellmouth-2031-03-09.toml"),
+            "{:?}",
+            d.path
+        );
+        let at = d.location.expect("located at its table");
+        assert!(at.line > 1, "{at:?}");
+    }
+    let app = app_with(briefings, Vec::new()).with_findings(findings);
+    assert_eq!(app.problem_count(), 2);
+}
