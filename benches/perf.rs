@@ -499,9 +499,28 @@ fn library(c: &mut Criterion) {
     story.update(Action::Resize(200, 50));
     story.start_in_story();
     let mut single = app(100_000);
+    // And the story view of a library of 10 such briefings (1,000 quotes):
+    // the same rows, tags and histories on screen, a hundredth of the items.
+    let small_dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, text) in briefing::synthetic::library(10, 100) {
+        std::fs::write(small_dir.path().join(name), text).expect("a writable folder");
+    }
+    let small = load_paths_on(
+        &[small_dir.path().to_path_buf()],
+        &[],
+        &Progress::default(),
+        cores,
+    );
+    let mut small = support::app_with(small.briefings, small.failures);
+    small.update(Action::Resize(200, 50));
+    small.start_in_story();
     assert_eq!(story.briefing().quotes.len(), 100_000);
     let mut g = c.benchmark_group("story_1000");
-    for (name, app) in [("one_briefing_100k", &mut single), ("story", &mut story)] {
+    for (name, app) in [
+        ("one_briefing_100k", &mut single),
+        ("story_of_10", &mut small),
+        ("story", &mut story),
+    ] {
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
         g.bench_function(format!("frame_{name}"), |b| {
             b.iter(|| full_frame(&mut terminal, app, &ctx))
