@@ -456,3 +456,26 @@ fn library_warnings_are_found_in_memory_for_the_problems_view() {
     let app = app_with(briefings, Vec::new()).with_findings(findings);
     assert_eq!(app.problem_count(), 2);
 }
+
+/// A row's tags, built in one go for drawing, are the tags the row shows.
+#[test]
+fn row_tags_are_the_first_of_the_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in briefing::synthetic::library(12, 60) {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let mut briefings = load_paths(&[dir.path().to_path_buf()]).briefings;
+    briefings.extend(story_briefings());
+    let merged = briefing::model::library::merge(&briefings);
+    let lib = merged.library().unwrap();
+    let plus = (0..merged.quotes.len())
+        .filter(|&q| lib.quote_tags(q).0.contains('+'))
+        .count();
+    assert!(plus > 0 || lib.quote_members.iter().all(|m| m.len() <= 3));
+    for q in 0..merged.quotes.len() {
+        assert_eq!(lib.quote_row_tags(q), lib.quote_tags(q).0);
+    }
+    for e in 0..merged.events.len() {
+        assert_eq!(lib.event_row_tags(e), lib.event_tags(e).0);
+    }
+}

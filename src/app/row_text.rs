@@ -70,13 +70,13 @@ pub fn attribution(b: &Briefing, qi: usize) -> String {
 /// In the story view, `[08-17 08-24]`: the briefings quote `qi` is in,
 /// the first where it entered the story (at most three, then `+N`).
 pub fn quote_tag(b: &Briefing, qi: usize) -> Option<String> {
-    Some(b.library()?.quote_tags(qi).0)
+    Some(b.library()?.quote_row_tags(qi))
 }
 
 /// In the story view, `[08-17 +2]`: the briefing where event `ei`
 /// entered the story, and how many later ones hold it too.
 pub fn event_tag(b: &Briefing, ei: usize) -> Option<String> {
-    Some(b.library()?.event_tags(ei).0)
+    Some(b.library()?.event_row_tags(ei))
 }
 
 /// In the story view, `since 08-24` when speaker `si`'s role or

@@ -160,6 +160,36 @@ impl Library {
         self.tags_of(&self.event_members, ei, 1)
     }
 
+    /// Quote `qi`'s tags as its row shows them (the first of
+    /// [`Library::quote_tags`], without the ones it leaves out): built for
+    /// every row measured and drawn, so with one allocation.
+    pub fn quote_row_tags(&self, qi: usize) -> String {
+        self.row_tags(&self.quote_members, qi, TAGS_SHOWN)
+    }
+
+    /// Event `ei`'s tags as its row shows them.
+    pub fn event_row_tags(&self, ei: usize) -> String {
+        self.row_tags(&self.event_members, ei, 1)
+    }
+
+    fn row_tags(&self, of: &[Vec<usize>], i: usize, shown: usize) -> String {
+        let members = of.get(i).map_or(&[][..], Vec::as_slice);
+        let mut row = String::with_capacity(2 + 6 * shown.min(members.len()) + 6);
+        row.push('[');
+        for (k, &m) in members.iter().take(shown).enumerate() {
+            if k > 0 {
+                row.push(' ');
+            }
+            row.push_str(&self.members[m].tag);
+        }
+        if members.len() > shown {
+            use std::fmt::Write as _;
+            let _ = write!(row, " +{}", members.len() - shown);
+        }
+        row.push(']');
+        row
+    }
+
     fn tags_of(&self, of: &[Vec<usize>], i: usize, shown: usize) -> (String, String) {
         let members = of.get(i).map_or(&[][..], Vec::as_slice);
         let tag = |m: &usize| self.members[*m].tag.as_str();
