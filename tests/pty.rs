@@ -10,6 +10,8 @@
 
 #![cfg(unix)]
 
+mod support;
+
 use std::fmt;
 use std::io::{Read as _, Write};
 use std::num::NonZeroU16;
@@ -860,17 +862,8 @@ impl Shell {
         cmd.env_remove("BRIEFING_FAULT");
         let child = pty.slave.spawn_command(cmd).expect("cannot start bash");
         drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
+        let output = support::pty_output(pty.master.try_clone_reader().unwrap());
         let writer = pty.master.take_writer().unwrap();
-        let (tx, output) = mpsc::channel();
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
         Shell {
             writer,
             output,

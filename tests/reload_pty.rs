@@ -7,10 +7,11 @@
 
 #![cfg(unix)]
 
-use std::io::{Read as _, Write};
+mod support;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver};
-use std::thread;
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant, SystemTime};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -57,17 +58,8 @@ impl Session {
         std::fs::write(config.join("config.toml"), "start = \"panes\"\n").unwrap();
         let child = pty.slave.spawn_command(cmd).expect("the reader starts");
         drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
+        let output = support::pty_output(pty.master.try_clone_reader().unwrap());
         let writer = pty.master.take_writer().unwrap();
-        let (tx, output) = mpsc::channel();
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
         Session {
             _master: pty.master,
             child,

@@ -184,3 +184,18 @@ pub fn provenance_fixture(name: &str) -> App {
     assert!(report.failures.is_empty(), "{name}: {:?}", report.failures);
     app_with(report.briefings, Vec::new())
 }
+
+/// What a pseudo-terminal's master end reads, chunk by chunk, on a thread
+/// of its own, until the child is gone.
+pub fn pty_output(mut reader: Box<dyn std::io::Read + Send>) -> std::sync::mpsc::Receiver<Vec<u8>> {
+    let (tx, output) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    output
+}
