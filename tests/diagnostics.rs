@@ -331,3 +331,44 @@ fn quotes_cite_sources_with_selectors_and_disagreements_can_be_questions() {
         briefing::model::DisagreementKind::Question
     );
 }
+
+/// A position's `label` is a few words: one that is empty or a sentence is
+/// an error at the label, saying how long it may be; a short one loads and
+/// is exported.
+#[test]
+fn a_position_label_is_a_few_words() {
+    let path = fixture("valid/eastmere-budget-2026.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let with = |label: &str| {
+        text.replacen(
+            "quotes = [\"varga-saturdays\"]\n",
+            &format!("quotes = [\"varga-saturdays\"]\nlabel = \"{label}\"\n"),
+            1,
+        )
+    };
+    let ok = with("keep Saturdays");
+    let b = Briefing::parse(&path, &ok).expect("a short label loads");
+    let labels: Vec<_> = (b.disagreements.iter())
+        .flat_map(|d| &d.positions)
+        .filter_map(|p| p.label.as_deref())
+        .collect();
+    assert_eq!(labels, ["keep Saturdays"]);
+    let json = briefing::export::json::to_json(&b);
+    assert!(json.contains("\"label\": \"keep Saturdays\""), "{json}");
+    for (label, why) in [
+        ("   ", "an empty label"),
+        (
+            "Saturday opening serves the people who cannot come on weekdays",
+            "a label longer than a few words",
+        ),
+    ] {
+        let bad = with(label);
+        let errors = Briefing::parse(&path, &bad).expect_err("a bad label");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let e = &errors[0];
+        assert_eq!(e.message, why);
+        let at = bad.find(&format!("label = \"{label}\"")).unwrap() + "label = ".len();
+        assert_eq!(e.span.clone().unwrap().start, at);
+        assert!(e.help.as_deref().unwrap().contains("at most 6 words"));
+    }
+}

@@ -126,6 +126,9 @@ struct QuoteOut<'a> {
 struct PositionOut<'a> {
     speaker: Ref<'a>,
     stance: &'a str,
+    /// The stance in a few words, when the file gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
     quotes: Vec<QuoteRef<'a>>,
 }
 
@@ -287,6 +290,7 @@ pub(super) fn build(b: &Briefing) -> Export<'_> {
                             name: &p.speaker,
                         }),
                         stance: &p.stance,
+                        label: p.label.as_deref(),
                         quotes: (p.quotes.iter().filter_map(|id| b.quote(id)))
                             .map(|q| QuoteRef {
                                 id: &q.id,

@@ -96,6 +96,7 @@ pub struct StanceStep {
     pub member: usize,
     pub stance: String,
     pub quotes: Vec<String>,
+    pub label: Option<String>,
 }
 
 /// A library-wide warning, anchored at an entity's key in one file.
@@ -524,14 +525,14 @@ pub fn merge(briefings: &[Briefing]) -> Briefing {
                     parties[k].len() - 1
                 });
                 let steps = &mut parties[k][at].1;
-                if steps
-                    .last()
-                    .is_none_or(|s| s.stance != p.stance || s.quotes != p.quotes)
-                {
+                if steps.last().is_none_or(|s| {
+                    s.stance != p.stance || s.quotes != p.quotes || s.label != p.label
+                }) {
                     steps.push(StanceStep {
                         member: m,
                         stance: p.stance.clone(),
                         quotes: p.quotes.clone(),
+                        label: p.label.clone(),
                     });
                 }
             }
@@ -560,6 +561,7 @@ pub fn merge(briefings: &[Briefing]) -> Briefing {
                 speaker,
                 stance: now.stance.clone(),
                 quotes: now.quotes.clone(),
+                label: now.label.clone(),
             });
             histories.push(steps);
         }

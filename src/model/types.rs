@@ -250,4 +250,8 @@ pub struct Position {
     /// Ids of the quotes that support the stance.
     #[serde(default)]
     pub quotes: Vec<String>,
+    /// The stance in a few words ("for", "against", "wants details
+    /// first"), for views too narrow for the whole stance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }

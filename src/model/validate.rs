@@ -245,12 +245,40 @@ impl Reader<'_> {
                     span_of(table, "speaker", None),
                 );
                 self.check_refs(&mut quotes, &position.quotes, table, "quotes");
+                if let Some(label) = &position.label {
+                    self.check_label(label, span_of(table, "label", None));
+                }
             }
         }
     }
 }
 
+/// The most words and characters a position's `label` may have.
+pub const LABEL_WORDS: usize = 6;
+pub const LABEL_CHARS: usize = 40;
+
 impl Reader<'_> {
+    /// A position's `label`: a few words, not a sentence.
+    fn check_label(&mut self, label: &str, span: std::ops::Range<usize>) {
+        let words = label.split_whitespace().count();
+        let chars = label.trim().chars().count();
+        let why = if words == 0 {
+            "an empty label"
+        } else if words > LABEL_WORDS || chars > LABEL_CHARS {
+            "a label longer than a few words"
+        } else {
+            return;
+        };
+        self.problems
+            .error(span, why)
+            .with_label(format!("{words} words, {chars} characters"))
+            .help = Some(format!(
+            "give the stance in at most {LABEL_WORDS} words and {LABEL_CHARS} characters \
+             (\"for\", \"against\", \"wants details first\"), or leave `label` out: \
+             the stance itself says the rest"
+        ));
+    }
+
     /// The sources' own fields: the old `[briefing] sources` form, the
     /// archived copy's path, its digest and the language tag.
     fn check_sources(&mut self, doc: &Document<'_>) {
