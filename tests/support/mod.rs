@@ -199,3 +199,22 @@ pub fn pty_output(mut reader: Box<dyn std::io::Read + Send>) -> std::sync::mpsc:
     });
     output
 }
+
+/// A generated library seen as one story, 120×40: 365 briefings a day
+/// apart through 2025 (a year of events), 150 quotes each, sharing 200
+/// speakers and 273 disagreements whose status moves from open to
+/// resolved over the year. The text is generated once per test binary.
+pub fn year_library() -> App {
+    static FILES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let files = FILES.get_or_init(|| briefing::synthetic::library(365, 150));
+    let briefings = files
+        .iter()
+        .map(|(name, text)| {
+            Briefing::parse(std::path::Path::new(name), text)
+                .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+        })
+        .collect();
+    let mut app = app_with(briefings, Vec::new());
+    app.start_in_story();
+    app
+}
