@@ -39,11 +39,11 @@ pub struct Cli {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReaderOptions {
     /// Start filtered by this topic id (repeatable: any of them).
-    #[arg(long = "topic", value_name = "ID")]
+    #[arg(long = "topic", value_name = "ID", add = crate::completions::topics())]
     pub topics: Vec<String>,
 
     /// Start following this speaker id.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = crate::completions::speakers())]
     pub speaker: Option<String>,
 
     /// Start in the story view: every briefing loaded, merged by id into
@@ -126,6 +126,43 @@ pub enum Command {
         #[command(flatten)]
         reader: ReaderOptions,
     },
+    /// Print the shell script that completes briefing's commands, options,
+    /// and the topic and speaker ids of the briefings named.
+    #[command(
+        after_help = "Load it when the shell starts, so it always matches the installed briefing:\n  \
+                      bash:       echo 'source <(briefing completions bash)' >> ~/.bashrc\n  \
+                      zsh:        echo 'source <(briefing completions zsh)' >> ~/.zshrc\n  \
+                      fish:       echo 'briefing completions fish | source' >> ~/.config/fish/completions/briefing.fish\n  \
+                      elvish:     echo 'eval (briefing completions elvish | slurp)' >> ~/.config/elvish/rc.elv\n  \
+                      powershell: add 'briefing completions powershell | Out-String | Invoke-Expression' to $PROFILE"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), or a subcommand's: `briefing man | man -l -`,
+    /// `briefing man check | man -l -`; with --dir, write every page there.
+    #[command(after_help = "To install them where man finds them:\n  \
+                      briefing man --dir ~/.local/share/man/man1")]
+    Man {
+        /// The subcommand whose page to print (briefing-SUBCOMMAND(1)).
+        #[arg(value_name = "SUBCOMMAND", conflicts_with = "dir")]
+        subcommand: Option<String>,
+        /// Write briefing.1 and a briefing-SUBCOMMAND.1 per subcommand into
+        /// this folder (made if missing).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// The shells `completions` writes for.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -2,6 +2,7 @@
 //! and the reader together.
 
 mod cli;
+mod completions;
 mod digest;
 mod state_io;
 
@@ -23,6 +24,8 @@ use clap::Parser as _;
 use cli::{Cli, Command, ExportFormat, ReaderOptions};
 
 fn main() -> ExitCode {
+    // The shell asking for completions (`BRIEFING_COMPLETE=bash briefing -- ...`).
+    completions::answer_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return argument_error(&e),
@@ -53,6 +56,8 @@ fn main() -> ExitCode {
             paths,
             reader,
         }) => render(size, &keys, &paths, &reader),
+        Some(Command::Completions { shell }) => print(&completions::script(shell)),
+        Some(Command::Man { subcommand, dir }) => man(subcommand.as_deref(), dir.as_deref()),
         None => read(&cli.paths, &cli.reader),
     }
 }
@@ -67,6 +72,60 @@ fn argument_error(e: &clap::Error) -> ExitCode {
         ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
     } else {
         print(&message)
+    }
+}
+
+/// `briefing man`: the manual page, or a subcommand's, from the same
+/// definition as `--help`; with `dir`, every page written there.
+fn man(subcommand: Option<&str>, dir: Option<&Path>) -> ExitCode {
+    use clap::CommandFactory as _;
+    // Built, so each subcommand's page is named briefing-SUBCOMMAND.
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    if let Some(dir) = dir {
+        let shown = text::one_line(&dir.display().to_string()).to_string();
+        let written =
+            std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cli, dir));
+        return match written {
+            Ok(()) => {
+                err(&format!("wrote the manual pages into {shown}\n"));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                err(&format!(
+                    "error: cannot write the manual pages into {shown}: {}\n",
+                    text::one_line(&e.to_string())
+                ));
+                ExitCode::from(USAGE)
+            }
+        };
+    }
+    let page = match subcommand {
+        None => cli,
+        Some(name) => {
+            let names: Vec<String> = (cli.get_subcommands())
+                .map(|c| c.get_name().to_string())
+                .collect();
+            match cli.find_subcommand(name) {
+                Some(sub) => sub.clone(),
+                None => {
+                    err(&format!(
+                        "error: no subcommand `{}`: the manual has pages for {}\n",
+                        text::one_line(name),
+                        names.join(", ")
+                    ));
+                    return ExitCode::from(USAGE);
+                }
+            }
+        }
+    };
+    let mut roff = Vec::new();
+    match clap_mangen::Man::new(page).render(&mut roff) {
+        Ok(()) => print(&String::from_utf8_lossy(&roff)),
+        Err(e) => {
+            err(&format!("error: cannot write the manual page: {e}\n"));
+            ExitCode::from(USAGE)
+        }
     }
 }
 
