@@ -526,6 +526,9 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         Err(code) => return code,
     };
     let mouse = config.mouse && !options.no_mouse;
+    // Asked before the terminal is set up: the answer picks the colours.
+    let no_color = Theme::no_color_requested();
+    let background = briefing::background::detect(config.theme.choice, no_color);
     // A large library shows its progress while it loads.
     let load = |progress: &Progress| load_for_reading(paths, &options.sources, progress);
     let (report, tui) = match loading::with_progress(load, mouse) {
@@ -549,7 +552,7 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     if config.start == config::Start::Overview {
         app.start_on_overview();
     }
-    let theme = Theme::new(config.theme, Theme::no_color_requested());
+    let theme = Theme::new(config.colors(background), no_color);
     let ctx = Context { theme: &theme };
     let live = event_loop::Live::start(
         &watched_paths(paths),
@@ -632,7 +635,8 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
         Ok(x) => x,
         Err(code) => return code,
     };
-    let theme = Theme::new(config.theme, true);
+    // Plain text: the colours are never drawn.
+    let theme = Theme::new(config.colors(config::Background::Dark), true);
     let ctx = Context { theme: &theme };
     let buffer = headless::render(&mut app, &ctx, &keys, size.0, size.1);
     // The process ends here: freeing a large library item by item would
