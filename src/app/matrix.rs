@@ -233,7 +233,7 @@ impl App {
                     .unwrap_or(0),
                 c,
             ),
-            (None, None) => (0, m.row(0).first().map_or(0, |&(c, _)| c)),
+            (None, None) => (0, 0),
         };
         view.row = row;
         view.col = col;
@@ -383,7 +383,10 @@ impl App {
         if y <= g.y || y >= g.bottom() || x < g.x + l.first || x >= g.right() {
             return None;
         }
-        let r = top + usize::from(y - g.y - 1);
+        if y < g.y + l.header {
+            return None;
+        }
+        let r = top + usize::from(y - g.y - l.header);
         let c = left + usize::from((x - g.x - l.first) / (l.cell + 1));
         let (rows, cols) = view.shape(t);
         (r < rows && c < cols && c < left + l.cols).then_some((r, c))
@@ -428,7 +431,7 @@ impl App {
         }
         if !held {
             self.message = Some(format!(
-                "{} gives no position on this one: its detail",
+                "no position of {} here: the disagreement's detail",
                 name
             ));
         }

@@ -49,7 +49,7 @@ pub fn cell_lines(
             DisagreementKind::Question => "question",
         };
         for line in wrap(
-            &format!("No position: the briefing gives none for this party on this {what}."),
+            &format!("No position given for this party on this {what}."),
             width,
         ) {
             out.push(DocLine::new(Tone::Muted, line));

@@ -7,7 +7,7 @@
 use ratatui::layout::Rect;
 
 /// The narrowest a cell gets; the widest.
-pub const CELL_MIN: u16 = 9;
+pub const CELL_MIN: u16 = 11;
 pub const CELL_MAX: u16 = 32;
 /// The widest the first column gets: party names, disagreement titles.
 const FIRST_MAX_PARTIES: usize = 28;
@@ -18,8 +18,10 @@ const FIRST_MAX_TITLES: usize = 40;
 pub struct MatrixLayout {
     /// The frame, between the header and the status line.
     pub outer: Rect,
-    /// The header row and the rows.
+    /// The header rows and the rows.
     pub grid: Rect,
+    /// How many lines the headers take: two where the screen is tall.
+    pub header: u16,
     /// One line between the grid and the detail.
     pub rule: Rect,
     /// The selected cell's stance and quotes.
@@ -63,8 +65,9 @@ impl MatrixLayout {
         // The detail takes at least two fifths, and what the grid leaves.
         let detail_min = if h >= 5 { h * 2 / 5 } else { 0 };
         let rule_h = u16::from(h >= 5);
-        let wanted = u16::try_from(rows.saturating_add(1)).unwrap_or(u16::MAX);
-        let grid_h = (h - detail_min - rule_h).min(wanted.max(3)).min(h);
+        let header = if h >= 16 { 2 } else { 1 };
+        let wanted = u16::try_from(rows.saturating_add(usize::from(header))).unwrap_or(u16::MAX);
+        let grid_h = (h - detail_min - rule_h).min(wanted.max(header + 2)).min(h);
         let detail_h = h - grid_h - rule_h.min(h - grid_h);
         let rule_h = h - grid_h - detail_h;
         let grid = Rect::new(inner.x, inner.y, inner.width, grid_h);
@@ -93,16 +96,17 @@ impl MatrixLayout {
             grid,
             rule,
             detail,
+            header,
             first: first as u16,
             cell: cell as u16,
-            rows: usize::from(grid_h.saturating_sub(1)).min(rows),
+            rows: usize::from(grid_h.saturating_sub(header)).min(rows),
             cols: cols_in_view,
         }
     }
 
     /// How many rows fit, whatever the matrix holds.
     pub fn page(&self) -> usize {
-        usize::from(self.grid.height.saturating_sub(1)).max(1)
+        usize::from(self.grid.height.saturating_sub(self.header)).max(1)
     }
 
     /// The screen column where visible column `i` starts.

@@ -92,25 +92,23 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MatrixView, ctx: &Context) {
     let column_at = |i: usize| m.columns[i];
     let resolved = |c: usize| b.disagreements[m.columns[c]].status == Status::Resolved;
 
-    // The header row.
-    let mut spans = vec![Span::styled(
-        pad(
-            &truncate(
-                if t { "disagreement" } else { "party" },
-                first_w.saturating_sub(1),
-            ),
-            first_w,
-        ),
-        ctx.theme.muted(),
-    )];
+    // The header rows: each column's name over one or two lines.
+    let header = usize::from(l.header);
+    let corner = if t { "disagreement" } else { "party" };
+    let mut heads: Vec<Vec<Span>> = (0..header)
+        .map(|k| {
+            let text = if k + 1 == header { corner } else { "" };
+            vec![Span::styled(
+                pad(&truncate(text, first_w.saturating_sub(1)), first_w),
+                ctx.theme.muted(),
+            )]
+        })
+        .collect();
     for i in left..(left + l.cols).min(cols) {
-        let (text, mut style) = if t {
+        let (mark, text, mut style) = if t {
             let s = party_at(i);
-            let mark = if followed == Some(s) { "▸" } else { "" };
-            (
-                format!("{mark}{}", one_line(&b.speakers[s].name)),
-                ctx.theme.bold(),
-            )
+            let mark = if followed == Some(s) { "★" } else { "" };
+            (mark, one_line(&b.speakers[s].name), ctx.theme.bold())
         } else {
             let d = column_at(i);
             let style = if resolved(i) {
@@ -118,22 +116,20 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MatrixView, ctx: &Context) {
             } else {
                 ctx.theme.bold()
             };
-            (
-                format!(
-                    "{}{}",
-                    title_mark(b, d),
-                    one_line(&b.disagreements[d].title)
-                ),
-                style,
-            )
+            (title_mark(b, d), one_line(&b.disagreements[d].title), style)
         };
         if i == cc {
             style = ctx.theme.title();
         }
-        spans.push(Span::styled(pad(&truncate(&text, cell_w), cell_w), style));
-        spans.push(Span::raw(" "));
+        for (k, part) in head_lines(mark, &text, cell_w, header)
+            .into_iter()
+            .enumerate()
+        {
+            heads[k].push(Span::styled(pad(&part, cell_w), style));
+            heads[k].push(Span::raw(" "));
+        }
     }
-    let mut lines = vec![Line::from(spans)];
+    let mut lines: Vec<Line> = heads.into_iter().map(Line::from).collect();
 
     // The rows.
     for r in top..(top + l.rows).min(rows) {
@@ -155,7 +151,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MatrixView, ctx: &Context) {
             )
         } else {
             let s = party_at(r);
-            let mark = if followed == Some(s) { "▸" } else { " " };
+            let mark = if followed == Some(s) { "★" } else { " " };
             (
                 one_line(&b.speakers[s].name).into_owned(),
                 mark,
@@ -183,7 +179,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MatrixView, ctx: &Context) {
                 Some(cell) => {
                     let words = one_line(cell_words(b, m.columns[col], cell.position)).into_owned();
                     let words = if cell.changed {
-                        format!("Δ{words}")
+                        format!("Δ {words}")
                     } else {
                         words
                     };
@@ -266,6 +262,29 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MatrixView, ctx: &Context) {
         frame.render_widget(Paragraph::new(lines), text_area);
         popup_scrollbar(frame, l.detail, doc.len(), height, scroll, ctx);
     }
+}
+
+/// `mark` then `text` on `n` lines of `width` columns: wrapped under
+/// the mark, the last line cut with `…`; a short text on the last line,
+/// next to the rows.
+fn head_lines(mark: &str, text: &str, width: usize, n: usize) -> Vec<String> {
+    let indent = mark.width().min(width / 2);
+    let room = width.saturating_sub(indent).max(1);
+    let mut lines = crate::text::wrap(text, room);
+    if lines.len() > n {
+        let rest = lines.split_off(n - 1).join(" ");
+        lines.push(truncate(&rest, room).into_owned());
+    }
+    let mut out = vec![String::new(); n - lines.len()];
+    for (k, line) in lines.into_iter().enumerate() {
+        let head = if k == 0 {
+            truncate(mark, indent).into_owned()
+        } else {
+            " ".repeat(indent)
+        };
+        out.push(truncate(&format!("{head:<indent$}{line}"), width).into_owned());
+    }
+    out
 }
 
 /// `text` padded with spaces to `width` columns (already no wider).
