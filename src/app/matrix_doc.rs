@@ -93,7 +93,7 @@ pub fn cell_lines(
         out.push(DocLine::blank());
         out.push(DocLine::new(
             Tone::Heading,
-            "Stance per briefing (newest first)",
+            "Stance per briefing (each change, newest first)",
         ));
         let tag_width = (steps.iter())
             .map(|s| unicode_width::UnicodeWidthStr::width(lib.tag(s.member)))

@@ -270,7 +270,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MatrixView, ctx: &Context) {
 fn head_lines(mark: &str, text: &str, width: usize, n: usize) -> Vec<String> {
     let indent = mark.width().min(width / 2);
     let room = width.saturating_sub(indent).max(1);
-    let mut lines = crate::text::wrap(text, room);
+    let mut lines = word_lines(text, room);
     if lines.len() > n {
         let rest = lines.split_off(n - 1).join(" ");
         lines.push(truncate(&rest, room).into_owned());
@@ -285,6 +285,28 @@ fn head_lines(mark: &str, text: &str, width: usize, n: usize) -> Vec<String> {
         out.push(truncate(&format!("{head:<indent$}{line}"), width).into_owned());
     }
     out
+}
+
+/// `text` (one line, escaped) in lines of `room` columns, broken between
+/// words; a word longer than a line is cut with `…` rather than split.
+fn word_lines(text: &str, room: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let word = truncate(word, room);
+        if line.is_empty() {
+            line = word.into_owned();
+        } else if line.width() + 1 + word.width() <= room {
+            line.push(' ');
+            line.push_str(&word);
+        } else {
+            lines.push(std::mem::replace(&mut line, word.into_owned()));
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// `text` padded with spaces to `width` columns (already no wider).
@@ -313,6 +335,19 @@ fn cut_words(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::cut_words;
+
+    #[test]
+    fn headers_break_between_words() {
+        assert_eq!(
+            super::head_lines("≠ ", "Disagreement 185", 11, 2),
+            ["≠ Disagree…", "  185"]
+        );
+        assert_eq!(super::head_lines("? ", "Short", 11, 2), ["", "? Short"]);
+        assert_eq!(
+            super::head_lines("? ", "How close is a peace deal?", 12, 2),
+            ["? How close", "  is a peac…"]
+        );
+    }
 
     #[test]
     fn cells_cut_after_a_word() {
