@@ -111,6 +111,22 @@ pub enum Action {
     Problems,
     /// Open the selected item, or the selected problem, in `$EDITOR` (`e`).
     Edit,
+    /// The stance matrix (`m`): parties × disagreements, open or closed.
+    StanceMatrix,
+    /// One column left, in the stance matrix.
+    Left,
+    /// One column right, in the stance matrix.
+    Right,
+    /// The first column, in the stance matrix.
+    FirstColumn,
+    /// The last column, in the stance matrix.
+    LastColumn,
+    /// Swap the stance matrix's rows and columns.
+    FlipMatrix,
+    /// Scroll the stance matrix's cell detail down a line.
+    DetailDown,
+    /// Scroll the stance matrix's cell detail up a line.
+    DetailUp,
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -124,10 +140,18 @@ pub enum Mode {
     Picker,
     /// The search line while typing: unbound printable keys are typed.
     Search,
+    /// The stance matrix.
+    Matrix,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 4] = [Mode::Panes, Mode::Popup, Mode::Picker, Mode::Search];
+    pub const ALL: [Mode; 5] = [
+        Mode::Panes,
+        Mode::Popup,
+        Mode::Picker,
+        Mode::Search,
+        Mode::Matrix,
+    ];
 
     pub fn index(self) -> usize {
         self as usize
@@ -140,6 +164,7 @@ impl Mode {
             Mode::Popup => "popup",
             Mode::Picker => "picker",
             Mode::Search => "search",
+            Mode::Matrix => "matrix",
         }
     }
 
@@ -150,6 +175,7 @@ impl Mode {
             Mode::Popup => "Detail, help, overview and briefing list",
             Mode::Picker => "Topic picker",
             Mode::Search => "Search line (other keys are typed)",
+            Mode::Matrix => "Stance matrix",
         }
     }
 
@@ -184,10 +210,11 @@ impl ActionSpec {
     }
 }
 
-use Mode::{Panes, Picker, Popup, Search};
+use Mode::{Matrix, Panes, Picker, Popup, Search};
 
 /// The modes with lists to move in, without hints.
-const MOVING: &[(Mode, Option<&str>)] = &[(Panes, None), (Popup, None), (Picker, None)];
+const MOVING: &[(Mode, Option<&str>)] =
+    &[(Panes, None), (Popup, None), (Picker, None), (Matrix, None)];
 
 /// Every bindable action, once, in help order.
 pub const ACTIONS: &[ActionSpec] = &[
@@ -200,13 +227,19 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Popup, None),
             (Picker, None),
             (Search, None),
+            (Matrix, None),
         ],
     },
     ActionSpec {
         action: Action::Help,
         name: "help",
         description: "help: every key",
-        modes: &[(Panes, Some("help")), (Popup, None), (Picker, None)],
+        modes: &[
+            (Panes, Some("help")),
+            (Popup, None),
+            (Picker, None),
+            (Matrix, Some("help")),
+        ],
     },
     ActionSpec {
         action: Action::NextPane,
@@ -248,13 +281,23 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::Down,
         name: "down",
         description: "move down / next link / scroll down",
-        modes: &[(Panes, None), (Popup, Some("down")), (Picker, None)],
+        modes: &[
+            (Panes, None),
+            (Popup, Some("down")),
+            (Picker, None),
+            (Matrix, None),
+        ],
     },
     ActionSpec {
         action: Action::Up,
         name: "up",
         description: "move up / previous link / scroll up",
-        modes: &[(Panes, None), (Popup, Some("up")), (Picker, None)],
+        modes: &[
+            (Panes, None),
+            (Popup, Some("up")),
+            (Picker, None),
+            (Matrix, None),
+        ],
     },
     ActionSpec {
         action: Action::Top,
@@ -272,25 +315,25 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::HalfPageDown,
         name: "half_page_down",
         description: "half a page down",
-        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::HalfPageUp,
         name: "half_page_up",
         description: "half a page up",
-        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::PageDown,
         name: "page_down",
         description: "page down",
-        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::PageUp,
         name: "page_up",
         description: "page up",
-        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::Confirm,
@@ -301,6 +344,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Popup, Some("open")),
             (Picker, Some("apply")),
             (Search, Some("keep")),
+            (Matrix, Some("open")),
         ],
     },
     ActionSpec {
@@ -312,6 +356,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Popup, Some("back")),
             (Picker, Some("cancel")),
             (Search, Some("cancel")),
+            (Matrix, Some("back")),
         ],
     },
     ActionSpec {
@@ -342,7 +387,12 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::TopicPicker,
         name: "topic_picker",
         description: "filter by topic",
-        modes: &[(Panes, Some("topics")), (Popup, None), (Picker, None)],
+        modes: &[
+            (Panes, Some("topics")),
+            (Popup, None),
+            (Picker, None),
+            (Matrix, Some("topics")),
+        ],
     },
     ActionSpec {
         action: Action::Toggle,
@@ -354,7 +404,11 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::ClearTopics,
         name: "clear_topics",
         description: "clear the topic filter",
-        modes: &[(Panes, Some("clear topics")), (Picker, Some("clear"))],
+        modes: &[
+            (Panes, Some("clear topics")),
+            (Picker, Some("clear")),
+            (Matrix, Some("clear topics")),
+        ],
     },
     ActionSpec {
         action: Action::NextSpeaker,
@@ -372,7 +426,11 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::JumpToSpeaker,
         name: "jump_to_speaker",
         description: "follow the selection's speaker (a choice if several)",
-        modes: &[(Panes, Some("follow speaker")), (Popup, None)],
+        modes: &[
+            (Panes, Some("follow speaker")),
+            (Popup, None),
+            (Matrix, Some("follow")),
+        ],
     },
     ActionSpec {
         action: Action::Copy,
@@ -414,7 +472,13 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::Suspend,
         name: "suspend",
         description: "suspend to the shell (fg resumes)",
-        modes: &[(Panes, None), (Popup, None), (Picker, None), (Search, None)],
+        modes: &[
+            (Panes, None),
+            (Popup, None),
+            (Picker, None),
+            (Search, None),
+            (Matrix, None),
+        ],
     },
     ActionSpec {
         action: Action::Filter,
@@ -475,6 +539,54 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "edit",
         description: "open the selected item or problem in $EDITOR at its line",
         modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::StanceMatrix,
+        name: "stance_matrix",
+        description: "the stance matrix: who stands where on each disagreement",
+        modes: &[(Panes, Some("matrix")), (Popup, None), (Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::Left,
+        name: "left",
+        description: "one column left",
+        modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::Right,
+        name: "right",
+        description: "one column right",
+        modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::FirstColumn,
+        name: "first_column",
+        description: "the first column",
+        modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::LastColumn,
+        name: "last_column",
+        description: "the last column",
+        modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::FlipMatrix,
+        name: "flip_matrix",
+        description: "swap rows and columns (parties ↔ disagreements)",
+        modes: &[(Matrix, Some("flip"))],
+    },
+    ActionSpec {
+        action: Action::DetailDown,
+        name: "detail_down",
+        description: "scroll the cell's stance and quotes down",
+        modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::DetailUp,
+        name: "detail_up",
+        description: "scroll the cell's stance and quotes up",
+        modes: &[(Matrix, None)],
     },
 ];
 

@@ -5,6 +5,7 @@ pub mod fold;
 mod index;
 pub mod library;
 mod load;
+pub mod matrix;
 mod moment;
 mod parse;
 pub mod provenance;

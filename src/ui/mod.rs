@@ -7,6 +7,7 @@ pub mod cursor;
 mod disagreements;
 mod header;
 pub mod loading;
+mod matrix;
 mod menu;
 mod new_mark;
 mod pane;
@@ -81,6 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
                 search_results::draw(frame, area, app, results, ctx)
             }
             Popup::Source(view) => source_view::draw(frame, app, view, ctx),
+            Popup::Matrix(view) => matrix::draw(frame, app, view, ctx),
             p => popup::draw(frame, app, p, ctx),
         }
     }
