@@ -140,6 +140,11 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
+    /// Find, start and check the config file.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
     /// Print the manual page (roff), or a subcommand's: `briefing man | man -l -`,
     /// `briefing man check | man -l -`; with --dir, write every page there.
     #[command(after_help = "To install them where man finds them:\n  \
@@ -153,6 +158,25 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+/// What `briefing config` does.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file the reader reads, and whether it is there.
+    Path,
+    /// Print a config file with every setting, key and colour at its
+    /// default, commented out: `briefing config default > "$(briefing config path)"`.
+    Default,
+    /// Check a config file (default: the one in use) as the reader would:
+    /// exit 0 if valid, 1 if not, 2 if it cannot be read.
+    Check {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the config file (for editors: save it as
+    /// config.schema.json beside the config file).
+    Schema,
 }
 
 /// The shells `completions` writes for.

@@ -3,6 +3,7 @@
 
 mod cli;
 mod completions;
+mod config_cmd;
 mod digest;
 mod state_io;
 
@@ -57,6 +58,7 @@ fn main() -> ExitCode {
             reader,
         }) => render(size, &keys, &paths, &reader),
         Some(Command::Completions { shell }) => print(&completions::script(shell)),
+        Some(Command::Config { command }) => config_cmd::run(&command),
         Some(Command::Man { subcommand, dir }) => man(subcommand.as_deref(), dir.as_deref()),
         None => read(&cli.paths, &cli.reader),
     }
@@ -138,12 +140,12 @@ fn out(s: &str) {
 }
 
 /// Writes `s` to stderr; a closed stderr is not an error.
-fn err(s: &str) {
+pub(crate) fn err(s: &str) {
     let _ = std::io::stderr().lock().write_all(s.as_bytes());
 }
 
 /// Are ANSI colours wanted on stderr?
-fn stderr_color() -> bool {
+pub(crate) fn stderr_color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
@@ -156,7 +158,7 @@ fn print_failures(report: &LoadReport) {
     }
 }
 
-fn print(s: &str) -> ExitCode {
+pub(crate) fn print(s: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -314,9 +316,9 @@ fn print_library_warnings(briefings: &[Briefing]) {
 
 /// Exit status for a usage error, an unreadable path, a bad config file or
 /// a failed terminal: the program could not do what it was asked.
-const USAGE: u8 = 2;
+pub(crate) const USAGE: u8 = 2;
 /// Exit status when a briefing file is invalid.
-const INVALID: u8 = 1;
+pub(crate) const INVALID: u8 = 1;
 
 /// How many of `failures` are files that could not be read at all.
 fn unreadable_count<'a>(failures: impl Iterator<Item = &'a model::Failure>) -> usize {

@@ -128,6 +128,11 @@ fn each_subcommand_has_its_page_and_dir_writes_them_all() {
         [
             "briefing-check.1",
             "briefing-completions.1",
+            "briefing-config-check.1",
+            "briefing-config-default.1",
+            "briefing-config-path.1",
+            "briefing-config-schema.1",
+            "briefing-config.1",
             "briefing-export.1",
             "briefing-man.1",
             "briefing-render.1",

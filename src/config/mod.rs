@@ -10,7 +10,9 @@
 //! accent = "#ff8800"
 //! ```
 
+mod default_file;
 mod keys;
+mod schema;
 mod theme;
 
 use std::ffi::OsString;
@@ -27,8 +29,47 @@ pub use theme::{Background, DEFAULT_THEME, LIGHT_THEME, ThemeChoice, ThemeColors
 /// Config files larger than this are refused without being read.
 pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
+pub use default_file::default_file;
+pub use schema::{SCHEMA_PATH, config_schema_json};
+
+/// One top-level setting of a config file, declared once for the parser's
+/// "did you mean", `config default` and the schema.
+pub struct Setting {
+    pub name: &'static str,
+    /// What it does, for the printed default and the schema.
+    pub description: &'static str,
+    /// Its default as TOML (`None` for the tables, `[keys]` and `[theme]`).
+    pub default: Option<&'static str>,
+}
+
 /// The top-level settings of a config file.
-const SETTINGS: &[&str] = &["mouse", "keys", "theme", "start", "show_cursor"];
+pub const SETTINGS: &[Setting] = &[
+    Setting {
+        name: "mouse",
+        description: "Mouse clicks and wheel scrolling; false keeps the terminal's own text selection (as --no-mouse).",
+        default: Some("true"),
+    },
+    Setting {
+        name: "start",
+        description: "What the reader opens on: \"overview\" (summary and key points first) or \"panes\".",
+        default: Some("\"overview\""),
+    },
+    Setting {
+        name: "show_cursor",
+        description: "Show the terminal cursor on the selected row (it is placed there for screen readers either way).",
+        default: Some("false"),
+    },
+    Setting {
+        name: "theme",
+        description: "The colours: \"auto\" (as the terminal's background, asked at start), \"dark\" or \"light\"; or a [theme] table with `base` and the colours to change.",
+        default: None,
+    },
+    Setting {
+        name: "keys",
+        description: "Key bindings: [keys] for every mode but the search line, [keys.MODE] for one; action = [\"key\", ...] replaces that action's keys.",
+        default: None,
+    },
+];
 
 /// Everything the user can configure.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,10 +168,11 @@ impl Config {
                     }
                 },
                 other => {
-                    let help = did_you_mean(other, SETTINGS.iter().copied()).unwrap_or_else(|| {
-                        "the settings are `mouse`, `start`, `show_cursor`, [keys] and [theme]"
-                            .into()
-                    });
+                    let help =
+                        did_you_mean(other, SETTINGS.iter().map(|s| s.name)).unwrap_or_else(|| {
+                            "the settings are `mouse`, `start`, `show_cursor`, [keys] and [theme]"
+                                .into()
+                        });
                     problems
                         .error(key.span(), format!("unknown setting `{other}`"))
                         .with_label("not a setting")

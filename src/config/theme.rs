@@ -141,6 +141,29 @@ impl ThemeColors {
         "unfocused_bg",
     ];
 
+    /// What each colour of [`ThemeColors::NAMES`] is for.
+    pub const DESCRIPTIONS: [&'static str; 13] = [
+        "focused pane border, header title",
+        "secondary text: dates, roles, resolved items",
+        "text of the selected row",
+        "the selected row",
+        "items linked to the selection or the followed speaker",
+        "text of a search match",
+        "search matches",
+        "reported (not verbatim) statements",
+        "disagreement status: open",
+        "disagreement status: narrowing",
+        "disagreement status: resolved",
+        "text of the selection of a pane without focus",
+        "the selection of a pane without focus",
+    ];
+
+    /// The colour called `name`, as the theme file writes it.
+    pub fn written(&self, name: &str) -> Option<String> {
+        let mut copy = *self;
+        copy.slot(name).map(|c| color_name(*c))
+    }
+
     /// The colour called `name`.
     fn slot(&mut self, name: &str) -> Option<&mut Color> {
         Some(match name {
@@ -209,6 +232,15 @@ impl ThemeColors {
 impl Default for ThemeColors {
     fn default() -> Self {
         ThemeColors::defaults()
+    }
+}
+
+/// `color` as a theme file writes it (`"cyan"`, `"#ff8800"`, `"237"`).
+fn color_name(color: Color) -> String {
+    match color {
+        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
+        Color::Indexed(i) => i.to_string(),
+        other => other.to_string().to_ascii_lowercase(),
     }
 }
 
