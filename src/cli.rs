@@ -140,6 +140,19 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
+    /// Start a briefing: write FILE with the required fields filled in and
+    /// one commented-out example of every kind of item; never overwrites.
+    New {
+        /// The file to write (its name gives the briefing's id).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The headline (default: the file name).
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// The date it is current as of: 2025-08-17 (default: today).
+        #[arg(long = "as-of", value_name = "DATE")]
+        as_of: Option<String>,
+    },
     /// Find, start and check the config file.
     Config {
         #[command(subcommand)]

@@ -59,6 +59,7 @@ fn main() -> ExitCode {
         }) => render(size, &keys, &paths, &reader),
         Some(Command::Completions { shell }) => print(&completions::script(shell)),
         Some(Command::Config { command }) => config_cmd::run(&command),
+        Some(Command::New { file, title, as_of }) => new(&file, title.as_deref(), as_of.as_deref()),
         Some(Command::Man { subcommand, dir }) => man(subcommand.as_deref(), dir.as_deref()),
         None => read(&cli.paths, &cli.reader),
     }
@@ -74,6 +75,51 @@ fn argument_error(e: &clap::Error) -> ExitCode {
         ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
     } else {
         print(&message)
+    }
+}
+
+/// `briefing new`: writes a new briefing at `file`, never over one.
+fn new(file: &Path, title: Option<&str>, as_of: Option<&str>) -> ExitCode {
+    let shown = text::one_line(&file.display().to_string()).to_string();
+    let today = chrono::Local::now().date_naive().to_string();
+    let text = match model::skeleton::skeleton(file, title, as_of.unwrap_or(&today)) {
+        Ok(text) => text,
+        Err(model::skeleton::BadField(why)) => {
+            err(&format!("error: {why}\n"));
+            return ExitCode::from(USAGE);
+        }
+    };
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()));
+    match written {
+        Ok(()) => {
+            let arg = shell_words::quote(&shown);
+            err(&format!(
+                "wrote {shown}: fill it in, check it with `briefing check {arg}`, read it with `briefing {arg}`\n"
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            err(&format!(
+                "error: {shown} already exists: `briefing new` never writes over a file; give another name\n"
+            ));
+            ExitCode::from(USAGE)
+        }
+        Err(e) => {
+            // Nothing half-written is left behind.
+            if file.is_file() && std::fs::metadata(file).is_ok_and(|m| m.len() < text.len() as u64)
+            {
+                let _ = std::fs::remove_file(file);
+            }
+            err(&format!(
+                "error: cannot write {shown}: {}; check that its folder exists and can be written to\n",
+                text::one_line(&e.to_string())
+            ));
+            ExitCode::from(USAGE)
+        }
     }
 }
 

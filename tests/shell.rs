@@ -135,6 +135,7 @@ fn each_subcommand_has_its_page_and_dir_writes_them_all() {
             "briefing-config.1",
             "briefing-export.1",
             "briefing-man.1",
+            "briefing-new.1",
             "briefing-render.1",
             "briefing-schema.1",
             "briefing.1"

@@ -11,6 +11,7 @@ mod parse;
 pub mod provenance;
 mod quote_corpus;
 pub mod search_fields;
+pub mod skeleton;
 mod spans;
 pub mod story;
 pub mod text_fragment;
