@@ -370,3 +370,22 @@ mod screens {
         insta::assert_snapshot!("story_80x24", snap(&mut app, "mj$", 80, 24));
     }
 }
+
+#[test]
+fn the_markdown_exports_hold_the_matrix_as_a_table() {
+    let md = briefing::export::markdown::to_markdown(&briefing::model::Briefing::bundled());
+    let table = md.split("## Who stands where\n\n").nth(1).expect(&md);
+    assert!(
+        table.starts_with("| Party | How close is a peace deal?"),
+        "{table}"
+    );
+    assert!(table.contains("| Steve Witkoff | Almost all the other issues necessary…"));
+    // A library's export: the latest stance, marked where it changed.
+    let app = story_fixture();
+    let md = briefing::export::library::to_markdown(app.briefing());
+    let table = md.split("## Who stands where\n\n").nth(1).expect(&md);
+    assert!(
+        table.contains("| Ines Calder | · | Δ Agrees to the council paying its…"),
+        "{table}"
+    );
+}
