@@ -370,3 +370,68 @@ mod screens {
         insta::assert_snapshot!("story_80x24", snap(&mut app, "mj$", 80, 24));
     }
 }
+
+#[test]
+fn the_markdown_exports_hold_the_matrix_as_a_table() {
+    let md = briefing::export::markdown::to_markdown(&briefing::model::Briefing::bundled());
+    let table = md.split("## Who stands where\n\n").nth(1).expect(&md);
+    assert!(
+        table.starts_with("| Party | How close is a peace deal?"),
+        "{table}"
+    );
+    assert!(table.contains("| Steve Witkoff | Almost all the other issues necessary…"));
+    // A library's export: the latest stance, marked where it changed.
+    let app = story_fixture();
+    let md = briefing::export::library::to_markdown(app.briefing());
+    let table = md.split("## Who stands where\n\n").nth(1).expect(&md);
+    assert!(
+        table.contains("| Ines Calder | · | Δ Agrees to the council paying its…"),
+        "{table}"
+    );
+}
+
+#[test]
+fn m_from_a_detail_opens_on_its_item_and_esc_comes_back_to_it() {
+    let mut app = alaska();
+    press(&mut app, "4G<Enter>");
+    let Some(Popup::Detail {
+        target: Target::Disagreement(d),
+        ..
+    }) = app.popups().last().cloned()
+    else {
+        panic!("{:?}", app.popups())
+    };
+    press(&mut app, "m");
+    assert_eq!(app.mode(), Mode::Matrix);
+    assert_eq!(at(&app).1, d);
+    // Enter then m again: back to the one matrix, not a second.
+    press(&mut app, "<Enter>m");
+    assert_eq!(app.mode(), Mode::Matrix);
+    let matrices = (app.popups().iter())
+        .filter(|p| matches!(p, Popup::Matrix(_)))
+        .count();
+    assert_eq!(matrices, 1);
+    press(&mut app, "<Esc>");
+    assert!(matches!(app.popups().last(), Some(Popup::Detail { .. })));
+}
+
+#[test]
+fn the_status_line_offers_what_can_act() {
+    let mut app = alaska();
+    let text = screen(&mut app, "m", 120, 40);
+    let status = text.lines().last().unwrap();
+    assert!(
+        status.contains("enter open") && status.contains("s follow"),
+        "{status}"
+    );
+    assert!(!status.contains("clear topics"), "{status}");
+    let text = screen(&mut app, "s", 120, 40);
+    // The message first, then the hints again.
+    assert!(text.lines().last().unwrap().contains("following"), "{text}");
+    let text = screen(&mut app, "j", 120, 40);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("s follow"), "{status}");
+    let text = screen(&mut app, "k", 120, 40);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("s let go"), "{status}");
+}
