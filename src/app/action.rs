@@ -111,6 +111,10 @@ pub enum Action {
     Problems,
     /// Open the selected item, or the selected problem, in `$EDITOR` (`e`).
     Edit,
+    /// The Timeline pane as a chart on a date axis, or back to the list (`C`).
+    TimelineChart,
+    /// A key of the chart: move the cursor, select a range.
+    Chart(super::chart::ChartKey),
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -124,10 +128,18 @@ pub enum Mode {
     Picker,
     /// The search line while typing: unbound printable keys are typed.
     Search,
+    /// The Timeline chart with focus; other keys as on the main screen.
+    Chart,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 4] = [Mode::Panes, Mode::Popup, Mode::Picker, Mode::Search];
+    pub const ALL: [Mode; 5] = [
+        Mode::Panes,
+        Mode::Popup,
+        Mode::Picker,
+        Mode::Search,
+        Mode::Chart,
+    ];
 
     pub fn index(self) -> usize {
         self as usize
@@ -140,6 +152,7 @@ impl Mode {
             Mode::Popup => "popup",
             Mode::Picker => "picker",
             Mode::Search => "search",
+            Mode::Chart => "chart",
         }
     }
 
@@ -150,6 +163,7 @@ impl Mode {
             Mode::Popup => "Detail, help, overview and briefing list",
             Mode::Picker => "Topic picker",
             Mode::Search => "Search line (other keys are typed)",
+            Mode::Chart => "Timeline chart (other keys as on the main screen)",
         }
     }
 
@@ -184,7 +198,8 @@ impl ActionSpec {
     }
 }
 
-use Mode::{Panes, Picker, Popup, Search};
+use super::chart::ChartKey;
+use Mode::{Chart, Panes, Picker, Popup, Search};
 
 /// The modes with lists to move in, without hints.
 const MOVING: &[(Mode, Option<&str>)] = &[(Panes, None), (Popup, None), (Picker, None)];
@@ -475,6 +490,66 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "edit",
         description: "open the selected item or problem in $EDITOR at its line",
         modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::TimelineChart,
+        name: "timeline_chart",
+        description: "the Timeline as a chart on a date axis, and back to the list",
+        modes: &[(Panes, None), (Chart, Some("list"))],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::NextDay),
+        name: "next_day",
+        description: "chart: the cursor a day later",
+        modes: &[(Chart, Some("day"))],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::PrevDay),
+        name: "prev_day",
+        description: "chart: the cursor a day earlier",
+        modes: &[(Chart, None)],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::NextWeek),
+        name: "next_week",
+        description: "chart: the cursor a week later",
+        modes: &[(Chart, Some("week"))],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::PrevWeek),
+        name: "prev_week",
+        description: "chart: the cursor a week earlier",
+        modes: &[(Chart, None)],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::NextMonth),
+        name: "next_month",
+        description: "chart: the cursor a month later",
+        modes: &[(Chart, Some("month"))],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::PrevMonth),
+        name: "prev_month",
+        description: "chart: the cursor a month earlier",
+        modes: &[(Chart, None)],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::FirstDay),
+        name: "first_day",
+        description: "chart: the cursor on the first day",
+        modes: &[(Chart, None)],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::LastDay),
+        name: "last_day",
+        description: "chart: the cursor on the last day",
+        modes: &[(Chart, None)],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::Range),
+        name: "select_range",
+        description: "chart: start a range of dates, or end it: a date filter on every pane",
+        modes: &[(Chart, Some("range"))],
     },
 ];
 

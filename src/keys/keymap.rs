@@ -72,7 +72,7 @@ struct ModeKeys {
 /// Keys → actions in each mode, and each action's keys in the order written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    modes: [ModeKeys; 4],
+    modes: [ModeKeys; Mode::ALL.len()],
 }
 
 impl Default for Keymap {
@@ -99,7 +99,7 @@ impl Origin {
 }
 
 /// Each mode's list of keys per action, `None` where nothing was written.
-type Lists = [Vec<Option<Vec<(Key, Origin)>>>; 4];
+type Lists = [Vec<Option<Vec<(Key, Origin)>>>; Mode::ALL.len()];
 
 fn index_of(name: &str) -> Option<usize> {
     ACTIONS.iter().position(|s| s.name == name)
