@@ -68,6 +68,21 @@ pub struct ReaderOptions {
     /// to verify quotes and show them in their source.
     #[arg(long = "sources", value_name = "DIR")]
     pub sources: Vec<PathBuf>,
+
+    /// Start with a date filter from this day (YYYY-MM-DD) on, on every
+    /// pane (Esc clears it).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<chrono::NaiveDate>,
+
+    /// Start with a date filter up to this day (YYYY-MM-DD) included.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<chrono::NaiveDate>,
+}
+
+/// "2025-08-15" → the date, or why not.
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("{e}: write a date as YYYY-MM-DD, e.g. 2025-08-15"))
 }
 
 #[derive(Debug, Subcommand)]

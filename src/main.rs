@@ -534,6 +534,10 @@ fn build(
         let why = format!("error: {message}\n");
         return Err(Refusal(why, ExitCode::from(USAGE)));
     }
+    if let Err(message) = app.start_dates(options.from, options.to) {
+        let why = format!("error: {message}\n");
+        return Err(Refusal(why, ExitCode::from(USAGE)));
+    }
     Ok((app, saver))
 }
 

@@ -1,6 +1,7 @@
 //! The briefing model: types, loading, validation and indexes. No terminal code.
 
 mod citation;
+pub mod days;
 pub mod fold;
 mod index;
 pub mod library;

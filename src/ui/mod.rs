@@ -4,6 +4,7 @@
 pub mod contrast;
 mod copy_menu;
 pub mod cursor;
+mod date_axis;
 mod disagreements;
 mod header;
 pub mod loading;
@@ -23,6 +24,7 @@ mod status;
 mod tabs;
 pub mod theme;
 mod timeline;
+mod timeline_chart;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
