@@ -51,6 +51,11 @@ pub struct ReaderOptions {
     #[arg(long)]
     pub library: bool,
 
+    /// Draw borders and marks in plain ASCII (for terminals, fonts and
+    /// screen readers that mangle box drawing).
+    #[arg(long)]
+    pub ascii: bool,
+
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long)]
     pub no_mouse: bool,

@@ -604,7 +604,8 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     if config.start == config::Start::Overview {
         app.start_on_overview();
     }
-    let theme = Theme::new(config.colors(background), no_color);
+    let theme =
+        Theme::new(config.colors(background), no_color).with_ascii(config.ascii || options.ascii);
     let ctx = Context { theme: &theme };
     let live = event_loop::Live::start(
         &watched_paths(paths),
@@ -688,7 +689,8 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
         Err(code) => return code,
     };
     // Plain text: the colours are never drawn.
-    let theme = Theme::new(config.colors(config::Background::Dark), true);
+    let theme = Theme::new(config.colors(config::Background::Dark), true)
+        .with_ascii(config.ascii || options.ascii);
     let ctx = Context { theme: &theme };
     let buffer = headless::render(&mut app, &ctx, &keys, size.0, size.1);
     // The process ends here: freeing a large library item by item would

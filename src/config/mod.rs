@@ -60,6 +60,11 @@ pub const SETTINGS: &[Setting] = &[
         default: Some("false"),
     },
     Setting {
+        name: "ascii",
+        description: "Draw borders and marks in plain ASCII, for terminals, fonts and screen readers that mangle box drawing (as --ascii).",
+        default: Some("false"),
+    },
+    Setting {
         name: "theme",
         description: "The colours: \"auto\" (as the terminal's background, asked at start), \"dark\" or \"light\"; or a [theme] table with `base` and the colours to change.",
         default: None,
@@ -85,6 +90,8 @@ pub struct Config {
     /// Show the terminal cursor on the selected row (off unless asked: it
     /// is always placed there, for screen readers, shown or not).
     pub show_cursor: bool,
+    /// Plain ASCII borders and marks (as `--ascii`).
+    pub ascii: bool,
     /// What is worth knowing about the file but changes nothing, such as an
     /// action left without a key.
     pub warnings: Vec<Diagnostic>,
@@ -110,6 +117,7 @@ impl Config {
             theme: ThemeSetting::default(),
             start: Start::Overview,
             show_cursor: false,
+            ascii: false,
             warnings: Vec::new(),
         }
     }
@@ -170,7 +178,7 @@ impl Config {
                 other => {
                     let help =
                         did_you_mean(other, SETTINGS.iter().map(|s| s.name)).unwrap_or_else(|| {
-                            "the settings are `mouse`, `start`, `show_cursor`, [keys] and [theme]"
+                            "the settings are `mouse`, `start`, `show_cursor`, `ascii`, `theme` and [keys]"
                                 .into()
                         });
                     problems
@@ -403,7 +411,7 @@ mod tests {
         );
         assert_eq!(
             ds[1].help.as_deref(),
-            Some("the settings are `mouse`, `start`, `show_cursor`, [keys] and [theme]")
+            Some("the settings are `mouse`, `start`, `show_cursor`, `ascii`, `theme` and [keys]")
         );
         assert_eq!(
             ds[3].help.as_deref(),

@@ -79,6 +79,7 @@ pub fn config_schema_json() -> String {
             "mouse": { "description": description("mouse"), "type": "boolean", "default": true },
             "start": { "description": description("start"), "enum": ["overview", "panes"], "default": "overview" },
             "show_cursor": { "description": description("show_cursor"), "type": "boolean", "default": false },
+            "ascii": { "description": description("ascii"), "type": "boolean", "default": false },
             "theme": {
                 "description": description("theme"),
                 "oneOf": [

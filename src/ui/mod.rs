@@ -1,6 +1,7 @@
 //! Drawing: `draw(frame, app, ctx)` renders the state; it never changes it.
 //! One file per pane and per popup.
 
+mod ascii;
 pub mod contrast;
 mod copy_menu;
 pub mod cursor;
@@ -46,6 +47,13 @@ pub struct Context<'a> {
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
+    draw_screen(frame, app, ctx);
+    if ctx.theme.ascii() {
+        ascii::to_ascii(frame.buffer_mut());
+    }
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, ctx: &Context) {
     let area = frame.area();
     // The frame's own size decides the layout; the terminal loop keeps the
     // app's size (used for scrolling and the mouse) in step with it.
