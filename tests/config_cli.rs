@@ -100,3 +100,17 @@ fn the_committed_config_schema_is_current() {
         briefing::config::SCHEMA_PATH
     );
 }
+
+#[test]
+fn ascii_in_the_config_or_on_the_command_line_draws_plain_borders() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("ascii.toml");
+    std::fs::write(&file, "ascii = true\n").unwrap();
+    let boxed = |out: &Output| text(&out.stdout).contains('╭');
+    let plain = run(&["render", "--config", file.to_str().unwrap()], home.path());
+    assert_eq!(plain.status.code(), Some(0), "{}", text(&plain.stderr));
+    assert!(!boxed(&plain) && text(&plain.stdout).contains("+ 1 Timeline"));
+    let flag = run(&["render", "--ascii"], home.path());
+    assert!(!boxed(&flag));
+    assert!(boxed(&run(&["render"], home.path())));
+}

@@ -175,6 +175,15 @@ impl Config {
                             .with_help("write `show_cursor = true` or `show_cursor = false`");
                     }
                 },
+                "ascii" => match value.get_ref().as_bool() {
+                    Some(on) => config.ascii = on,
+                    None => {
+                        problems
+                            .error(value.span(), "`ascii` must be true or false")
+                            .with_label(format!("this is {}", a_type(value)))
+                            .with_help("write `ascii = true` or `ascii = false`");
+                    }
+                },
                 other => {
                     let help =
                         did_you_mean(other, SETTINGS.iter().map(|s| s.name)).unwrap_or_else(|| {
