@@ -583,7 +583,7 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     let background = briefing::background::detect(config.theme.choice, no_color);
     // A large library shows its progress while it loads.
     let load = |progress: &Progress| load_for_reading(paths, &options.sources, progress);
-    let (report, tui) = match loading::with_progress(load, mouse) {
+    let (report, tui) = match loading::with_progress(load, mouse, config.ascii || options.ascii) {
         Ok(Loaded::Done(report, tui)) => (report, tui),
         // As quitting the reader: the user asked for it.
         Ok(Loaded::Stopped) => return ExitCode::SUCCESS,
