@@ -487,7 +487,10 @@ fn build(
         let mut why: String = (report.failures.iter())
             .map(|f| diag::render_failure(f, color))
             .collect();
-        why.push_str("error: no briefing could be loaded\n");
+        why.push_str(
+            "error: no briefing could be loaded: fix the problems above, or run `briefing` \
+             without a path to read the bundled briefing\n",
+        );
         return Err(Refusal(why, failure_code(&report.failures)));
     }
     let config_path = match &options.config {
@@ -588,7 +591,11 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         // As quitting the reader: the user asked for it.
         Ok(Loaded::Stopped) => return ExitCode::SUCCESS,
         Err(e) => {
-            err(&format!("error: terminal: {e}\n"));
+            err(&format!(
+                "error: cannot use the terminal: {}; run briefing in a terminal, or pipe it \
+                 (`briefing | less`) for the digest of what it would show\n",
+                text::one_line(&e.to_string())
+            ));
             return ExitCode::from(USAGE);
         }
     };
@@ -652,7 +659,11 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            err(&format!("error: terminal: {e}\n"));
+            err(&format!(
+                "error: cannot use the terminal: {}; run briefing in a terminal, or pipe it \
+                 (`briefing | less`) for the digest of what it would show\n",
+                text::one_line(&e.to_string())
+            ));
             ExitCode::from(USAGE)
         }
     }

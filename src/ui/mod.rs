@@ -100,7 +100,7 @@ fn draw_screen(frame: &mut Frame, app: &App, ctx: &Context) {
 
 fn too_small(frame: &mut Frame, area: Rect, ctx: &Context) {
     let text = format!(
-        "Terminal too small: {}×{}. The reader needs at least {}×{}.",
+        "Terminal too small: {}×{}. The reader needs at least {}×{}: enlarge the window or make the font smaller.",
         area.width,
         area.height,
         layout::MIN_COLUMNS,
