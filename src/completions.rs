@@ -85,6 +85,12 @@ fn candidates(
             // Ids are checked at load (lowercase letters, digits, `-`);
             // names are untrusted text, shown escaped on one line.
             if id.starts_with(current.as_ref()) && seen.insert(id.clone()) {
+                // With several briefings, which one it is from (the first).
+                let name = if briefings.len() > 1 {
+                    format!("{name} · {}", b.meta.id)
+                } else {
+                    name
+                };
                 let help = text::truncate(&text::one_line(&name), HELP_WIDTH).to_string();
                 out.push(CompletionCandidate::new(id).help(Some(help.into())));
             }

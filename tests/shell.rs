@@ -74,14 +74,14 @@ fn topic_and_speaker_ids_come_from_the_briefings_named() {
     assert_eq!(
         completions(&[story, "--speaker", ""]),
         [
-            "ines-calder\tInes Calder",
-            "tobin-marsh\tTobin Marsh",
-            "orla-penn\tOrla Penn"
+            "ines-calder\tInes Calder · vellmouth-storm",
+            "tobin-marsh\tTobin Marsh · vellmouth-storm",
+            "orla-penn\tOrla Penn · vellmouth-vote"
         ]
     );
     assert_eq!(
         completions(&["render", story, "--topic", "b"]),
-        ["barrier\tTidal barrier"]
+        ["barrier\tTidal barrier · vellmouth-storm"]
     );
     // No path: the bundled briefing's.
     let bundled = completions(&["--topic", "sec"]);
