@@ -457,3 +457,23 @@ fn an_empty_matrix_says_why() {
     assert_eq!(app.mode(), Mode::Matrix);
     assert!(!screen(&mut app, "", 80, 24).contains(" s follow"));
 }
+
+#[test]
+fn a_click_selects_a_cell_and_the_wheel_moves_down() {
+    use briefing::app::Action;
+    let mut app = alaska();
+    press(&mut app, "m");
+    let view = app.matrix_view().unwrap();
+    let l = view.layout(app.screen());
+    let (x, y) = (l.column_x(1) + 1, l.grid.y + l.header + 2);
+    app.update(Action::Click(x, y));
+    let view = app.matrix_view().unwrap();
+    assert_eq!((view.row, view.col), (2, 1));
+    // A click on the header or outside the grid leaves the cursor.
+    app.update(Action::Click(x, l.grid.y));
+    app.update(Action::Click(0, 0));
+    let view = app.matrix_view().unwrap();
+    assert_eq!((view.row, view.col), (2, 1));
+    app.update(Action::Scroll(x, y, 1));
+    assert_eq!(app.matrix_view().unwrap().row, 3);
+}
