@@ -1,6 +1,6 @@
 //! The stance matrix view: drawing it with 100,000 quotes against 1,000
 //! (target: within 1.1×), in the corner of the matrix as at its start, and
-//! a key moving the cursor, at both sizes.
+//! a key moving the cursor, at both sizes, next to a key on the main screen.
 //!
 //!     cargo bench --features synthetic --bench matrix
 
@@ -25,7 +25,6 @@ fn matrix_app(n: usize, keys: &str) -> App {
     app.update(Action::Resize(120, 40));
     support::press(&mut app, "m");
     support::press(&mut app, keys);
-    assert!(app.matrix_view().is_some());
     app
 }
 
@@ -47,6 +46,7 @@ fn draw(c: &mut Criterion) {
         ("100000_quotes_far_corner", 100_000, "G$"),
     ] {
         let app = matrix_app(n, keys);
+        assert!(app.matrix_view().is_some());
         let m = &app.matrix_view().unwrap().matrix;
         eprintln!(
             "{name}: {} parties × {} disagreements",
@@ -68,6 +68,15 @@ fn key(c: &mut Criterion) {
             b.iter(|| {
                 app.update(Action::Right);
                 app.update(Action::Left);
+            })
+        });
+        // For comparison: the same two keys' worth on the main screen.
+        let mut panes = matrix_app(n, "q");
+        assert!(panes.matrix_view().is_none());
+        g.bench_function(format!("{n}_quotes_main_screen"), |b| {
+            b.iter(|| {
+                panes.update(Action::Down);
+                panes.update(Action::Up);
             })
         });
     }

@@ -435,3 +435,45 @@ fn the_status_line_offers_what_can_act() {
     let status = text.lines().last().unwrap();
     assert!(status.contains("s let go"), "{status}");
 }
+
+#[test]
+fn an_empty_matrix_says_why() {
+    let mut app = alaska();
+    // Follow a speaker without a position (Putin): nothing to show.
+    let b = app.briefing();
+    let s = (0..b.speakers.len())
+        .find(|&s| b.index.positions_by_speaker[s].is_empty())
+        .unwrap();
+    press(&mut app, "2");
+    press(&mut app, &"j".repeat(s));
+    press(&mut app, "s");
+    assert_eq!(app.followed(), Some(s));
+    let text = screen(&mut app, "m", 80, 24);
+    assert!(app.matrix_view().unwrap().matrix.is_empty());
+    assert!(text.contains("holds no position"), "{text}");
+    // Keys do nothing harmful there.
+    let text = screen(&mut app, "jlG$<Enter>fs", 40, 12);
+    assert!(!text.contains("panicked"));
+    assert_eq!(app.mode(), Mode::Matrix);
+    assert!(!screen(&mut app, "", 80, 24).contains(" s follow"));
+}
+
+#[test]
+fn a_click_selects_a_cell_and_the_wheel_moves_down() {
+    use briefing::app::Action;
+    let mut app = alaska();
+    press(&mut app, "m");
+    let view = app.matrix_view().unwrap();
+    let l = view.layout(app.screen());
+    let (x, y) = (l.column_x(1) + 1, l.grid.y + l.header + 2);
+    app.update(Action::Click(x, y));
+    let view = app.matrix_view().unwrap();
+    assert_eq!((view.row, view.col), (2, 1));
+    // A click on the header or outside the grid leaves the cursor.
+    app.update(Action::Click(x, l.grid.y));
+    app.update(Action::Click(0, 0));
+    let view = app.matrix_view().unwrap();
+    assert_eq!((view.row, view.col), (2, 1));
+    app.update(Action::Scroll(x, y, 1));
+    assert_eq!(app.matrix_view().unwrap().row, 3);
+}

@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MatrixView, ctx: &Context) {
     if m.is_empty() {
         let why = match (app.followed(), app.topics().is_empty()) {
             (Some(s), _) => format!(
-                "{} holds no position on the disagreements listed: s on the main screen lets go",
+                "{} holds no position on the disagreements listed: Esc on the main screen stops following",
                 one_line(&b.speakers[s].name)
             ),
             (None, false) => {

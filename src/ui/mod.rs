@@ -63,11 +63,13 @@ fn draw_screen(frame: &mut Frame, app: &App, ctx: &Context) {
         return;
     }
     header::draw(frame, screen.header, app, ctx);
-    if let Some(tabs) = screen.tabs {
+    // The stance matrix covers the tabs and panes: they are not drawn.
+    let covered = app.matrix_view().is_some();
+    if let Some(tabs) = screen.tabs.filter(|_| !covered) {
         tabs::draw(frame, tabs, app, ctx);
     }
     for pane in Pane::ALL {
-        let Some(rect) = screen.panes[pane.index()] else {
+        let Some(rect) = screen.panes[pane.index()].filter(|_| !covered) else {
             continue;
         };
         match pane {
