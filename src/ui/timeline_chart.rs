@@ -116,7 +116,13 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
         let counts: Vec<u64> = (0..axis.width)
             .map(|c| match axis.days(c) {
                 (_, _, true) => 0,
-                (from, to, false) => count_in(quote_at, from, to) as u64,
+                // Per day of the column: a last column of fewer days is
+                // not a dip.
+                (from, to, false) => {
+                    let n = count_in(quote_at, from, to) as u64;
+                    let days = (i64::from(to.0) - i64::from(from.0)).max(1) as u64;
+                    n * u64::from(axis.days_per_column()) / days
+                }
             })
             .collect();
         // Scaled here so that a column with one quote never rounds to
@@ -225,10 +231,7 @@ fn list(frame: &mut Frame, r: Rect, app: &App, period: (Day, Day), ctx: &Context
         })
         .collect();
     if events.len() > shown {
-        let more = format!(
-            "+{} more (Tab to the panes, C for the list)",
-            events.len() - shown
-        );
+        let more = format!("+{} more", events.len() - shown);
         lines.push(Line::from(Span::styled(
             truncate(&more, width).into_owned(),
             ctx.theme.muted(),
