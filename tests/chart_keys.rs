@@ -190,19 +190,19 @@ fn esc_cancels_a_range_in_progress_first_then_clears_the_filter() {
 #[test]
 fn the_counts_follow_the_topic_filter_and_the_followed_speaker() {
     let mut app = alaska();
-    let (quotes, events) = app.chart_places();
-    assert_eq!(quotes.len(), app.briefing().quotes.len());
-    assert_eq!(events.len(), app.briefing().events.len());
+    let (quotes, events) = app.chart_counts();
+    assert_eq!(quotes.total(), app.briefing().quotes.len());
+    assert_eq!(events.total(), app.briefing().events.len());
     // The first topic.
     press(&mut app, "t<space><enter>");
     let under_topic = app.rows().quotes.len();
     assert!(under_topic < app.briefing().quotes.len());
-    assert_eq!(app.chart_places().0.len(), under_topic);
-    assert_eq!(app.chart_places().1.len(), app.rows().timeline.len());
+    assert_eq!(app.chart_counts().0.total(), under_topic);
+    assert_eq!(app.chart_counts().1.total(), app.rows().timeline.len());
     press(&mut app, "T]");
     let followed = app.followed().unwrap();
     let theirs = app.briefing().index.quotes_by_speaker[followed].len();
-    assert_eq!(app.chart_places().0.len(), theirs);
+    assert_eq!(app.chart_counts().0.total(), theirs);
     // And the chart's text counts the same.
     press(&mut app, "C");
     let text = support::screen(&mut app, "", 120, 40);
