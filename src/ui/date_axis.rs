@@ -126,7 +126,8 @@ impl Axis {
         let ticks = Ticks::for_span(span);
         let mut days = Vec::new();
         let mut day = ticks.first_at_or_after(self.first);
-        while day <= self.last && days.len() <= usize::from(self.width) {
+        // At most one a year over the whole of chrono's calendar.
+        while day <= self.last && days.len() < 600_000 {
             days.push(day);
             let next = ticks.next(day);
             if next <= day {
@@ -135,7 +136,9 @@ impl Axis {
             day = next;
         }
         let mut fallback = Vec::new();
-        for stride in 1..=days.len().max(1) {
+        // A label takes three columns at least, with its gap.
+        let least = (days.len() * 3 / usize::from(self.width.max(1))).max(1);
+        for stride in least..=days.len().max(1) {
             let picked: Vec<Day> = days.iter().copied().step_by(stride).collect();
             let (labels, all) = self.place_labels(ticks, &picked);
             if all {
@@ -284,6 +287,14 @@ mod tests {
         for pair in labels.windows(2) {
             assert!(pair[0].0 + (pair[0].1.len() as u16) < pair[1].0);
         }
+    }
+
+    #[test]
+    fn labels_spread_over_a_span_of_millennia() {
+        let axis = Axis::new(day("0001-01-01"), day("9999-12-31"), 60);
+        let labels = axis.labels();
+        assert!(labels.len() >= 5, "{labels:?}");
+        assert!(labels.last().unwrap().0 > 40, "{labels:?}");
     }
 
     #[test]
