@@ -15,7 +15,7 @@
 
 use super::{App, DisagreementRow, Pane, Rows, Target};
 use crate::model::Briefing;
-use crate::model::days::{Day, Place};
+use crate::model::days::{Counts, Day};
 
 /// The date filter and what the chart counts.
 #[derive(Debug, Clone, Default)]
@@ -34,10 +34,10 @@ pub struct Dates {
     /// Per quote and per event: in `base`.
     keep_quote: Vec<bool>,
     keep_event: Vec<bool>,
-    /// The places (day, minute) of the quotes and events the chart counts:
-    /// `base`'s, sorted.
-    pub quote_at: Vec<Place>,
-    pub event_at: Vec<Place>,
+    /// How many quotes and events the chart counts (`base`'s) sit at each
+    /// place on the date axis.
+    pub quotes: Counts,
+    pub events: Counts,
 }
 
 impl Dates {
@@ -56,14 +56,16 @@ impl Dates {
             self.keep_event[e] = true;
         }
         let days = &ix.days;
-        self.quote_at = (days.quotes.iter().zip(&days.quote_at))
-            .filter(|&(&q, _)| self.keep_quote[q])
-            .map(|(_, &at)| at)
-            .collect();
-        self.event_at = (days.events.iter().zip(&days.event_at))
-            .filter(|&(&e, _)| self.keep_event[e])
-            .map(|(_, &at)| at)
-            .collect();
+        self.quotes = Counts::of_sorted(
+            (days.quotes.iter().zip(&days.quote_at))
+                .filter(|&(&q, _)| self.keep_quote[q])
+                .map(|(_, &at)| at),
+        );
+        self.events = Counts::of_sorted(
+            (days.events.iter().zip(&days.event_at))
+                .filter(|&(&e, _)| self.keep_event[e])
+                .map(|(_, &at)| at),
+        );
         self.base = rows.clone();
     }
 
@@ -128,10 +130,10 @@ impl App {
         self.dates.filter
     }
 
-    /// The places of the quotes and events the chart counts (under the
-    /// topic filter and the followed speaker), each sorted.
-    pub fn chart_places(&self) -> (&[Place], &[Place]) {
-        (&self.dates.quote_at, &self.dates.event_at)
+    /// How many quotes and events the chart counts (under the topic filter
+    /// and the followed speaker) sit at each place on the date axis.
+    pub fn chart_counts(&self) -> (&Counts, &Counts) {
+        (&self.dates.quotes, &self.dates.events)
     }
 
     /// The events of days `from..=to` the chart counts (under the topic

@@ -84,6 +84,11 @@ impl Axis {
         (from, to, false)
     }
 
+    /// How many days a column holds (1 when a day has several columns).
+    pub fn days_per_column(&self) -> u32 {
+        self.per_column
+    }
+
     /// The columns of days `from..=to` (empty when they are off the axis).
     pub fn columns(&self, from: Day, to: Day) -> std::ops::Range<u16> {
         let from = from.max(self.first);
@@ -114,15 +119,47 @@ impl Axis {
 
     /// The labels to draw under the axis: (column, text), left to right,
     /// none overlapping or running past the width.
+    /// Every tick is labelled when they fit, else every second, third …
+    /// one, evenly.
     pub fn labels(&self) -> Vec<(u16, String)> {
         let span = i64::from(self.last) - i64::from(self.first) + 1;
         let ticks = Ticks::for_span(span);
+        let mut days = Vec::new();
+        let mut day = ticks.first_at_or_after(self.first);
+        // At most one a year over the whole of chrono's calendar.
+        while day <= self.last && days.len() < 600_000 {
+            days.push(day);
+            let next = ticks.next(day);
+            if next <= day {
+                break;
+            }
+            day = next;
+        }
+        let mut fallback = Vec::new();
+        // A label takes three columns at least, with its gap.
+        let least = (days.len() * 3 / usize::from(self.width.max(1))).max(1);
+        for stride in least..=days.len().max(1) {
+            let picked: Vec<Day> = days.iter().copied().step_by(stride).collect();
+            let (labels, all) = self.place_labels(ticks, &picked);
+            if all {
+                return labels;
+            }
+            if fallback.is_empty() {
+                fallback = labels;
+            }
+        }
+        fallback
+    }
+
+    /// The labels of `days`, left to right, each where it fits; and
+    /// whether every one did.
+    fn place_labels(&self, ticks: Ticks, days: &[Day]) -> (Vec<(u16, String)>, bool) {
         let mut out: Vec<(u16, String)> = Vec::new();
         let mut free = 0u16;
         let mut last_month = None;
         let mut last_year = None;
-        let mut day = ticks.first_at_or_after(self.first);
-        while day <= self.last {
+        let mut all = true;
+        for &day in days {
             let d = date_of(day);
             let text = match ticks {
                 Ticks::Days | Ticks::Weeks => {
@@ -144,19 +181,16 @@ impl Axis {
             let col = self.column(day);
             let len = text.chars().count() as u16;
             let fits = col >= free && u32::from(col) + u32::from(len) <= u32::from(self.width);
-            if fits && (day >= self.first) {
+            if fits {
                 free = col + len + 1;
                 last_month = Some((d.year(), d.month()));
                 last_year = Some(d.year());
                 out.push((col, text));
+            } else {
+                all = false;
             }
-            let next = ticks.next(day);
-            if next <= day {
-                break;
-            }
-            day = next;
         }
-        out
+        (out, all)
     }
 }
 
@@ -253,6 +287,14 @@ mod tests {
         for pair in labels.windows(2) {
             assert!(pair[0].0 + (pair[0].1.len() as u16) < pair[1].0);
         }
+    }
+
+    #[test]
+    fn labels_spread_over_a_span_of_millennia() {
+        let axis = Axis::new(day("0001-01-01"), day("9999-12-31"), 60);
+        let labels = axis.labels();
+        assert!(labels.len() >= 5, "{labels:?}");
+        assert!(labels.last().unwrap().0 > 40, "{labels:?}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::date_axis::Axis;
 use super::{Context, pane};
 use crate::app::chart::{period_name, range_tag};
 use crate::app::{App, Pane};
-use crate::model::days::{Day, Place, count_in, date_of};
+use crate::model::days::{Counts, Day, date_of};
 use crate::text::{one_line, truncate};
 use chrono::Datelike as _;
 
@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
     let layout = rows(inner);
     let (first, last) = app.axis_span();
     let axis = Axis::new(first, last, inner.width);
-    let (quote_at, event_at) = app.chart_places();
+    let (quote_at, event_at) = app.chart_counts();
     let period = app.cursor_period();
     let cursor = app.cursor_day();
     let range = app.range_in_progress().or(app.date_filter());
@@ -104,7 +104,7 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
     if let Some(r) = layout.events {
         let marks: Vec<Span> = (places.iter().enumerate())
             .map(|(c, &(from, to))| {
-                let n = count_in(event_at, from, to);
+                let n = event_at.between(from, to);
                 let mark = if n > 0 { "◆" } else { " " };
                 Span::styled(mark, column_style(c as u16, Style::new()))
             })
@@ -116,7 +116,13 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
         let counts: Vec<u64> = (0..axis.width)
             .map(|c| match axis.days(c) {
                 (_, _, true) => 0,
-                (from, to, false) => count_in(quote_at, from, to) as u64,
+                // Per day of the column: a last column of fewer days is
+                // not a dip.
+                (from, to, false) => {
+                    let n = quote_at.between(from, to) as u64;
+                    let days = (i64::from(to.0) - i64::from(from.0)).max(1) as u64;
+                    n * u64::from(axis.days_per_column()) / days
+                }
             })
             .collect();
         // Scaled here so that a column with one quote never rounds to
@@ -169,8 +175,8 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
 fn summary(
     app: &App,
     period: (Day, Day),
-    quote_at: &[Place],
-    event_at: &[Place],
+    quote_at: &Counts,
+    event_at: &Counts,
     first: Day,
     last: Day,
 ) -> String {
@@ -178,8 +184,8 @@ fn summary(
     let filter = app.date_filter().filter(|&f| app.date_range() == Some(f));
     let (from, to) = filter.unwrap_or(period);
     let after = (to.saturating_add(1), 0);
-    let quotes = count_in(quote_at, (from, 0), after);
-    let events = count_in(event_at, (from, 0), after);
+    let quotes = quote_at.between((from, 0), after);
+    let events = event_at.between((from, 0), after);
     let years_differ = date_of(first).year() != date_of(last).year();
     let name = match filter {
         Some(range) => range_tag(range),
@@ -225,10 +231,7 @@ fn list(frame: &mut Frame, r: Rect, app: &App, period: (Day, Day), ctx: &Context
         })
         .collect();
     if events.len() > shown {
-        let more = format!(
-            "+{} more (Tab to the panes, C for the list)",
-            events.len() - shown
-        );
+        let more = format!("+{} more", events.len() - shown);
         lines.push(Line::from(Span::styled(
             truncate(&more, width).into_owned(),
             ctx.theme.muted(),
