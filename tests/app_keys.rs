@@ -584,7 +584,7 @@ fn help_and_overview_stop_scrolling_at_their_last_line() {
         let last_line = if popup == "i" {
             "topics"
         } else {
-            "when it holds marks"
+            "other quotes there"
         };
         assert!(text.contains(last_line), "{popup}:\n{text}");
     }

@@ -127,6 +127,10 @@ pub enum Action {
     DetailDown,
     /// Scroll the stance matrix's cell detail up a line.
     DetailUp,
+    /// The Timeline pane as a chart on a date axis, or back to the list (`C`).
+    TimelineChart,
+    /// A key of the chart: move the cursor, select a range.
+    Chart(super::chart::ChartKey),
 }
 
 /// Where a key is looked up: each mode has its own section of the keymap.
@@ -142,15 +146,18 @@ pub enum Mode {
     Search,
     /// The stance matrix.
     Matrix,
+    /// The Timeline chart with focus; other keys as on the main screen.
+    Chart,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Panes,
         Mode::Popup,
         Mode::Picker,
         Mode::Search,
         Mode::Matrix,
+        Mode::Chart,
     ];
 
     pub fn index(self) -> usize {
@@ -165,6 +172,7 @@ impl Mode {
             Mode::Picker => "picker",
             Mode::Search => "search",
             Mode::Matrix => "matrix",
+            Mode::Chart => "chart",
         }
     }
 
@@ -176,6 +184,7 @@ impl Mode {
             Mode::Picker => "Topic picker",
             Mode::Search => "Search line (other keys are typed)",
             Mode::Matrix => "Stance matrix",
+            Mode::Chart => "Timeline chart (other keys as on the main screen)",
         }
     }
 
@@ -210,6 +219,8 @@ impl ActionSpec {
     }
 }
 
+use super::chart::ChartKey;
+use Mode::Chart;
 use Mode::{Matrix, Panes, Picker, Popup, Search};
 
 /// The modes with lists to move in, without hints.
@@ -591,6 +602,66 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "detail_up",
         description: "scroll the cell's stance and quotes up",
         modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::TimelineChart,
+        name: "timeline_chart",
+        description: "the Timeline as a chart on a date axis, and back to the list",
+        modes: &[(Panes, None), (Chart, Some("list"))],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::NextDay),
+        name: "next_day",
+        description: "chart: the cursor a day later",
+        modes: &[(Chart, Some("day"))],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::PrevDay),
+        name: "prev_day",
+        description: "chart: the cursor a day earlier",
+        modes: &[(Chart, None)],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::NextWeek),
+        name: "next_week",
+        description: "chart: the cursor a week later",
+        modes: &[(Chart, Some("week"))],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::PrevWeek),
+        name: "prev_week",
+        description: "chart: the cursor a week earlier",
+        modes: &[(Chart, None)],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::NextMonth),
+        name: "next_month",
+        description: "chart: the cursor a month later",
+        modes: &[(Chart, Some("month"))],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::PrevMonth),
+        name: "prev_month",
+        description: "chart: the cursor a month earlier",
+        modes: &[(Chart, None)],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::FirstDay),
+        name: "first_day",
+        description: "chart: the cursor on the first day",
+        modes: &[(Chart, None)],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::LastDay),
+        name: "last_day",
+        description: "chart: the cursor on the last day",
+        modes: &[(Chart, None)],
+    },
+    ActionSpec {
+        action: Action::Chart(ChartKey::Range),
+        name: "select_range",
+        description: "chart: start a range of dates, or end it: a date filter on every pane",
+        modes: &[(Chart, Some("range"))],
     },
 ];
 

@@ -20,6 +20,19 @@ impl App {
     /// the actions bound in this mode, hinted there, and available now.
     pub fn hints(&self) -> Vec<Hint> {
         let mode = self.mode();
+        let mut hints = self.hints_in(mode);
+        if mode == Mode::Chart {
+            // Then the main screen's, where the chart leaves them their keys.
+            let chart = &self.keymap;
+            hints.extend(self.hints_in(Mode::Panes).into_iter().filter(|h| {
+                let key = h.keys.split('/').next().and_then(|k| k.parse().ok());
+                key.is_none_or(|k| chart.action(Mode::Chart, &k).is_none())
+            }));
+        }
+        hints
+    }
+
+    fn hints_in(&self, mode: Mode) -> Vec<Hint> {
         ACTIONS
             .iter()
             .filter_map(|spec| {
@@ -68,10 +81,14 @@ impl App {
             (Mode::Panes, Action::StoryView) => self.briefings.len() > 1,
             (Mode::Panes, Action::NextNew) => self.new_count() > 0,
             (Mode::Panes, Action::Back) => {
-                return if self.search.is_some() {
+                return if self.chart.anchor.is_some() {
+                    Some("cancel range")
+                } else if self.search.is_some() {
                     Some("clear search")
                 } else if self.filter.is_some() {
                     Some("clear filter")
+                } else if self.dates.filter.is_some() {
+                    Some("clear dates")
                 } else if self.followed.is_some() {
                     Some("stop following")
                 } else {

@@ -3,7 +3,9 @@
 
 mod action;
 mod available;
+pub mod chart;
 pub mod copy_menu;
+pub mod date_filter;
 mod detail_doc;
 pub mod document;
 mod empty;
@@ -135,6 +137,10 @@ pub struct App {
     pub(crate) story: story::Story,
     /// Where the reader was in each briefing, the ids seen and the new marks.
     pub(crate) memory: remember::Memory,
+    /// The Timeline chart: on or off, its cursor, a range being selected.
+    pub(crate) chart: chart::Chart,
+    /// The date filter, and the places the chart counts.
+    pub(crate) dates: date_filter::Dates,
 }
 
 impl App {
@@ -170,7 +176,10 @@ impl App {
             live_reload: None,
             story: story::Story::default(),
             memory: remember::Memory::default(),
+            chart: chart::Chart::default(),
+            dates: date_filter::Dates::default(),
         };
+        app.rows_computed();
         app.begin_memory();
         if !app.failures.is_empty() {
             app.message = Some(format!(
@@ -235,6 +244,7 @@ impl App {
             Some(Popup::Matrix(_)) => Mode::Matrix,
             Some(_) => Mode::Popup,
             None if self.is_typing() => Mode::Search,
+            None if self.chart_focused() => Mode::Chart,
             None => Mode::Panes,
         }
     }
@@ -253,7 +263,10 @@ impl App {
             return Some(action);
         }
         let mode = self.mode();
-        self.keymap.action(mode, key).or_else(|| match key.code {
+        // The chart's keys first, then the main screen's.
+        let chart = (mode == Mode::Chart).then(|| self.keymap.action(Mode::Panes, key));
+        let action = self.keymap.action(mode, key).or(chart.flatten());
+        action.or_else(|| match key.code {
             KeyCode::Char(c)
                 if mode == Mode::Search
                     && !(key.mods).intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -447,6 +460,7 @@ impl App {
         if !walking {
             self.record_filter_jump(before);
         }
+        self.sync_dates();
         self.keep_selection_visible();
         self.clamp_popup_scrolls();
         self.read_after(reading);

@@ -43,8 +43,12 @@ impl App {
             },
             // Esc clears the search first, then the text filter, then
             // releases the followed speaker.
+            Action::Back if self.chart.anchor.take().is_some() => {
+                self.message = Some("range cancelled".into())
+            }
             Action::Back if self.search.take().is_some() => {}
             Action::Back if self.filter.is_some() => self.clear_filter(),
+            Action::Back if self.dates.filter.is_some() => self.clear_date_filter(),
             Action::Back if self.followed.take().is_some() => self.refresh_rows(),
             Action::Copy => match self.selected_target(pane) {
                 Some(target) => self.open_copy_menu(target),
@@ -55,6 +59,8 @@ impl App {
             Action::PrevBriefing => self.step_briefing(-1),
             Action::NextNew => self.next_new(),
             Action::Click(x, y) => self.click(x, y),
+            Action::TimelineChart => self.toggle_chart(),
+            Action::Chart(key) => self.chart_key(key),
             Action::Scroll(x, y, delta) => {
                 if let Some(p) = self.layout().pane_at(x, y) {
                     self.move_by(p, isize::from(delta));
@@ -96,6 +102,7 @@ impl App {
         self.followed = None;
         self.search = None;
         self.filter = None;
+        self.dates.filter = None;
         self.refresh_rows();
         if other {
             self.enter_briefing();
@@ -114,6 +121,7 @@ impl App {
                 .copied(),
         ];
         self.rows = Rows::compute(self.briefing(), &self.topics, self.followed);
+        self.rows_computed();
         self.apply_text_filter();
         for pane in Pane::ALL {
             let i = pane.index();

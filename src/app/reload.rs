@@ -207,6 +207,7 @@ impl App {
         self.current = self.current.min(self.briefings.len() - 1);
         self.additions = crate::model::story::additions(&self.briefings);
         self.rows = super::Rows::compute(self.briefing(), &self.topics, self.followed);
+        self.rows_computed();
         self.apply_text_filter();
         self.refresh_matches();
         self.refresh_new_marks();

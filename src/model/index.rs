@@ -32,6 +32,8 @@ pub struct Index {
     pub timeline: Vec<usize>,
     /// Quotes in time order (ties keep file order).
     pub quotes_in_order: Vec<usize>,
+    /// Quotes and events by day, for the date axis and the date filter.
+    pub days: super::days::Days,
 }
 
 /// The indices of `refs`, each once, in the order first written (a reference
@@ -86,6 +88,7 @@ impl Index {
             positions_by_quote: vec![Vec::new(); quotes.len()],
             timeline: (0..events.len()).collect(),
             quotes_in_order: (0..quotes.len()).collect(),
+            days: super::days::Days::build(events, quotes),
         };
         for (qi, quote) in quotes.iter().enumerate() {
             let speaker = ix.speaker_by_id[&quote.speaker];

@@ -1,6 +1,7 @@
 //! The briefing model: types, loading, validation and indexes. No terminal code.
 
 mod citation;
+pub mod days;
 pub mod fold;
 mod index;
 pub mod library;
@@ -11,6 +12,7 @@ mod parse;
 pub mod provenance;
 mod quote_corpus;
 pub mod search_fields;
+pub mod skeleton;
 mod spans;
 pub mod story;
 pub mod text_fragment;

@@ -73,6 +73,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
                 Span::styled(name.clone(), ctx.theme.marked()),
             ]);
         }
+        if let Some(range) = app.date_filter() {
+            let tag = crate::app::chart::range_tag(range);
+            filters.push(vec![Span::styled(tag, ctx.theme.marked())]);
+        }
         for tag in super::search_line::header_tags(app) {
             filters.push(vec![Span::styled(tag, ctx.theme.marked())]);
         }

@@ -1,9 +1,11 @@
 //! Drawing: `draw(frame, app, ctx)` renders the state; it never changes it.
 //! One file per pane and per popup.
 
+mod ascii;
 pub mod contrast;
 mod copy_menu;
 pub mod cursor;
+mod date_axis;
 mod disagreements;
 mod header;
 pub mod loading;
@@ -23,6 +25,7 @@ mod status;
 mod tabs;
 pub mod theme;
 mod timeline;
+mod timeline_chart;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
@@ -44,6 +47,13 @@ pub struct Context<'a> {
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
+    draw_screen(frame, app, ctx);
+    if ctx.theme.ascii() {
+        ascii::to_ascii(frame.buffer_mut());
+    }
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, ctx: &Context) {
     let area = frame.area();
     // The frame's own size decides the layout; the terminal loop keeps the
     // app's size (used for scrolling and the mouse) in step with it.
@@ -92,7 +102,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
 
 fn too_small(frame: &mut Frame, area: Rect, ctx: &Context) {
     let text = format!(
-        "Terminal too small: {}×{}. The reader needs at least {}×{}.",
+        "Terminal too small: {}×{}. The reader needs at least {}×{}: enlarge the window or make the font smaller.",
         area.width,
         area.height,
         layout::MIN_COLUMNS,

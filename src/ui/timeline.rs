@@ -9,6 +9,9 @@ use crate::app::{App, Pane};
 use crate::text::{one_line, truncate};
 
 pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
+    if app.chart_on() {
+        return super::timeline_chart::draw(frame, rect, app, ctx);
+    }
     let inner = pane::frame(frame, rect, app, Pane::Timeline, ctx);
     let b = app.briefing();
     let needle = app.highlight(Pane::Timeline);

@@ -1,0 +1,243 @@
+//! The date filter: the rows of every pane narrowed to a range of days (a
+//! range selected on the chart, `--from`/`--to`, or the chart cursor's
+//! period while the chart has focus), and the per-day places the chart
+//! counts, under the topic filter and the followed speaker.
+//!
+//! Both are recomputed when the topic filter or the followed speaker
+//! changes (with the rows, linear); moving the range costs the quotes and
+//! events inside it, found by binary search in the day index
+//! (`model::days`), plus the speakers and disagreement rows.
+//!
+//! Under a range: Timeline and Quotes keep their items dated in it;
+//! Speakers keeps those quoted in it (counts are of the range), taking part
+//! in an event in it, or followed; Disagreements keeps those with a
+//! position supported by a quote in it.
+
+use super::{App, DisagreementRow, Pane, Rows, Target};
+use crate::model::Briefing;
+use crate::model::days::{Counts, Day};
+
+/// The date filter and what the chart counts.
+#[derive(Debug, Clone, Default)]
+pub struct Dates {
+    /// The date filter: first and last day.
+    pub filter: Option<(Day, Day)>,
+    /// While the chart has focus the panes show the cursor's period; just
+    /// after a range is set they show the filter, until the cursor moves.
+    pub show_filter: bool,
+    /// The range the rows are narrowed to now.
+    applied: Option<(Day, Day)>,
+    /// The rows under the topic filter and followed speaker, before dates.
+    base: Rows,
+    /// Per quote: under the topic filter.
+    in_topics: Vec<bool>,
+    /// Per quote and per event: in `base`.
+    keep_quote: Vec<bool>,
+    keep_event: Vec<bool>,
+    /// How many quotes and events the chart counts (`base`'s) sit at each
+    /// place on the date axis.
+    pub quotes: Counts,
+    pub events: Counts,
+}
+
+impl Dates {
+    /// Takes `rows` (just computed under `topics`) as the rows before dates.
+    fn set_base(&mut self, b: &Briefing, topics: &std::collections::BTreeSet<usize>, rows: &Rows) {
+        let ix = &b.index;
+        self.in_topics = (ix.topics_of_quote.iter())
+            .map(|of| topics.is_empty() || of.iter().any(|t| topics.contains(t)))
+            .collect();
+        self.keep_quote = vec![false; b.quotes.len()];
+        for &q in &rows.quotes {
+            self.keep_quote[q] = true;
+        }
+        self.keep_event = vec![false; b.events.len()];
+        for &e in &rows.timeline {
+            self.keep_event[e] = true;
+        }
+        let days = &ix.days;
+        self.quotes = Counts::of_sorted(
+            (days.quotes.iter().zip(&days.quote_at))
+                .filter(|&(&q, _)| self.keep_quote[q])
+                .map(|(_, &at)| at),
+        );
+        self.events = Counts::of_sorted(
+            (days.events.iter().zip(&days.event_at))
+                .filter(|&(&e, _)| self.keep_event[e])
+                .map(|(_, &at)| at),
+        );
+        self.base = rows.clone();
+    }
+
+    /// The base rows narrowed to days `from..=to`.
+    fn narrowed(&self, b: &Briefing, followed: Option<usize>, (from, to): (Day, Day)) -> Rows {
+        let ix = &b.index;
+        let in_range = ix.days.quotes_between(from, to);
+        let quotes: Vec<usize> = (in_range.iter().copied())
+            .filter(|&q| self.keep_quote[q])
+            .collect();
+        let timeline: Vec<usize> = (ix.days.events_between(from, to).iter().copied())
+            .filter(|&e| self.keep_event[e])
+            .collect();
+        let mut quote_counts = vec![0; b.speakers.len()];
+        let mut wanted_speaker = vec![false; b.speakers.len()];
+        let mut wanted_disagreement = vec![false; b.disagreements.len()];
+        for &q in in_range.iter().filter(|&&q| self.in_topics[q]) {
+            quote_counts[ix.speaker_of_quote[q]] += 1;
+            for &(d, _) in &ix.positions_by_quote[q] {
+                wanted_disagreement[d] = true;
+            }
+        }
+        for &e in &timeline {
+            for id in &b.events[e].speakers {
+                if let Some(&s) = ix.speaker_by_id.get(id) {
+                    wanted_speaker[s] = true;
+                }
+            }
+        }
+        let speakers = (self.base.speakers.iter().copied())
+            .filter(|&s| quote_counts[s] > 0 || wanted_speaker[s] || followed == Some(s))
+            .collect();
+        let disagreements = (self.base.disagreements.iter().copied())
+            .filter(|r| wanted_disagreement[r.disagreement()])
+            .collect();
+        Rows {
+            timeline,
+            speakers,
+            quotes,
+            disagreements,
+            quote_counts,
+        }
+    }
+}
+
+impl App {
+    /// The date filter, if any: first and last day.
+    pub fn date_filter(&self) -> Option<(Day, Day)> {
+        self.dates.filter
+    }
+
+    /// The range of days the panes are narrowed to now: while the chart has
+    /// focus, the range being selected or the cursor's period (unless a
+    /// range was just set); else the date filter.
+    pub fn date_range(&self) -> Option<(Day, Day)> {
+        if self.chart_focused() && !self.dates.show_filter {
+            return Some(
+                self.range_in_progress()
+                    .unwrap_or_else(|| self.cursor_period()),
+            );
+        }
+        self.dates.filter
+    }
+
+    /// How many quotes and events the chart counts (under the topic filter
+    /// and the followed speaker) sit at each place on the date axis.
+    pub fn chart_counts(&self) -> (&Counts, &Counts) {
+        (&self.dates.quotes, &self.dates.events)
+    }
+
+    /// The events of days `from..=to` the chart counts (under the topic
+    /// filter), by day: found in the day index, not by a scan.
+    pub fn events_between(&self, (from, to): (Day, Day)) -> Vec<usize> {
+        let days = &self.briefing().index.days;
+        (days.events_between(from, to).iter().copied())
+            .filter(|&e| self.dates.keep_event.get(e).copied().unwrap_or(false))
+            .collect()
+    }
+
+    /// After the rows were computed anew under the topic filter and the
+    /// followed speaker: keeps them as the rows before dates, and narrows
+    /// them to the date range.
+    pub(super) fn rows_computed(&mut self) {
+        let b = super::story::shown(&self.story, &self.briefings, self.current);
+        self.dates.set_base(b, &self.topics, &self.rows);
+        let range = self.date_range();
+        self.dates.applied = range;
+        if let Some(range) = range {
+            self.rows = self.dates.narrowed(b, self.followed, range);
+        }
+    }
+
+    /// Sets (or with `None` clears) the date filter.
+    pub(super) fn set_date_filter(&mut self, range: Option<(Day, Day)>) {
+        self.dates.filter = range;
+        self.dates.show_filter = range.is_some();
+    }
+
+    /// Esc: clears the date filter.
+    pub(super) fn clear_date_filter(&mut self) {
+        self.set_date_filter(None);
+        self.message = Some("date filter cleared".into());
+    }
+
+    /// After an update: narrows the rows again when the date range changed
+    /// (the cursor moved, the chart gained or lost focus, a range was set),
+    /// keeping each pane on the same item where it is still listed. A
+    /// range in progress ends when the chart loses focus.
+    pub(super) fn sync_dates(&mut self) {
+        if !self.chart_focused() {
+            self.chart.anchor = None;
+        }
+        let range = self.date_range();
+        if range == self.dates.applied {
+            return;
+        }
+        let before: Vec<Option<Target>> =
+            Pane::ALL.iter().map(|&p| self.selected_target(p)).collect();
+        let row_before: Option<DisagreementRow> = (self.rows.disagreements)
+            .get(self.lists[Pane::Disagreements.index()].selected)
+            .copied();
+        let b = super::story::shown(&self.story, &self.briefings, self.current);
+        self.rows = match range {
+            Some(range) => self.dates.narrowed(b, self.followed, range),
+            None => self.dates.base.clone(),
+        };
+        self.dates.applied = range;
+        self.apply_text_filter();
+        for pane in Pane::ALL {
+            let i = pane.index();
+            let rows = &self.rows;
+            let found = match (pane, before[i]) {
+                (Pane::Timeline, Some(Target::Event(e))) => {
+                    rows.timeline.iter().position(|&x| x == e)
+                }
+                (Pane::Speakers, Some(Target::Speaker(s))) => {
+                    rows.speakers.iter().position(|&x| x == s)
+                }
+                (Pane::Quotes, Some(Target::Quote(q))) => rows.quotes.iter().position(|&x| x == q),
+                (Pane::Disagreements, _) => {
+                    row_before.and_then(|r| rows.disagreements.iter().position(|&x| x == r))
+                }
+                _ => None,
+            };
+            self.lists[i].selected = found.unwrap_or(0);
+            self.lists[i].offset = self.lists[i].offset.min(self.lists[i].selected);
+        }
+        self.refresh_matches();
+    }
+
+    /// `--from` / `--to`: starts with the date filter from `from` to `to`
+    /// (either may be left out: the axis's first or last day).
+    pub fn start_dates(
+        &mut self,
+        from: Option<chrono::NaiveDate>,
+        to: Option<chrono::NaiveDate>,
+    ) -> Result<(), String> {
+        use crate::model::days::day_number;
+        if from.is_none() && to.is_none() {
+            return Ok(());
+        }
+        if let (Some(a), Some(b)) = (from, to)
+            && a > b
+        {
+            return Err(format!("--from {a} is after --to {b}"));
+        }
+        let (first, last) = self.axis_span();
+        let from = from.map_or(first.min(last), day_number);
+        let to = to.map_or(last.max(from), day_number);
+        self.set_date_filter(Some((from, to)));
+        self.chart.cursor = Some(from.clamp(first, last));
+        self.sync_dates();
+        Ok(())
+    }
+}
