@@ -282,6 +282,8 @@ impl App {
         if let Some(view) = self.matrix_view_mut() {
             view.matrix = Arc::new(matrix);
             view.widths = widths;
+            // Its matches were rows and columns of the matrix before.
+            view.find = None;
             view.row = 0;
             view.col = 0;
         }
