@@ -379,7 +379,18 @@ fn the_markdown_exports_hold_the_matrix_as_a_table() {
         table.starts_with("| Party | How close is a peace deal?"),
         "{table}"
     );
-    assert!(table.contains("| Steve Witkoff | Almost all the other issues necessary…"));
+    // Witkoff's first cell: the position's label, else its first words.
+    let b = briefing::model::Briefing::bundled();
+    let d = &b.disagreements[0];
+    let p = (d.positions.iter())
+        .find(|p| p.speaker == "witkoff")
+        .unwrap();
+    let words = match &p.label {
+        Some(label) => label.clone(),
+        None => p.stance.split(' ').take(6).collect::<Vec<_>>().join(" ") + "…",
+    };
+    let row = format!("| Steve Witkoff | {words} |");
+    assert!(table.contains(&row), "{row}\n{table}");
     // A library's export: the latest stance, marked where it changed.
     let app = story_fixture();
     let md = briefing::export::library::to_markdown(app.briefing());
@@ -476,4 +487,37 @@ fn a_click_selects_a_cell_and_the_wheel_moves_down() {
     assert_eq!((view.row, view.col), (2, 1));
     app.update(Action::Scroll(x, y, 1));
     assert_eq!(app.matrix_view().unwrap().row, 3);
+}
+
+#[test]
+fn slash_finds_a_party_or_a_disagreement_and_esc_puts_the_cursor_back() {
+    let mut app = alaska();
+    press(&mut app, "ml");
+    let start = at(&app);
+    press(&mut app, "/rub");
+    assert_eq!(app.mode(), Mode::Search);
+    let (s, _) = at(&app);
+    assert_eq!(name(&app, s), "Marco Rubio");
+    let text = screen(&mut app, "", 80, 24);
+    assert!(text.contains(" /rub▏"), "{text}");
+    // Esc while typing: back where the search began.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode(), Mode::Matrix);
+    assert_eq!(at(&app), start);
+    // Titles too; Enter keeps the search, n and N step round the matches.
+    press(&mut app, "/ceasefire<Enter>");
+    assert_eq!(app.mode(), Mode::Matrix);
+    let (_, d) = at(&app);
+    assert!(app.briefing().disagreements[d].title.contains("ceasefire"));
+    press(&mut app, "n");
+    assert_eq!(at(&app).1, d, "one match: n stays");
+    assert!(app.message().unwrap().contains("wrapped"));
+    // Esc clears the search first, then closes the matrix.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode(), Mode::Matrix);
+    assert!(app.matrix_view().unwrap().find.is_none());
+    press(&mut app, "n");
+    assert!(app.message().unwrap().contains("no search"));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode(), Mode::Panes);
 }

@@ -374,19 +374,23 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::Search,
         name: "search",
         description: "search the focused pane or the popup",
-        modes: &[(Panes, Some("search")), (Popup, Some("search"))],
+        modes: &[
+            (Panes, Some("search")),
+            (Popup, Some("search")),
+            (Matrix, Some("search")),
+        ],
     },
     ActionSpec {
         action: Action::NextMatch,
         name: "next_match",
         description: "next match",
-        modes: &[(Panes, None), (Popup, None)],
+        modes: &[(Panes, None), (Popup, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::PrevMatch,
         name: "prev_match",
         description: "previous match",
-        modes: &[(Panes, None), (Popup, None)],
+        modes: &[(Panes, None), (Popup, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::DeleteChar,

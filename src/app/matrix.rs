@@ -34,6 +34,8 @@ pub struct MatrixView {
     pub detail_scroll: usize,
     /// What the first column and the headers need.
     pub widths: Widths,
+    /// A search of the parties and disagreements (`/`).
+    pub find: Option<super::matrix_find::MatrixFind>,
     /// The speaker and disagreement under the cursor, by id: the cursor
     /// finds them again when the matrix is built anew (after a reload too).
     at: (String, String),
@@ -117,7 +119,7 @@ impl App {
         })
     }
 
-    fn matrix_view_mut(&mut self) -> Option<&mut MatrixView> {
+    pub(super) fn matrix_view_mut(&mut self) -> Option<&mut MatrixView> {
         self.popups.iter_mut().rev().find_map(|p| match p {
             Popup::Matrix(v) => Some(v),
             _ => None,
@@ -208,6 +210,7 @@ impl App {
                 flipped: false,
                 detail_scroll: 0,
                 widths,
+                find: None,
                 at: (String::new(), String::new()),
             }));
         }
@@ -242,7 +245,7 @@ impl App {
 
     /// After the cursor moved: the detail from its top, the cursor in view,
     /// and where it is remembered by id.
-    fn matrix_moved(&mut self) {
+    pub(super) fn matrix_moved(&mut self) {
         let screen = self.screen();
         let b = self.briefing();
         let ids = {
@@ -279,6 +282,8 @@ impl App {
         if let Some(view) = self.matrix_view_mut() {
             view.matrix = Arc::new(matrix);
             view.widths = widths;
+            // Its matches were rows and columns of the matrix before.
+            view.find = None;
             view.row = 0;
             view.col = 0;
         }
@@ -287,6 +292,9 @@ impl App {
 
     /// A key in the matrix view.
     pub(super) fn update_matrix(&mut self, action: Action) {
+        if self.matrix_find_key(&action) {
+            return;
+        }
         let screen = self.screen();
         let Some(view) = self.matrix_view() else {
             return;
@@ -324,9 +332,17 @@ impl App {
             return self.matrix_moved();
         }
         match action {
+            Action::Back if view.find.is_some() => {
+                if let Some(view) = self.matrix_view_mut() {
+                    view.find = None;
+                }
+            }
             Action::Back | Action::StanceMatrix => {
                 self.popups.pop();
             }
+            Action::Search => self.start_matrix_find(),
+            Action::NextMatch => self.matrix_find_step(1),
+            Action::PrevMatch => self.matrix_find_step(-1),
             Action::FlipMatrix => {
                 if let Some(view) = self.matrix_view_mut() {
                     view.flipped = !view.flipped;

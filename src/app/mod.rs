@@ -16,6 +16,7 @@ mod links;
 mod list_docs;
 pub mod matrix;
 pub mod matrix_doc;
+pub mod matrix_find;
 pub mod matrix_layout;
 pub mod menu;
 mod panes;

@@ -117,6 +117,9 @@ impl Popup {
         if let Popup::Source(v) = self {
             return v.find.as_ref().is_some_and(|f| f.editing);
         }
+        if let Popup::Matrix(v) = self {
+            return v.find.as_ref().is_some_and(|f| f.editing);
+        }
         self.view()
             .and_then(|v| v.find.as_ref())
             .is_some_and(|f| f.editing)

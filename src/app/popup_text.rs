@@ -125,6 +125,10 @@ const LEGEND: &[(&str, &str)] = &[
         "▸ •",
         "in the source view: the quote shown, the briefing's other quotes there",
     ),
+    (
+        "? ≠ ✓ · Δ",
+        "in the stance matrix: a question, a dispute, resolved, no position, a stance that changed",
+    ),
 ];
 
 fn legend_lines() -> Vec<TextLine> {

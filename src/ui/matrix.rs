@@ -223,11 +223,14 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MatrixView, ctx: &Context) {
         let text = truncate(&where_, w).into_owned();
         let fill = "─".repeat(w.saturating_sub(text.width()).min(2));
         let rest = "─".repeat(w.saturating_sub(text.width() + fill.width()));
-        let line = Line::from(vec![
+        let mut line = Line::from(vec![
             Span::styled(fill, ctx.theme.muted()),
             Span::styled(text, ctx.theme.muted()),
             Span::styled(rest, ctx.theme.muted()),
         ]);
+        if let Some(find) = &view.find {
+            line = find_line(find, w, ctx);
+        }
         frame.render_widget(Paragraph::new(line), l.rule);
     }
 
@@ -262,6 +265,33 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MatrixView, ctx: &Context) {
         frame.render_widget(Paragraph::new(lines), text_area);
         popup_scrollbar(frame, l.detail, doc.len(), height, scroll, ctx);
     }
+}
+
+/// The search line in place of the rule: ` /query▏  2/5`, the end of a
+/// long query kept in view.
+fn find_line(
+    find: &crate::app::matrix_find::MatrixFind,
+    width: usize,
+    ctx: &Context,
+) -> Line<'static> {
+    let count = match find.current {
+        Some(i) => format!(" {}/{} ", i + 1, find.count),
+        None if find.query.is_empty() => String::new(),
+        None => " no match ".to_string(),
+    };
+    let cursor = if find.editing { "▏" } else { "" };
+    let room = width.saturating_sub(2 + cursor.width() + count.width());
+    let query = one_line(&find.query);
+    let skip = query.chars().count().saturating_sub(room);
+    let shown: String = query.chars().skip(skip).collect();
+    let gap = width.saturating_sub(2 + shown.width() + cursor.width() + count.width());
+    Line::from(vec![
+        Span::styled(" /", ctx.theme.title()),
+        Span::raw(shown),
+        Span::raw(cursor),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(count, ctx.theme.bold()),
+    ])
 }
 
 /// `mark` then `text` on `n` lines of `width` columns: wrapped under
