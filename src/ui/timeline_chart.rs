@@ -167,7 +167,9 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
         frame.render_widget(Paragraph::new(Line::from(spans)), r);
     }
     if let Some(r) = layout.list {
-        list(frame, r, app, period, ctx);
+        // The days the text names: the filter just set, else the period.
+        let shown = app.date_filter().filter(|&f| app.date_range() == Some(f));
+        list(frame, r, app, shown.unwrap_or(period), ctx);
     }
 }
 
