@@ -12,7 +12,7 @@ use ratatui::crossterm::event;
 
 use crate::app::{Action, App, Effect, Reload};
 use crate::clipboard::{self, Multiplexer};
-use crate::input::event_action;
+use crate::input::{LateReply, event_action};
 use crate::terminal::{self, Tui};
 use crate::ui::{self, Context};
 use crate::watch::{Method, Watcher};
@@ -93,6 +93,7 @@ pub fn run(
     mouse: bool,
     show_cursor: bool,
     live: Option<&Live>,
+    mut late: LateReply,
 ) -> io::Result<()> {
     let fault = injected_fault();
     let mut dirty = true;
@@ -145,6 +146,9 @@ pub fn run(
             continue;
         }
         let event = event::read()?;
+        if late.swallows(&event) {
+            continue;
+        }
         if let Some(action) = event_action(app, mouse, &event) {
             app.update(action);
             dirty = true;

@@ -9,7 +9,7 @@ pub mod editor;
 pub mod event_loop;
 pub mod export;
 pub mod headless;
-mod input;
+pub mod input;
 pub mod keys;
 pub mod loading;
 pub mod model;

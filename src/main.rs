@@ -583,7 +583,7 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     let mouse = config.mouse && !options.no_mouse;
     // Asked before the terminal is set up: the answer picks the colours.
     let no_color = Theme::no_color_requested();
-    let background = briefing::background::detect(config.theme.choice, no_color);
+    let answer = briefing::background::detect(config.theme.choice, no_color);
     // A large library shows its progress while it loads.
     let load = |progress: &Progress| load_for_reading(paths, &options.sources, progress);
     let (report, tui) = match loading::with_progress(load, mouse, config.ascii || options.ascii) {
@@ -611,8 +611,8 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     if config.start == config::Start::Overview {
         app.start_on_overview();
     }
-    let theme =
-        Theme::new(config.colors(background), no_color).with_ascii(config.ascii || options.ascii);
+    let theme = Theme::new(config.colors(answer.background), no_color)
+        .with_ascii(config.ascii || options.ascii);
     let ctx = Context { theme: &theme };
     let live = event_loop::Live::start(
         &watched_paths(paths),
@@ -632,6 +632,7 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
             mouse,
             config.show_cursor,
             Some(&live),
+            briefing::input::LateReply::expected(answer.may_come_late),
         );
         terminal::restore();
         // After a hang-up the terminal is gone: dropping `tui` would show

@@ -23,6 +23,9 @@ enum Answers {
     Light,
     /// Nothing at all, ever.
     Nothing,
+    /// A white background, 300 ms after the question: after the reader
+    /// stopped waiting.
+    Late,
     /// The config says `theme = "dark"`: nothing is asked.
     NotAsked,
 }
@@ -59,6 +62,8 @@ fn start(answers: Answers) -> (vt100::Parser, Duration) {
     let mut writer = pty.master.take_writer().unwrap();
     let mut raw = Vec::new();
     let mut answered = false;
+    let mut asked_at = None;
+    let mut late_sent = false;
     let n = |v: u16| std::num::NonZeroU16::new(v).unwrap();
     let mut parser = vt100::Parser::new(n(24), n(80), 0);
     let deadline = started + Duration::from_secs(20);
@@ -80,6 +85,7 @@ fn start(answers: Answers) -> (vt100::Parser, Duration) {
                 .any(|w| w == ASK_ATTRIBUTES);
         if asked && !answered {
             answered = true;
+            asked_at = Some(Instant::now());
             if let Answers::Light = answers {
                 writer
                     .write_all(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;22c")
@@ -87,10 +93,29 @@ fn start(answers: Answers) -> (vt100::Parser, Duration) {
                 writer.flush().unwrap();
             }
         }
-        if parser.screen().contents().contains("1 Timeline") {
+        if let (Answers::Late, Some(at), false) = (answers, asked_at, late_sent)
+            && at.elapsed() > Duration::from_millis(300)
+        {
+            writer
+                .write_all(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\")
+                .unwrap();
+            writer.flush().unwrap();
+            late_sent = true;
+        }
+        let drawn = parser.screen().contents().contains("1 Timeline");
+        if drawn && (late_sent || !matches!(answers, Answers::Late)) {
             break started.elapsed();
         }
     };
+    if let Answers::Late = answers {
+        // Whatever the late answer would do, it has done by now.
+        let until = Instant::now() + Duration::from_millis(500);
+        while Instant::now() < until {
+            if let Ok(chunk) = output.recv_timeout(Duration::from_millis(10)) {
+                parser.process(&chunk);
+            }
+        }
+    }
     match answers {
         Answers::NotAsked => assert!(
             !answered,
@@ -98,9 +123,15 @@ fn start(answers: Answers) -> (vt100::Parser, Duration) {
         ),
         _ => assert!(answered, "the background was never asked"),
     }
-    writer.write_all(b"q").unwrap();
+    // Ctrl-c quits from any state (a stray answer may have opened the
+    // search line, where q is typed); killed if it does not.
+    writer.write_all(b"\x03").unwrap();
     writer.flush().unwrap();
-    let _ = child.wait();
+    let until = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().ok().flatten().is_none() && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
     (parser, drawn)
 }
 
@@ -126,6 +157,24 @@ fn a_light_terminal_gets_the_light_colours() {
     // The light theme's selection is blue (palette 4); the dark one's cyan (6).
     assert_eq!(selection_background(&light), vt100::Color::Idx(4));
     assert_eq!(selection_background(&dark), vt100::Color::Idx(6));
+}
+
+#[test]
+fn an_answer_after_the_timeout_is_not_read_as_keys() {
+    let (parser, _) = start(Answers::Late);
+    let screen = parser.screen().contents();
+    // `b` of "rgb" would open the briefing list, `/` the search line, `]`
+    // follow a speaker: the panes are as they started.
+    assert!(
+        screen.contains("1 Timeline") && screen.contains("4 Disagreements"),
+        "{screen}"
+    );
+    for popup in ["Briefings", "no match", "Following", "/ff"] {
+        assert!(
+            !screen.contains(popup),
+            "{popup:?} on the screen:\n{screen}"
+        );
+    }
 }
 
 #[test]
