@@ -44,24 +44,25 @@ pub fn script(shell: Shell) -> String {
 
 /// `--topic`'s candidates: every topic id of the briefings named.
 pub fn topics() -> ArgValueCompleter {
-    ArgValueCompleter::new(|current: &std::ffi::OsStr| {
-        candidates(current, |b| {
-            (b.topics.iter())
-                .map(|t| (t.id.clone(), t.name.clone()))
-                .collect()
-        })
+    completer(|b| {
+        (b.topics.iter())
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect()
     })
 }
 
 /// `--speaker`'s candidates: every speaker id of the briefings named.
 pub fn speakers() -> ArgValueCompleter {
-    ArgValueCompleter::new(|current: &std::ffi::OsStr| {
-        candidates(current, |b| {
-            (b.speakers.iter())
-                .map(|s| (s.id.clone(), s.name.clone()))
-                .collect()
-        })
+    completer(|b| {
+        (b.speakers.iter())
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect()
     })
+}
+
+/// A completer offering the (id, name) pairs `ids` lists of each briefing.
+fn completer(ids: fn(&Briefing) -> Vec<(String, String)>) -> ArgValueCompleter {
+    ArgValueCompleter::new(move |current: &std::ffi::OsStr| candidates(current, ids))
 }
 
 /// Columns of a candidate's description, at most.

@@ -1,5 +1,6 @@
 //! The digest the reader prints when it is not in a terminal: the Markdown
-//! of what its panes list under the start options (`--topic`, `--speaker`).
+//! of what its panes list under the start options (`--topic`, `--speaker`,
+//! `--from`, `--to`).
 
 use briefing::app::{App, DisagreementRow};
 use briefing::export::markdown::{self, Selection};
@@ -9,7 +10,7 @@ use briefing::export::markdown::{self, Selection};
 pub fn of_view(app: &App) -> String {
     let b = app.briefing();
     let rows = app.rows();
-    if app.topics().is_empty() && app.followed().is_none() {
+    if app.topics().is_empty() && app.followed().is_none() && app.date_filter().is_none() {
         return markdown::to_markdown(b);
     }
     let disagreements: Vec<usize> = (rows.disagreements.iter())
@@ -28,6 +29,9 @@ pub fn of_view(app: &App) -> String {
     }
     if let Some(s) = app.followed() {
         filter.push(format!("following {}", b.speakers[s].name));
+    }
+    if let Some(range) = app.date_filter() {
+        filter.push(format!("dates {}", briefing::app::chart::range_tag(range)));
     }
     markdown::digest(
         b,

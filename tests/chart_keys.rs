@@ -281,3 +281,18 @@ fn render_starts_with_the_dates_of_from_and_to() {
         );
     }
 }
+
+#[test]
+fn the_digest_holds_what_the_dates_narrow_to() {
+    let out = support::hermetic(&mut std::process::Command::new(env!(
+        "CARGO_BIN_EXE_briefing"
+    )))
+    .args(["--from", "2025-08-15", "--to", "2025-08-15"])
+    .output()
+    .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("*Shown: dates 08-15*"), "{text}");
+    assert!(text.contains("Trump–Putin summit in Alaska"), "{text}");
+    assert!(!text.contains("Rubio on ABC"), "{text}");
+}

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// The views README must show, by the name in their marker.
-const VIEWS: &[&str] = &["panes"];
+const VIEWS: &[&str] = &["panes", "matrix", "chart"];
 
 struct Shot {
     name: String,

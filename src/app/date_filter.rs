@@ -34,6 +34,11 @@ pub struct Dates {
     /// Per quote and per event: in `base`.
     keep_quote: Vec<bool>,
     keep_event: Vec<bool>,
+    /// Per speaker: its row in `base` (`u32::MAX`: not listed).
+    speaker_row: Vec<u32>,
+    /// Per disagreement: its first row in `base` and how many rows it has
+    /// (`u32::MAX`: not listed).
+    disagreement_rows: Vec<(u32, u32)>,
     /// How many quotes and events the chart counts (`base`'s) sit at each
     /// place on the date axis.
     pub quotes: Counts,
@@ -66,6 +71,18 @@ impl Dates {
                 .filter(|&(&e, _)| self.keep_event[e])
                 .map(|(_, &at)| at),
         );
+        self.speaker_row = vec![u32::MAX; b.speakers.len()];
+        for (i, &s) in rows.speakers.iter().enumerate() {
+            self.speaker_row[s] = i as u32;
+        }
+        self.disagreement_rows = vec![(u32::MAX, 0); b.disagreements.len()];
+        for (i, row) in rows.disagreements.iter().enumerate() {
+            let entry = &mut self.disagreement_rows[row.disagreement()];
+            if entry.0 == u32::MAX {
+                entry.0 = i as u32;
+            }
+            entry.1 += 1;
+        }
         self.base = rows.clone();
     }
 
@@ -79,28 +96,37 @@ impl Dates {
         let timeline: Vec<usize> = (ix.days.events_between(from, to).iter().copied())
             .filter(|&e| self.keep_event[e])
             .collect();
+        // Speakers and disagreements from the range's items, put in the
+        // order of the rows before dates: the cost of the range, not of
+        // every speaker or disagreement.
         let mut quote_counts = vec![0; b.speakers.len()];
-        let mut wanted_speaker = vec![false; b.speakers.len()];
-        let mut wanted_disagreement = vec![false; b.disagreements.len()];
+        let mut speakers: Vec<usize> = Vec::new();
+        let mut wanted: Vec<usize> = Vec::new();
         for &q in in_range.iter().filter(|&&q| self.in_topics[q]) {
-            quote_counts[ix.speaker_of_quote[q]] += 1;
-            for &(d, _) in &ix.positions_by_quote[q] {
-                wanted_disagreement[d] = true;
+            let s = ix.speaker_of_quote[q];
+            quote_counts[s] += 1;
+            if quote_counts[s] == 1 {
+                speakers.push(s);
             }
+            wanted.extend(ix.positions_by_quote[q].iter().map(|&(d, _)| d));
         }
         for &e in &timeline {
-            for id in &b.events[e].speakers {
-                if let Some(&s) = ix.speaker_by_id.get(id) {
-                    wanted_speaker[s] = true;
-                }
-            }
+            let ids = b.events[e].speakers.iter();
+            speakers.extend(ids.filter_map(|id| ix.speaker_by_id.get(id).copied()));
         }
-        let speakers = (self.base.speakers.iter().copied())
-            .filter(|&s| quote_counts[s] > 0 || wanted_speaker[s] || followed == Some(s))
-            .collect();
-        let disagreements = (self.base.disagreements.iter().copied())
-            .filter(|r| wanted_disagreement[r.disagreement()])
-            .collect();
+        speakers.extend(followed);
+        speakers.retain(|&s| self.speaker_row[s] != u32::MAX);
+        speakers.sort_unstable_by_key(|&s| self.speaker_row[s]);
+        speakers.dedup();
+        wanted.retain(|&d| self.disagreement_rows[d].0 != u32::MAX);
+        wanted.sort_unstable_by_key(|&d| self.disagreement_rows[d].0);
+        wanted.dedup();
+        let mut disagreements = Vec::new();
+        for d in wanted {
+            let (start, len) = self.disagreement_rows[d];
+            let (start, len) = (start as usize, len as usize);
+            disagreements.extend_from_slice(&self.base.disagreements[start..start + len]);
+        }
         Rows {
             timeline,
             speakers,
@@ -136,13 +162,20 @@ impl App {
         (&self.dates.quotes, &self.dates.events)
     }
 
-    /// The events of days `from..=to` the chart counts (under the topic
-    /// filter), by day: found in the day index, not by a scan.
-    pub fn events_between(&self, (from, to): (Day, Day)) -> Vec<usize> {
+    /// The first `limit` events of days `from..=to` the chart counts
+    /// (under the topic filter), by day, found in the day index; and how
+    /// many there are in all.
+    pub fn events_between(&self, (from, to): (Day, Day), limit: usize) -> (Vec<usize>, usize) {
         let days = &self.briefing().index.days;
-        (days.events_between(from, to).iter().copied())
+        let first = (days.events_between(from, to).iter().copied())
             .filter(|&e| self.dates.keep_event.get(e).copied().unwrap_or(false))
-            .collect()
+            .take(limit)
+            .collect();
+        let total = self
+            .dates
+            .events
+            .between((from, 0), (to.saturating_add(1), 0));
+        (first, total)
     }
 
     /// After the rows were computed anew under the topic filter and the

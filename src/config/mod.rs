@@ -136,15 +136,11 @@ impl Config {
         let mut config = Config::defaults();
         for (key, value) in root.get_ref() {
             match key.get_ref().as_ref() {
-                "mouse" => match value.get_ref().as_bool() {
-                    Some(on) => config.mouse = on,
-                    None => {
-                        problems
-                            .error(value.span(), "`mouse` must be true or false")
-                            .with_label(format!("this is {}", a_type(value)))
-                            .with_help("write `mouse = true` or `mouse = false`");
+                "mouse" => {
+                    if let Some(on) = boolean(&mut problems, "mouse", value) {
+                        config.mouse = on;
                     }
-                },
+                }
                 "keys" => {
                     if let Some(keymap) = keys::read(&mut problems, value) {
                         config.keymap = keymap;
@@ -166,24 +162,16 @@ impl Config {
                             );
                     }
                 },
-                "show_cursor" => match value.get_ref().as_bool() {
-                    Some(on) => config.show_cursor = on,
-                    None => {
-                        problems
-                            .error(value.span(), "`show_cursor` must be true or false")
-                            .with_label(format!("this is {}", a_type(value)))
-                            .with_help("write `show_cursor = true` or `show_cursor = false`");
+                "show_cursor" => {
+                    if let Some(on) = boolean(&mut problems, "show_cursor", value) {
+                        config.show_cursor = on;
                     }
-                },
-                "ascii" => match value.get_ref().as_bool() {
-                    Some(on) => config.ascii = on,
-                    None => {
-                        problems
-                            .error(value.span(), "`ascii` must be true or false")
-                            .with_label(format!("this is {}", a_type(value)))
-                            .with_help("write `ascii = true` or `ascii = false`");
+                }
+                "ascii" => {
+                    if let Some(on) = boolean(&mut problems, "ascii", value) {
+                        config.ascii = on;
                     }
-                },
+                }
                 other => {
                     let help =
                         did_you_mean(other, SETTINGS.iter().map(|s| s.name)).unwrap_or_else(|| {
@@ -204,6 +192,22 @@ impl Config {
             Err(problems.finish(source))
         }
     }
+}
+
+/// The value of the setting `name`, which must be true or false.
+fn boolean(
+    problems: &mut Collector<'_>,
+    name: &str,
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+) -> Option<bool> {
+    let on = value.get_ref().as_bool();
+    if on.is_none() {
+        problems
+            .error(value.span(), format!("`{name}` must be true or false"))
+            .with_label(format!("this is {}", a_type(value)))
+            .with_help(format!("write `{name} = true` or `{name} = false`"));
+    }
+    on
 }
 
 /// What the interactive reader opens on.

@@ -167,7 +167,9 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
         frame.render_widget(Paragraph::new(Line::from(spans)), r);
     }
     if let Some(r) = layout.list {
-        list(frame, r, app, period, ctx);
+        // The days the text names: the filter just set, else the period.
+        let shown = app.date_filter().filter(|&f| app.date_range() == Some(f));
+        list(frame, r, app, shown.unwrap_or(period), ctx);
     }
 }
 
@@ -207,13 +209,13 @@ fn summary(
 /// The period's events, one a line, with what is left over counted.
 fn list(frame: &mut Frame, r: Rect, app: &App, period: (Day, Day), ctx: &Context) {
     let b = app.briefing();
-    let events = app.events_between(period);
     let height = usize::from(r.height);
     let width = usize::from(r.width);
-    let shown = if events.len() > height {
+    let (events, total) = app.events_between(period, height);
+    let shown = if total > height {
         height.saturating_sub(1)
     } else {
-        events.len()
+        total
     };
     let mut lines: Vec<Line> = (events.iter().take(shown))
         .map(|&e| {
@@ -230,8 +232,8 @@ fn list(frame: &mut Frame, r: Rect, app: &App, period: (Day, Day), ctx: &Context
             ])
         })
         .collect();
-    if events.len() > shown {
-        let more = format!("+{} more", events.len() - shown);
+    if total > shown {
+        let more = format!("+{} more", total - shown);
         lines.push(Line::from(Span::styled(
             truncate(&more, width).into_owned(),
             ctx.theme.muted(),
