@@ -336,6 +336,19 @@ fn the_year_library_scrolls_with_headers_in_place() {
     let text = screen(&mut app, "", 120, 40);
     assert!(text.contains("Stance per briefing"), "{text}");
     assert!(text.contains("Δ "), "{text}");
+    // Both ways round, at small sizes: the frame whole.
+    for keys in ["", "f"] {
+        for (w, h) in [(40, 12), (41, 13), (52, 15), (60, 20), (100, 30)] {
+            let text = screen(&mut app, keys, w, h);
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(
+                lines[1].starts_with('╭') && lines[1].ends_with('╮'),
+                "{text}"
+            );
+            let bottom = lines[usize::from(h) - 2];
+            assert!(bottom.starts_with('╰') && bottom.ends_with('╯'), "{text}");
+        }
+    }
 }
 
 mod screens {
