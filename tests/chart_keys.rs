@@ -349,3 +349,20 @@ fn a_briefing_with_nothing_dated_draws_its_as_of_day() {
     );
     assert!(text.contains("08-01 → 08-31: 0 events, 0 quotes"), "{text}");
 }
+
+#[test]
+fn the_terminal_cursor_sits_on_the_chart_cursor() {
+    let app = alaska();
+    for (w, h) in [(120u16, 40u16), (80, 24), (40, 12)] {
+        let mut chart = app.clone();
+        let text = support::screen(&mut chart, "Ch", w, h);
+        let p = briefing::ui::cursor::position(&chart, w, h).expect("a cursor");
+        let line: Vec<char> = text
+            .lines()
+            .nth(usize::from(p.y))
+            .unwrap()
+            .chars()
+            .collect();
+        assert_eq!(line[usize::from(p.x)], '▲', "{w}x{h} at {p:?}:\n{text}");
+    }
+}
