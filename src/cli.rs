@@ -39,17 +39,22 @@ pub struct Cli {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReaderOptions {
     /// Start filtered by this topic id (repeatable: any of them).
-    #[arg(long = "topic", value_name = "ID")]
+    #[arg(long = "topic", value_name = "ID", add = crate::completions::topics())]
     pub topics: Vec<String>,
 
     /// Start following this speaker id.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = crate::completions::speakers())]
     pub speaker: Option<String>,
 
     /// Start in the story view: every briefing loaded, merged by id into
     /// one (S switches back and forth).
     #[arg(long)]
     pub library: bool,
+
+    /// Draw borders and marks in plain ASCII (for terminals, fonts and
+    /// screen readers that mangle box drawing).
+    #[arg(long)]
+    pub ascii: bool,
 
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long)]
@@ -141,6 +146,80 @@ pub enum Command {
         #[command(flatten)]
         reader: ReaderOptions,
     },
+    /// Print the shell script that completes briefing's commands, options,
+    /// and the topic and speaker ids of the briefings named.
+    #[command(
+        after_help = "Load it when the shell starts, so it always matches the installed briefing:\n  \
+                      bash:       echo 'source <(briefing completions bash)' >> ~/.bashrc\n  \
+                      zsh:        echo 'source <(briefing completions zsh)' >> ~/.zshrc\n  \
+                      fish:       echo 'briefing completions fish | source' >> ~/.config/fish/completions/briefing.fish\n  \
+                      elvish:     echo 'eval (briefing completions elvish | slurp)' >> ~/.config/elvish/rc.elv\n  \
+                      powershell: add 'briefing completions powershell | Out-String | Invoke-Expression' to $PROFILE"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Start a briefing: write FILE with the required fields filled in and
+    /// one commented-out example of every kind of item; never overwrites.
+    New {
+        /// The file to write (its name gives the briefing's id).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The headline (default: the file name).
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// The date it is current as of: 2025-08-17 (default: today).
+        #[arg(long = "as-of", value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Find, start and check the config file.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+    /// Print the manual page (roff), or a subcommand's: `briefing man | man -l -`,
+    /// `briefing man check | man -l -`; with --dir, write every page there.
+    #[command(after_help = "To install them where man finds them:\n  \
+                      briefing man --dir ~/.local/share/man/man1")]
+    Man {
+        /// The subcommand whose page to print (briefing-SUBCOMMAND(1)).
+        #[arg(value_name = "SUBCOMMAND", conflicts_with = "dir")]
+        subcommand: Option<String>,
+        /// Write briefing.1 and a briefing-SUBCOMMAND.1 per subcommand into
+        /// this folder (made if missing).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// What `briefing config` does.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file the reader reads, and whether it is there.
+    Path,
+    /// Print a config file with every setting, key and colour at its
+    /// default, commented out: `briefing config default > "$(briefing config path)"`.
+    Default,
+    /// Check a config file (default: the one in use) as the reader would:
+    /// exit 0 if valid, 1 if not, 2 if it cannot be read.
+    Check {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the config file (for editors: save it as
+    /// config.schema.json beside the config file).
+    Schema,
+}
+
+/// The shells `completions` writes for.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

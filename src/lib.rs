@@ -1,6 +1,7 @@
 //! briefing: a terminal reader for structured news briefings.
 
 pub mod app;
+pub mod background;
 pub mod clipboard;
 pub mod config;
 pub mod diag;

@@ -26,7 +26,7 @@ pub enum Loaded {
 
 /// Runs `load` on another thread, showing its progress once it has taken
 /// [`QUIET`], with the mouse captured if `mouse`.
-pub fn with_progress<F>(load: F, mouse: bool) -> io::Result<Loaded>
+pub fn with_progress<F>(load: F, mouse: bool, ascii: bool) -> io::Result<Loaded>
 where
     F: FnOnce(&Progress) -> LoadReport + Send,
 {
@@ -46,7 +46,7 @@ where
             return Ok(Loaded::Done(join(loader), None));
         }
         let mut tui = terminal::setup(mouse)?;
-        let shown = show(&mut tui, &progress, || loader.is_finished());
+        let shown = show(&mut tui, &progress, ascii, || loader.is_finished());
         match shown {
             Ok(true) => Ok(Loaded::Done(join(loader), Some(Box::new(tui)))),
             Ok(false) => {
@@ -67,10 +67,17 @@ where
 
 /// Draws the progress until `finished` says so (true) or the user stops
 /// (false).
-fn show(tui: &mut Tui, progress: &Progress, finished: impl Fn() -> bool) -> io::Result<bool> {
+fn show(
+    tui: &mut Tui,
+    progress: &Progress,
+    ascii: bool,
+    finished: impl Fn() -> bool,
+) -> io::Result<bool> {
     loop {
         terminal::exit_if_terminated();
-        tui.draw(|frame| crate::ui::loading::draw(frame, progress.done(), progress.total()))?;
+        tui.draw(|frame| {
+            crate::ui::loading::draw(frame, progress.done(), progress.total(), ascii)
+        })?;
         if finished() {
             return Ok(true);
         }

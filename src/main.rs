@@ -2,6 +2,8 @@
 //! and the reader together.
 
 mod cli;
+mod completions;
+mod config_cmd;
 mod digest;
 mod state_io;
 
@@ -23,6 +25,8 @@ use clap::Parser as _;
 use cli::{Cli, Command, ExportFormat, ReaderOptions};
 
 fn main() -> ExitCode {
+    // The shell asking for completions (`BRIEFING_COMPLETE=bash briefing -- ...`).
+    completions::answer_if_asked();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return argument_error(&e),
@@ -53,6 +57,10 @@ fn main() -> ExitCode {
             paths,
             reader,
         }) => render(size, &keys, &paths, &reader),
+        Some(Command::Completions { shell }) => print(&completions::script(shell)),
+        Some(Command::Config { command }) => config_cmd::run(&command),
+        Some(Command::New { file, title, as_of }) => new(&file, title.as_deref(), as_of.as_deref()),
+        Some(Command::Man { subcommand, dir }) => man(subcommand.as_deref(), dir.as_deref()),
         None => read(&cli.paths, &cli.reader),
     }
 }
@@ -70,6 +78,105 @@ fn argument_error(e: &clap::Error) -> ExitCode {
     }
 }
 
+/// `briefing new`: writes a new briefing at `file`, never over one.
+fn new(file: &Path, title: Option<&str>, as_of: Option<&str>) -> ExitCode {
+    let shown = text::one_line(&file.display().to_string()).to_string();
+    let today = chrono::Local::now().date_naive().to_string();
+    let text = match model::skeleton::skeleton(file, title, as_of.unwrap_or(&today)) {
+        Ok(text) => text,
+        Err(model::skeleton::BadField(why)) => {
+            err(&format!("error: {why}\n"));
+            return ExitCode::from(USAGE);
+        }
+    };
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()));
+    match written {
+        Ok(()) => {
+            let arg = shell_words::quote(&shown);
+            err(&format!(
+                "wrote {shown}: fill it in, check it with `briefing check {arg}`, read it with `briefing {arg}`\n"
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            err(&format!(
+                "error: {shown} already exists: `briefing new` never writes over a file; give another name\n"
+            ));
+            ExitCode::from(USAGE)
+        }
+        Err(e) => {
+            // Nothing half-written is left behind.
+            if file.is_file() && std::fs::metadata(file).is_ok_and(|m| m.len() < text.len() as u64)
+            {
+                let _ = std::fs::remove_file(file);
+            }
+            err(&format!(
+                "error: cannot write {shown}: {}; check that its folder exists and can be written to\n",
+                text::one_line(&e.to_string())
+            ));
+            ExitCode::from(USAGE)
+        }
+    }
+}
+
+/// `briefing man`: the manual page, or a subcommand's, from the same
+/// definition as `--help`; with `dir`, every page written there.
+fn man(subcommand: Option<&str>, dir: Option<&Path>) -> ExitCode {
+    use clap::CommandFactory as _;
+    // Built, so each subcommand's page is named briefing-SUBCOMMAND.
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    if let Some(dir) = dir {
+        let shown = text::one_line(&dir.display().to_string()).to_string();
+        let written =
+            std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cli, dir));
+        return match written {
+            Ok(()) => {
+                err(&format!("wrote the manual pages into {shown}\n"));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                err(&format!(
+                    "error: cannot write the manual pages into {shown}: {}\n",
+                    text::one_line(&e.to_string())
+                ));
+                ExitCode::from(USAGE)
+            }
+        };
+    }
+    let page = match subcommand {
+        None => cli,
+        Some(name) => {
+            let names: Vec<String> = (cli.get_subcommands())
+                .map(|c| c.get_name().to_string())
+                .collect();
+            match cli.find_subcommand(name) {
+                Some(sub) => sub.clone(),
+                None => {
+                    err(&format!(
+                        "error: no subcommand `{}`: the manual has pages for {}\n",
+                        text::one_line(name),
+                        names.join(", ")
+                    ));
+                    return ExitCode::from(USAGE);
+                }
+            }
+        }
+    };
+    let mut roff = Vec::new();
+    match clap_mangen::Man::new(page).render(&mut roff) {
+        Ok(()) => print(&String::from_utf8_lossy(&roff)),
+        Err(e) => {
+            err(&format!("error: cannot write the manual page: {e}\n"));
+            ExitCode::from(USAGE)
+        }
+    }
+}
+
 /// Columns of a title echoed on one line, at most (titles can be huge).
 const MAX_ECHO: usize = 200;
 
@@ -79,12 +186,12 @@ fn out(s: &str) {
 }
 
 /// Writes `s` to stderr; a closed stderr is not an error.
-fn err(s: &str) {
+pub(crate) fn err(s: &str) {
     let _ = std::io::stderr().lock().write_all(s.as_bytes());
 }
 
 /// Are ANSI colours wanted on stderr?
-fn stderr_color() -> bool {
+pub(crate) fn stderr_color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
@@ -97,7 +204,7 @@ fn print_failures(report: &LoadReport) {
     }
 }
 
-fn print(s: &str) -> ExitCode {
+pub(crate) fn print(s: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -255,9 +362,9 @@ fn print_library_warnings(briefings: &[Briefing]) {
 
 /// Exit status for a usage error, an unreadable path, a bad config file or
 /// a failed terminal: the program could not do what it was asked.
-const USAGE: u8 = 2;
+pub(crate) const USAGE: u8 = 2;
 /// Exit status when a briefing file is invalid.
-const INVALID: u8 = 1;
+pub(crate) const INVALID: u8 = 1;
 
 /// How many of `failures` are files that could not be read at all.
 fn unreadable_count<'a>(failures: impl Iterator<Item = &'a model::Failure>) -> usize {
@@ -380,7 +487,10 @@ fn build(
         let mut why: String = (report.failures.iter())
             .map(|f| diag::render_failure(f, color))
             .collect();
-        why.push_str("error: no briefing could be loaded\n");
+        why.push_str(
+            "error: no briefing could be loaded: fix the problems above, or run `briefing` \
+             without a path to read the bundled briefing\n",
+        );
         return Err(Refusal(why, failure_code(&report.failures)));
     }
     let config_path = match &options.config {
@@ -471,14 +581,21 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
         Err(code) => return code,
     };
     let mouse = config.mouse && !options.no_mouse;
+    // Asked before the terminal is set up: the answer picks the colours.
+    let no_color = Theme::no_color_requested();
+    let background = briefing::background::detect(config.theme.choice, no_color);
     // A large library shows its progress while it loads.
     let load = |progress: &Progress| load_for_reading(paths, &options.sources, progress);
-    let (report, tui) = match loading::with_progress(load, mouse) {
+    let (report, tui) = match loading::with_progress(load, mouse, config.ascii || options.ascii) {
         Ok(Loaded::Done(report, tui)) => (report, tui),
         // As quitting the reader: the user asked for it.
         Ok(Loaded::Stopped) => return ExitCode::SUCCESS,
         Err(e) => {
-            err(&format!("error: terminal: {e}\n"));
+            err(&format!(
+                "error: cannot use the terminal: {}; run briefing in a terminal, or pipe it \
+                 (`briefing | less`) for the digest of what it would show\n",
+                text::one_line(&e.to_string())
+            ));
             return ExitCode::from(USAGE);
         }
     };
@@ -494,7 +611,8 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     if config.start == config::Start::Overview {
         app.start_on_overview();
     }
-    let theme = Theme::new(config.theme, Theme::no_color_requested());
+    let theme =
+        Theme::new(config.colors(background), no_color).with_ascii(config.ascii || options.ascii);
     let ctx = Context { theme: &theme };
     let live = event_loop::Live::start(
         &watched_paths(paths),
@@ -541,7 +659,11 @@ fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            err(&format!("error: terminal: {e}\n"));
+            err(&format!(
+                "error: cannot use the terminal: {}; run briefing in a terminal, or pipe it \
+                 (`briefing | less`) for the digest of what it would show\n",
+                text::one_line(&e.to_string())
+            ));
             ExitCode::from(USAGE)
         }
     }
@@ -577,7 +699,9 @@ fn render(size: (u16, u16), keys: &str, paths: &[PathBuf], options: &ReaderOptio
         Ok(x) => x,
         Err(code) => return code,
     };
-    let theme = Theme::new(config.theme, true);
+    // Plain text: the colours are never drawn.
+    let theme = Theme::new(config.colors(config::Background::Dark), true)
+        .with_ascii(config.ascii || options.ascii);
     let ctx = Context { theme: &theme };
     let buffer = headless::render(&mut app, &ctx, &keys, size.0, size.1);
     // The process ends here: freeing a large library item by item would

@@ -106,21 +106,6 @@ fn version_and_help() {
 }
 
 #[test]
-fn readme_screenshot_is_the_real_program() {
-    let out = run(&["render", "--size", "120x40", "--keys", "3jjj"]);
-    assert_eq!(out.status.code(), Some(0));
-    let committed = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/screenshot.txt"),
-    )
-    .unwrap();
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        committed,
-        "regenerate with: cargo run -- render --size 120x40 --keys 3jjj > assets/screenshot.txt (and paste into README.md)"
-    );
-}
-
-#[test]
 fn reader_prints_the_digest_when_stdout_is_not_a_terminal() {
     let out = run(&[]);
     assert_eq!(out.status.code(), Some(0));

@@ -15,10 +15,15 @@ use support::{alaska, press, screen};
 
 /// The app after `keys` at `width`×`height`, drawn with the default colours.
 fn coloured(keys: &str, width: u16, height: u16) -> (App, Buffer) {
+    coloured_with(ThemeColors::defaults(), keys, width, height)
+}
+
+/// The app after `keys` at `width`×`height`, drawn with `colours`.
+fn coloured_with(colours: ThemeColors, keys: &str, width: u16, height: u16) -> (App, Buffer) {
     let mut app = alaska();
     app.update(Action::Resize(width, height));
     press(&mut app, keys);
-    let theme = Theme::new(ThemeColors::defaults(), false);
+    let theme = Theme::new(colours, false);
     let buffer = headless::draw(&app, &Context { theme: &theme }, width, height);
     (app, buffer)
 }
@@ -49,12 +54,37 @@ const STATES: &[&str] = &[
 
 #[test]
 fn every_style_on_the_selection_keeps_a_contrast_of_4_5() {
-    let colours = ThemeColors::defaults();
+    selection_contrast(ThemeColors::defaults());
+}
+
+#[test]
+fn every_style_on_the_light_selection_keeps_a_contrast_of_4_5() {
+    selection_contrast(ThemeColors::light());
+}
+
+#[test]
+fn the_light_colours_are_readable_on_white() {
+    let c = ThemeColors::light();
+    for (name, fg) in [
+        ("accent", c.accent),
+        ("muted", c.muted),
+        ("marked", c.marked),
+        ("reported", c.reported),
+        ("open", c.open),
+        ("narrowing", c.narrowing),
+        ("resolved", c.resolved),
+    ] {
+        let r = ratio(fg, Color::White).unwrap();
+        assert!(r >= MIN_RATIO, "{name} {fg:?} on white: {r:.2}");
+    }
+}
+
+fn selection_contrast(colours: ThemeColors) {
     let backgrounds = [colours.selection_bg, colours.unfocused_bg, colours.match_bg];
     let mut checked = 0;
     for (width, height) in [(120, 40), (80, 24), (200, 60)] {
         for keys in STATES {
-            let (_, buffer) = coloured(keys, width, height);
+            let (_, buffer) = coloured_with(colours, keys, width, height);
             for (i, cell) in buffer.content.iter().enumerate() {
                 if !backgrounds.contains(&cell.bg) || cell.symbol().trim().is_empty() {
                     continue;

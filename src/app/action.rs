@@ -111,6 +111,22 @@ pub enum Action {
     Problems,
     /// Open the selected item, or the selected problem, in `$EDITOR` (`e`).
     Edit,
+    /// The stance matrix (`m`): parties × disagreements, open or closed.
+    StanceMatrix,
+    /// One column left, in the stance matrix.
+    Left,
+    /// One column right, in the stance matrix.
+    Right,
+    /// The first column, in the stance matrix.
+    FirstColumn,
+    /// The last column, in the stance matrix.
+    LastColumn,
+    /// Swap the stance matrix's rows and columns.
+    FlipMatrix,
+    /// Scroll the stance matrix's cell detail down a line.
+    DetailDown,
+    /// Scroll the stance matrix's cell detail up a line.
+    DetailUp,
     /// The Timeline pane as a chart on a date axis, or back to the list (`C`).
     TimelineChart,
     /// A key of the chart: move the cursor, select a range.
@@ -128,16 +144,19 @@ pub enum Mode {
     Picker,
     /// The search line while typing: unbound printable keys are typed.
     Search,
+    /// The stance matrix.
+    Matrix,
     /// The Timeline chart with focus; other keys as on the main screen.
     Chart,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Panes,
         Mode::Popup,
         Mode::Picker,
         Mode::Search,
+        Mode::Matrix,
         Mode::Chart,
     ];
 
@@ -152,6 +171,7 @@ impl Mode {
             Mode::Popup => "popup",
             Mode::Picker => "picker",
             Mode::Search => "search",
+            Mode::Matrix => "matrix",
             Mode::Chart => "chart",
         }
     }
@@ -163,6 +183,7 @@ impl Mode {
             Mode::Popup => "Detail, help, overview and briefing list",
             Mode::Picker => "Topic picker",
             Mode::Search => "Search line (other keys are typed)",
+            Mode::Matrix => "Stance matrix",
             Mode::Chart => "Timeline chart (other keys as on the main screen)",
         }
     }
@@ -199,10 +220,12 @@ impl ActionSpec {
 }
 
 use super::chart::ChartKey;
-use Mode::{Chart, Panes, Picker, Popup, Search};
+use Mode::Chart;
+use Mode::{Matrix, Panes, Picker, Popup, Search};
 
 /// The modes with lists to move in, without hints.
-const MOVING: &[(Mode, Option<&str>)] = &[(Panes, None), (Popup, None), (Picker, None)];
+const MOVING: &[(Mode, Option<&str>)] =
+    &[(Panes, None), (Popup, None), (Picker, None), (Matrix, None)];
 
 /// Every bindable action, once, in help order.
 pub const ACTIONS: &[ActionSpec] = &[
@@ -215,13 +238,19 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Popup, None),
             (Picker, None),
             (Search, None),
+            (Matrix, None),
         ],
     },
     ActionSpec {
         action: Action::Help,
         name: "help",
         description: "help: every key",
-        modes: &[(Panes, Some("help")), (Popup, None), (Picker, None)],
+        modes: &[
+            (Panes, Some("help")),
+            (Popup, None),
+            (Picker, None),
+            (Matrix, Some("help")),
+        ],
     },
     ActionSpec {
         action: Action::NextPane,
@@ -263,13 +292,23 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::Down,
         name: "down",
         description: "move down / next link / scroll down",
-        modes: &[(Panes, None), (Popup, Some("down")), (Picker, None)],
+        modes: &[
+            (Panes, None),
+            (Popup, Some("down")),
+            (Picker, None),
+            (Matrix, None),
+        ],
     },
     ActionSpec {
         action: Action::Up,
         name: "up",
         description: "move up / previous link / scroll up",
-        modes: &[(Panes, None), (Popup, Some("up")), (Picker, None)],
+        modes: &[
+            (Panes, None),
+            (Popup, Some("up")),
+            (Picker, None),
+            (Matrix, None),
+        ],
     },
     ActionSpec {
         action: Action::Top,
@@ -287,25 +326,25 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::HalfPageDown,
         name: "half_page_down",
         description: "half a page down",
-        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::HalfPageUp,
         name: "half_page_up",
         description: "half a page up",
-        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::PageDown,
         name: "page_down",
         description: "page down",
-        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::PageUp,
         name: "page_up",
         description: "page up",
-        modes: &[(Panes, None), (Popup, None), (Picker, None)],
+        modes: &[(Panes, None), (Popup, None), (Picker, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::Confirm,
@@ -316,6 +355,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Popup, Some("open")),
             (Picker, Some("apply")),
             (Search, Some("keep")),
+            (Matrix, Some("open")),
         ],
     },
     ActionSpec {
@@ -327,25 +367,30 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Popup, Some("back")),
             (Picker, Some("cancel")),
             (Search, Some("cancel")),
+            (Matrix, Some("back")),
         ],
     },
     ActionSpec {
         action: Action::Search,
         name: "search",
         description: "search the focused pane or the popup",
-        modes: &[(Panes, Some("search")), (Popup, Some("search"))],
+        modes: &[
+            (Panes, Some("search")),
+            (Popup, Some("search")),
+            (Matrix, Some("search")),
+        ],
     },
     ActionSpec {
         action: Action::NextMatch,
         name: "next_match",
         description: "next match",
-        modes: &[(Panes, None), (Popup, None)],
+        modes: &[(Panes, None), (Popup, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::PrevMatch,
         name: "prev_match",
         description: "previous match",
-        modes: &[(Panes, None), (Popup, None)],
+        modes: &[(Panes, None), (Popup, None), (Matrix, None)],
     },
     ActionSpec {
         action: Action::DeleteChar,
@@ -357,7 +402,12 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::TopicPicker,
         name: "topic_picker",
         description: "filter by topic",
-        modes: &[(Panes, Some("topics")), (Popup, None), (Picker, None)],
+        modes: &[
+            (Panes, Some("topics")),
+            (Popup, None),
+            (Picker, None),
+            (Matrix, Some("topics")),
+        ],
     },
     ActionSpec {
         action: Action::Toggle,
@@ -369,7 +419,11 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::ClearTopics,
         name: "clear_topics",
         description: "clear the topic filter",
-        modes: &[(Panes, Some("clear topics")), (Picker, Some("clear"))],
+        modes: &[
+            (Panes, Some("clear topics")),
+            (Picker, Some("clear")),
+            (Matrix, Some("clear topics")),
+        ],
     },
     ActionSpec {
         action: Action::NextSpeaker,
@@ -387,7 +441,11 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::JumpToSpeaker,
         name: "jump_to_speaker",
         description: "follow the selection's speaker (a choice if several)",
-        modes: &[(Panes, Some("follow speaker")), (Popup, None)],
+        modes: &[
+            (Panes, Some("follow speaker")),
+            (Popup, None),
+            (Matrix, Some("follow")),
+        ],
     },
     ActionSpec {
         action: Action::Copy,
@@ -429,7 +487,13 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::Suspend,
         name: "suspend",
         description: "suspend to the shell (fg resumes)",
-        modes: &[(Panes, None), (Popup, None), (Picker, None), (Search, None)],
+        modes: &[
+            (Panes, None),
+            (Popup, None),
+            (Picker, None),
+            (Search, None),
+            (Matrix, None),
+        ],
     },
     ActionSpec {
         action: Action::Filter,
@@ -490,6 +554,54 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "edit",
         description: "open the selected item or problem in $EDITOR at its line",
         modes: &[(Panes, None), (Popup, None)],
+    },
+    ActionSpec {
+        action: Action::StanceMatrix,
+        name: "stance_matrix",
+        description: "the stance matrix: who stands where on each disagreement",
+        modes: &[(Panes, Some("matrix")), (Popup, None), (Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::Left,
+        name: "left",
+        description: "one column left",
+        modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::Right,
+        name: "right",
+        description: "one column right",
+        modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::FirstColumn,
+        name: "first_column",
+        description: "the first column",
+        modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::LastColumn,
+        name: "last_column",
+        description: "the last column",
+        modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::FlipMatrix,
+        name: "flip_matrix",
+        description: "swap rows and columns (parties ↔ disagreements)",
+        modes: &[(Matrix, Some("flip"))],
+    },
+    ActionSpec {
+        action: Action::DetailDown,
+        name: "detail_down",
+        description: "scroll the cell's stance and quotes down",
+        modes: &[(Matrix, None)],
+    },
+    ActionSpec {
+        action: Action::DetailUp,
+        name: "detail_up",
+        description: "scroll the cell's stance and quotes up",
+        modes: &[(Matrix, None)],
     },
     ActionSpec {
         action: Action::TimelineChart,

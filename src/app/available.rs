@@ -104,6 +104,20 @@ impl App {
                 _ => false,
             },
             (Mode::Popup, Action::Back) if self.popups.len() == 1 => return Some("to the panes"),
+            (Mode::Matrix, Action::ClearTopics) => !self.topics.is_empty(),
+            (Mode::Matrix, Action::TopicPicker) => !b.topics.is_empty(),
+            (Mode::Matrix, Action::Confirm | Action::JumpToSpeaker) => {
+                match self.matrix_view().and_then(|v| v.at()) {
+                    None => false,
+                    Some((s, _)) if self.followed == Some(s) => {
+                        return Some(match action {
+                            Action::JumpToSpeaker => "let go",
+                            _ => declared,
+                        });
+                    }
+                    Some(_) => true,
+                }
+            }
             (Mode::Picker, Action::ClearTopics) => match self.popups.last() {
                 Some(Popup::Topics { chosen, .. }) => !chosen.is_empty(),
                 _ => false,

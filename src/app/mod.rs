@@ -14,6 +14,10 @@ pub mod jumps;
 pub mod layout;
 mod links;
 mod list_docs;
+pub mod matrix;
+pub mod matrix_doc;
+pub mod matrix_find;
+pub mod matrix_layout;
 pub mod menu;
 mod panes;
 pub mod popup;
@@ -237,6 +241,7 @@ impl App {
             Some(p) if p.is_typing() => Mode::Search,
             Some(Popup::Topics { .. }) => Mode::Picker,
             Some(Popup::Results(r)) if r.editing => Mode::Search,
+            Some(Popup::Matrix(_)) => Mode::Matrix,
             Some(_) => Mode::Popup,
             None if self.is_typing() => Mode::Search,
             None if self.chart_focused() => Mode::Chart,
@@ -444,6 +449,7 @@ impl App {
                 self.view_source()
             }
             Action::StoryView => self.toggle_story(),
+            Action::StanceMatrix => self.toggle_matrix(),
             action if !self.popups.is_empty() => match self.popup_cannot(&action) {
                 Some(why) => self.message = Some(why),
                 None => self.update_popup(action),

@@ -148,6 +148,7 @@ impl App {
             self.lists[Pane::Speakers.index()].selected = row;
         }
         self.refresh_matches();
+        self.refresh_matrix();
     }
 
     /// Follows speaker `s`: every pane follows.

@@ -61,6 +61,8 @@ pub enum Popup {
     Problems {
         view: View,
     },
+    /// The stance matrix.
+    Matrix(super::matrix::MatrixView),
 }
 
 impl Popup {
@@ -84,7 +86,8 @@ impl Popup {
             Popup::CopyMenu { .. }
             | Popup::SpeakerChoice { .. }
             | Popup::Results(_)
-            | Popup::Source(_) => None,
+            | Popup::Source(_)
+            | Popup::Matrix(_) => None,
         }
     }
 
@@ -99,7 +102,8 @@ impl Popup {
             Popup::CopyMenu { .. }
             | Popup::SpeakerChoice { .. }
             | Popup::Results(_)
-            | Popup::Source(_) => None,
+            | Popup::Source(_)
+            | Popup::Matrix(_) => None,
         }
     }
 
@@ -111,6 +115,9 @@ impl Popup {
     /// Is the popup's search line being typed in?
     pub fn is_typing(&self) -> bool {
         if let Popup::Source(v) = self {
+            return v.find.as_ref().is_some_and(|f| f.editing);
+        }
+        if let Popup::Matrix(v) = self {
             return v.find.as_ref().is_some_and(|f| f.editing);
         }
         self.view()
@@ -162,7 +169,8 @@ impl App {
             Popup::CopyMenu { .. }
             | Popup::SpeakerChoice { .. }
             | Popup::Results(_)
-            | Popup::Source(_) => {
+            | Popup::Source(_)
+            | Popup::Matrix(_) => {
                 return None;
             }
         })
@@ -180,6 +188,7 @@ impl App {
             Some(Popup::CopyMenu { .. }) => return self.update_copy_menu(action),
             Some(Popup::SpeakerChoice { .. }) => return self.update_speaker_choice(action),
             Some(Popup::Source(_)) => return self.update_source_view(action),
+            Some(Popup::Matrix(_)) => return self.update_matrix(action),
             _ => {}
         }
         let Some(mut popup) = self.popups.last().cloned() else {
@@ -354,7 +363,7 @@ impl App {
                 }
                 _ => {}
             },
-            Popup::Results(_) | Popup::Source(_) => {}
+            Popup::Results(_) | Popup::Source(_) | Popup::Matrix(_) => {}
         }
     }
 

@@ -1,6 +1,7 @@
 //! The text of the scrolling popups (help and overview) as plain lines, so
 //! that drawing and scrolling agree on how many lines there are.
 
+use crate::text::plural;
 use unicode_width::UnicodeWidthStr;
 
 use super::document::{DocLine, Document, Tone, seg};
@@ -124,6 +125,10 @@ const LEGEND: &[(&str, &str)] = &[
         "▸ •",
         "in the source view: the quote shown, the briefing's other quotes there",
     ),
+    (
+        "? ≠ ✓ · Δ",
+        "in the stance matrix: a question, a dispute, resolved, no position, a stance that changed",
+    ),
 ];
 
 fn legend_lines() -> Vec<TextLine> {
@@ -184,14 +189,14 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<TextLine> {
     lines.push(TextLine::blank());
     lines.push(TextLine::new(
         LineKind::Muted,
-        format!(
-            "{} speakers · {} events · {} quotes · {} disagreements · {} topics",
-            b.speakers.len(),
-            b.events.len(),
-            b.quotes.len(),
-            b.disagreements.len(),
-            b.topics.len()
-        ),
+        [
+            plural(b.speakers.len(), "speaker", "speakers"),
+            plural(b.events.len(), "event", "events"),
+            plural(b.quotes.len(), "quote", "quotes"),
+            plural(b.disagreements.len(), "disagreement", "disagreements"),
+            plural(b.topics.len(), "topic", "topics"),
+        ]
+        .join(" · "),
     ));
     lines
 }

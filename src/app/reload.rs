@@ -211,6 +211,7 @@ impl App {
         self.apply_text_filter();
         self.refresh_matches();
         self.refresh_new_marks();
+        self.refresh_matrix();
     }
 
     /// Puts the selections, filters and popups of `anchor` back, by id, in

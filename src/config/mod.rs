@@ -10,7 +10,9 @@
 //! accent = "#ff8800"
 //! ```
 
+mod default_file;
 mod keys;
+mod schema;
 mod theme;
 
 use std::ffi::OsString;
@@ -22,13 +24,57 @@ use crate::diag::toml::a_type;
 use crate::diag::{Collector, Diagnostic, Failure, did_you_mean, read_bounded};
 use crate::keys::Keymap;
 
-pub use theme::{DEFAULT_THEME, ThemeColors};
+pub use theme::{Background, DEFAULT_THEME, LIGHT_THEME, ThemeChoice, ThemeColors, ThemeSetting};
 
 /// Config files larger than this are refused without being read.
 pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
+pub use default_file::default_file;
+pub use schema::{SCHEMA_PATH, config_schema_json};
+
+/// One top-level setting of a config file, declared once for the parser's
+/// "did you mean", `config default` and the schema.
+pub struct Setting {
+    pub name: &'static str,
+    /// What it does, for the printed default and the schema.
+    pub description: &'static str,
+    /// Its default as TOML (`None` for the tables, `[keys]` and `[theme]`).
+    pub default: Option<&'static str>,
+}
+
 /// The top-level settings of a config file.
-const SETTINGS: &[&str] = &["mouse", "keys", "theme", "start", "show_cursor"];
+pub const SETTINGS: &[Setting] = &[
+    Setting {
+        name: "mouse",
+        description: "Mouse clicks and wheel scrolling; false keeps the terminal's own text selection (as --no-mouse).",
+        default: Some("true"),
+    },
+    Setting {
+        name: "start",
+        description: "What the reader opens on: \"overview\" (summary and key points first) or \"panes\".",
+        default: Some("\"overview\""),
+    },
+    Setting {
+        name: "show_cursor",
+        description: "Show the terminal cursor on the selected row (it is placed there for screen readers either way).",
+        default: Some("false"),
+    },
+    Setting {
+        name: "ascii",
+        description: "Draw borders and marks in plain ASCII, for terminals, fonts and screen readers that mangle box drawing (as --ascii).",
+        default: Some("false"),
+    },
+    Setting {
+        name: "theme",
+        description: "The colours: \"auto\" (as the terminal's background, asked at start), \"dark\" or \"light\"; or a [theme] table with `base` and the colours to change.",
+        default: None,
+    },
+    Setting {
+        name: "keys",
+        description: "Key bindings: [keys] for every mode but the search line, [keys.MODE] for one; action = [\"key\", ...] replaces that action's keys.",
+        default: None,
+    },
+];
 
 /// Everything the user can configure.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,12 +82,16 @@ pub struct Config {
     /// Mouse clicks and wheel scrolling (on unless `mouse = false`).
     pub mouse: bool,
     pub keymap: Keymap,
-    pub theme: ThemeColors,
+    /// Which colours (`theme = "auto"|"dark"|"light"`) and the ones the
+    /// user changed; [`Config::colors`] gives the colours to draw with.
+    pub theme: ThemeSetting,
     /// What the reader opens on: the overview (the default) or the panes.
     pub start: Start,
     /// Show the terminal cursor on the selected row (off unless asked: it
     /// is always placed there, for screen readers, shown or not).
     pub show_cursor: bool,
+    /// Plain ASCII borders and marks (as `--ascii`).
+    pub ascii: bool,
     /// What is worth knowing about the file but changes nothing, such as an
     /// action left without a key.
     pub warnings: Vec<Diagnostic>,
@@ -54,14 +104,20 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The colours to draw with on a terminal with `background`.
+    pub fn colors(&self, background: Background) -> ThemeColors {
+        self.theme.colors(background)
+    }
+
     /// The configuration when there is no config file.
     pub fn defaults() -> Config {
         Config {
             mouse: true,
             keymap: Keymap::default(),
-            theme: ThemeColors::defaults(),
+            theme: ThemeSetting::default(),
             start: Start::Overview,
             show_cursor: false,
+            ascii: false,
             warnings: Vec::new(),
         }
     }
@@ -80,29 +136,17 @@ impl Config {
         let mut config = Config::defaults();
         for (key, value) in root.get_ref() {
             match key.get_ref().as_ref() {
-                "mouse" => match value.get_ref().as_bool() {
-                    Some(on) => config.mouse = on,
-                    None => {
-                        problems
-                            .error(value.span(), "`mouse` must be true or false")
-                            .with_label(format!("this is {}", a_type(value)))
-                            .with_help("write `mouse = true` or `mouse = false`");
+                "mouse" => {
+                    if let Some(on) = boolean(&mut problems, "mouse", value) {
+                        config.mouse = on;
                     }
-                },
+                }
                 "keys" => {
                     if let Some(keymap) = keys::read(&mut problems, value) {
                         config.keymap = keymap;
                     }
                 }
-                "theme" => match value.get_ref().as_table() {
-                    Some(table) => theme::read(&mut problems, table, &mut config.theme),
-                    None => {
-                        problems
-                            .error(value.span(), "`theme` must be a table")
-                            .with_label(format!("this is {}", a_type(value)))
-                            .with_help("write [theme] followed by lines like accent = \"cyan\"");
-                    }
-                },
+                "theme" => config.theme = theme::read(&mut problems, value.get_ref(), value.span()),
                 "start" => match value.get_ref().as_str() {
                     Some("overview") => config.start = Start::Overview,
                     Some("panes") => config.start = Start::Panes,
@@ -118,20 +162,22 @@ impl Config {
                             );
                     }
                 },
-                "show_cursor" => match value.get_ref().as_bool() {
-                    Some(on) => config.show_cursor = on,
-                    None => {
-                        problems
-                            .error(value.span(), "`show_cursor` must be true or false")
-                            .with_label(format!("this is {}", a_type(value)))
-                            .with_help("write `show_cursor = true` or `show_cursor = false`");
+                "show_cursor" => {
+                    if let Some(on) = boolean(&mut problems, "show_cursor", value) {
+                        config.show_cursor = on;
                     }
-                },
+                }
+                "ascii" => {
+                    if let Some(on) = boolean(&mut problems, "ascii", value) {
+                        config.ascii = on;
+                    }
+                }
                 other => {
-                    let help = did_you_mean(other, SETTINGS.iter().copied()).unwrap_or_else(|| {
-                        "the settings are `mouse`, `start`, `show_cursor`, [keys] and [theme]"
-                            .into()
-                    });
+                    let help =
+                        did_you_mean(other, SETTINGS.iter().map(|s| s.name)).unwrap_or_else(|| {
+                            "the settings are `mouse`, `start`, `show_cursor`, `ascii`, `theme` and [keys]"
+                                .into()
+                        });
                     problems
                         .error(key.span(), format!("unknown setting `{other}`"))
                         .with_label("not a setting")
@@ -146,6 +192,22 @@ impl Config {
             Err(problems.finish(source))
         }
     }
+}
+
+/// The value of the setting `name`, which must be true or false.
+fn boolean(
+    problems: &mut Collector<'_>,
+    name: &str,
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+) -> Option<bool> {
+    let on = value.get_ref().as_bool();
+    if on.is_none() {
+        problems
+            .error(value.span(), format!("`{name}` must be true or false"))
+            .with_label(format!("this is {}", a_type(value)))
+            .with_help(format!("write `{name} = true` or `{name} = false`"));
+    }
+    on
 }
 
 /// What the interactive reader opens on.
@@ -270,10 +332,40 @@ mod tests {
         assert_eq!(map.action(Mode::Popup, &Key::ctrl('n')), Some(Action::Down));
         assert_eq!(map.action(Mode::Panes, &Key::char('k')), Some(Action::Up));
         assert_eq!(map.action(Mode::Panes, &Key::char('q')), None);
-        assert_eq!(config.theme.accent, Color::Rgb(0xff, 0x88, 0x00));
-        assert_eq!(config.theme.muted, Color::LightBlue);
-        assert_eq!(config.theme.marked, Color::Indexed(208));
-        assert_eq!(config.theme.open, Color::Red);
+        assert_eq!(
+            config.colors(Background::Dark).accent,
+            Color::Rgb(0xff, 0x88, 0x00)
+        );
+        assert_eq!(config.colors(Background::Dark).muted, Color::LightBlue);
+        assert_eq!(config.colors(Background::Dark).marked, Color::Indexed(208));
+        assert_eq!(config.colors(Background::Dark).open, Color::Red);
+    }
+
+    #[test]
+    fn the_theme_is_a_name_or_a_table_with_a_base() {
+        let light = parse("theme = \"light\"\n").unwrap();
+        assert_eq!(light.theme.choice, ThemeChoice::Light);
+        assert_eq!(light.colors(Background::Light), ThemeColors::light());
+        let table = parse("[theme]\nbase = \"dark\"\naccent = \"red\"\n").unwrap();
+        assert_eq!(table.theme.choice, ThemeChoice::Dark);
+        // The colours set apply on either background.
+        assert_eq!(table.colors(Background::Light).accent, Color::Red);
+        assert_eq!(
+            table.colors(Background::Light).selection_bg,
+            ThemeColors::light().selection_bg
+        );
+        assert_eq!(parse("").unwrap().theme.choice, ThemeChoice::Auto);
+        let ds = parse("theme = \"ligth\"\n").unwrap_err();
+        assert_eq!(ds[0].message, "unknown theme `ligth`");
+        assert_eq!(ds[0].help.as_deref(), Some("did you mean `light`?"));
+        assert_eq!(at(&ds[0]), (1, 9));
+        let ds = parse("theme = 3\n").unwrap_err();
+        assert_eq!(
+            ds[0].message,
+            "`theme` must be a name or a table of colours"
+        );
+        let ds = parse("[theme]\nbase = \"dim\"\n").unwrap_err();
+        assert_eq!(at(&ds[0]), (2, 8));
     }
 
     #[test]
@@ -332,7 +424,7 @@ mod tests {
         );
         assert_eq!(
             ds[1].help.as_deref(),
-            Some("the settings are `mouse`, `start`, `show_cursor`, [keys] and [theme]")
+            Some("the settings are `mouse`, `start`, `show_cursor`, `ascii`, `theme` and [keys]")
         );
         assert_eq!(
             ds[3].help.as_deref(),
@@ -359,10 +451,13 @@ mod tests {
 
     #[test]
     fn wrong_section_types() {
-        let ds = parse("keys = 1\ntheme = \"dark\"\n").unwrap_err();
+        let ds = parse("keys = 1\ntheme = [\"dark\"]\n").unwrap_err();
         assert_eq!(ds.len(), 2);
         assert_eq!(ds[0].message, "`keys` must be a table");
-        assert_eq!(ds[1].message, "`theme` must be a table");
+        assert_eq!(
+            ds[1].message,
+            "`theme` must be a name or a table of colours"
+        );
     }
 
     #[test]

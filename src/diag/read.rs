@@ -35,7 +35,7 @@ pub fn read_bytes_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
-        .map_err(|e| format!("cannot read this file: {e}"))?;
+        .map_err(|e| cannot_read(&e))?;
     let meta = file
         .metadata()
         .map_err(|e| format!("cannot read this file: {e}"))?;
@@ -57,6 +57,19 @@ pub fn read_bytes_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         return Err(format!("file grew past {} while being read", human(limit)));
     }
     Ok(bytes)
+}
+
+/// Why a file cannot be opened, and what to do about it.
+fn cannot_read(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            "cannot read this file: it does not exist; check the path (a folder of briefings works too)".into()
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            "cannot read this file: permission denied; give this user read access (chmod) or copy it somewhere readable".into()
+        }
+        _ => format!("cannot read this file: {e}"),
+    }
 }
 
 /// `bytes` as UTF-8 text, or where the first invalid byte is.

@@ -212,6 +212,7 @@ pub fn digest(b: &Briefing, view: &Selection) -> String {
     for &d in view.disagreements {
         let _ = writeln!(out, "{}", disagreement(b, d, 3));
     }
+    out.push_str(&super::matrix_table::section(b, view.disagreements));
     out.push_str(&citations::sources_section(b, &shown));
     out.truncate(out.trim_end().len());
     out.push('\n');

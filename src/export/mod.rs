@@ -5,5 +5,6 @@ pub mod citations;
 pub mod json;
 pub mod library;
 pub mod markdown;
+pub mod matrix_table;
 pub mod proof;
 pub mod snippet;

@@ -128,7 +128,7 @@ pub fn load_paths_on(
             match toml_files_in(path) {
                 Ok(files) if files.is_empty() => jobs.push(Err(Failure::unreadable(
                     path,
-                    "no briefing files (*.toml) in this folder",
+                    "no briefing files (*.toml) in this folder: name a folder that holds some, or start one with `briefing new FILE.toml`",
                 ))),
                 Ok(files) => jobs.extend(files.into_iter().map(Ok)),
                 Err(message) => jobs.push(Err(Failure::unreadable(path, message))),

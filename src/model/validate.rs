@@ -363,7 +363,7 @@ fn is_language_tag(tag: &str) -> bool {
 }
 
 /// A valid id close to `id`: lowercased, other characters turned into `-`.
-fn suggest_id(id: &str) -> String {
+pub(super) fn suggest_id(id: &str) -> String {
     let mut out = String::new();
     for c in id.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Gauge, Paragraph};
 
 /// Draws the loading screen: `done` files of `total` (0 while the folders
 /// are still being listed).
-pub fn draw(frame: &mut Frame, done: usize, total: usize) {
+pub fn draw(frame: &mut Frame, done: usize, total: usize, ascii: bool) {
     let area = frame.area();
     let [line, gauge, hint] = Layout::vertical([Constraint::Length(1); 3])
         .spacing(1)
@@ -44,4 +44,7 @@ pub fn draw(frame: &mut Frame, done: usize, total: usize) {
             .style(Style::new().add_modifier(Modifier::DIM)),
         hint,
     );
+    if ascii {
+        super::ascii::to_ascii(frame.buffer_mut());
+    }
 }

@@ -1,6 +1,7 @@
 //! Drawing: `draw(frame, app, ctx)` renders the state; it never changes it.
 //! One file per pane and per popup.
 
+mod ascii;
 pub mod contrast;
 mod copy_menu;
 pub mod cursor;
@@ -8,6 +9,7 @@ mod date_axis;
 mod disagreements;
 mod header;
 pub mod loading;
+mod matrix;
 mod menu;
 mod new_mark;
 mod pane;
@@ -45,6 +47,13 @@ pub struct Context<'a> {
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
+    draw_screen(frame, app, ctx);
+    if ctx.theme.ascii() {
+        ascii::to_ascii(frame.buffer_mut());
+    }
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, ctx: &Context) {
     let area = frame.area();
     // The frame's own size decides the layout; the terminal loop keeps the
     // app's size (used for scrolling and the mouse) in step with it.
@@ -54,11 +63,13 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
         return;
     }
     header::draw(frame, screen.header, app, ctx);
-    if let Some(tabs) = screen.tabs {
+    // The stance matrix covers the tabs and panes: they are not drawn.
+    let covered = app.matrix_view().is_some();
+    if let Some(tabs) = screen.tabs.filter(|_| !covered) {
         tabs::draw(frame, tabs, app, ctx);
     }
     for pane in Pane::ALL {
-        let Some(rect) = screen.panes[pane.index()] else {
+        let Some(rect) = screen.panes[pane.index()].filter(|_| !covered) else {
             continue;
         };
         match pane {
@@ -83,6 +94,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
                 search_results::draw(frame, area, app, results, ctx)
             }
             Popup::Source(view) => source_view::draw(frame, app, view, ctx),
+            Popup::Matrix(view) => matrix::draw(frame, app, view, ctx),
             p => popup::draw(frame, app, p, ctx),
         }
     }
@@ -90,7 +102,7 @@ pub fn draw(frame: &mut Frame, app: &App, ctx: &Context) {
 
 fn too_small(frame: &mut Frame, area: Rect, ctx: &Context) {
     let text = format!(
-        "Terminal too small: {}×{}. The reader needs at least {}×{}.",
+        "Terminal too small: {}×{}. The reader needs at least {}×{}: enlarge the window or make the font smaller.",
         area.width,
         area.height,
         layout::MIN_COLUMNS,

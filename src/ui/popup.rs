@@ -103,7 +103,7 @@ fn find_line(frame: &mut Frame, area: Rect, find: &Find, ctx: &Context) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-fn tone(ctx: &Context, tone: Tone) -> Style {
+pub(super) fn tone(ctx: &Context, tone: Tone) -> Style {
     match tone {
         Tone::Plain => Style::default(),
         Tone::Title | Tone::Key => ctx.theme.title(),

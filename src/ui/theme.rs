@@ -10,6 +10,8 @@ use crate::config::ThemeColors;
 pub struct Theme {
     colors: ThemeColors,
     mono: bool,
+    /// Plain ASCII borders and marks (`--ascii`).
+    ascii: bool,
 }
 
 impl Theme {
@@ -17,7 +19,19 @@ impl Theme {
         Theme {
             colors,
             mono: no_color,
+            ascii: false,
         }
+    }
+
+    /// The theme drawing plain ASCII borders and marks, or not.
+    pub fn with_ascii(mut self, on: bool) -> Theme {
+        self.ascii = on;
+        self
+    }
+
+    /// Are borders and marks drawn in plain ASCII?
+    pub fn ascii(&self) -> bool {
+        self.ascii
     }
 
     /// `NO_COLOR` set to anything non-empty turns colour off.
