@@ -296,3 +296,73 @@ fn the_digest_holds_what_the_dates_narrow_to() {
     assert!(text.contains("Trump–Putin summit in Alaska"), "{text}");
     assert!(!text.contains("Rubio on ABC"), "{text}");
 }
+
+fn briefing_of(events: &str) -> briefing::model::Briefing {
+    let text = format!(
+        "format = 1\n[briefing]\nid = \"t\"\ntitle = \"T\"\nas_of = 2025-08-17\nsummary = \"S\"\n{events}"
+    );
+    briefing::model::Briefing::parse(std::path::Path::new("t.toml"), &text).unwrap()
+}
+
+#[test]
+fn a_timed_event_sits_at_its_time_of_day_a_dated_one_at_its_day() {
+    let b = briefing_of(
+        "[[events]]\nid = \"a\"\nat = 2025-08-15\ntitle = \"A\"\n\
+         [[events]]\nid = \"b\"\nat = 2025-08-15T18:00:00-08:00\ntitle = \"B\"\n\
+         [[events]]\nid = \"c\"\nat = 2025-08-17\ntitle = \"C\"\n",
+    );
+    let mut app = support::app_with(vec![b], Vec::new());
+    // 80 columns: the pane's inside is 76 wide, 25 columns a day.
+    let text = support::screen(&mut app, "C", 80, 24);
+    let marks = text.lines().nth(4).unwrap();
+    let cols: Vec<usize> = (marks.chars().enumerate())
+        .filter(|&(_, c)| c == '◆')
+        .map(|(i, _)| i)
+        .collect();
+    // The pane's border and margin take two columns: day one starts at 2.
+    // 18:00 at its own offset is three quarters into 15 August (not the
+    // next day in UTC); 17 August starts 50 columns on.
+    assert_eq!(cols, vec![2, 2 + 18, 2 + 50], "{text}");
+    // The list says the time as written.
+    let text = support::screen(&mut app, "g", 80, 24);
+    assert!(text.contains("Aug 15: 2 events, 0 quotes"), "{text}");
+    assert!(text.contains("2025-08-15 18:00 -08:00 B"), "{text}");
+}
+
+#[test]
+fn a_briefing_with_nothing_dated_draws_its_as_of_day() {
+    for (w, h) in [(120, 40), (80, 24), (40, 12), (3, 3)] {
+        let mut app = support::app_with(vec![briefing_of("")], Vec::new());
+        let text = support::screen(&mut app, "C", w, h);
+        assert!(
+            w < 40 || text.contains("Aug 17: 0 events, 0 quotes"),
+            "{text}"
+        );
+    }
+    // Every key stays on that day; the period of a month move is its month.
+    let mut app = support::app_with(vec![briefing_of("")], Vec::new());
+    let text = support::screen(&mut app, "Chjv<ctrl-d>gGv", 40, 12);
+    assert_eq!(date(app.cursor_day()), "2025-08-17");
+    assert_eq!(
+        app.date_filter(),
+        Some((day("2025-08-01"), day("2025-08-31")))
+    );
+    assert!(text.contains("08-01 → 08-31: 0 events, 0 quotes"), "{text}");
+}
+
+#[test]
+fn the_terminal_cursor_sits_on_the_chart_cursor() {
+    let app = alaska();
+    for (w, h) in [(120u16, 40u16), (80, 24), (40, 12)] {
+        let mut chart = app.clone();
+        let text = support::screen(&mut chart, "Ch", w, h);
+        let p = briefing::ui::cursor::position(&chart, w, h).expect("a cursor");
+        let line: Vec<char> = text
+            .lines()
+            .nth(usize::from(p.y))
+            .unwrap()
+            .chars()
+            .collect();
+        assert_eq!(line[usize::from(p.x)], '▲', "{w}x{h} at {p:?}:\n{text}");
+    }
+}

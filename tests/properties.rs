@@ -58,6 +58,26 @@ fn violations(app: &App) -> Vec<String> {
         out.push("current briefing out of range".into());
     }
     let mut expected = Rows::compute(b, app.topics(), app.followed());
+    // A date range narrows every pane to some of those rows, in order,
+    // each dated in it (a disagreement or speaker through its quotes).
+    if let Some((from, to)) = app.date_range() {
+        let rows = app.rows();
+        let e = &mut expected;
+        let narrowed = narrow(&rows.timeline, &mut e.timeline)
+            & narrow(&rows.speakers, &mut e.speakers)
+            & narrow(&rows.quotes, &mut e.quotes)
+            & narrow(&rows.disagreements, &mut e.disagreements);
+        e.quote_counts = rows.quote_counts.clone();
+        if !narrowed {
+            out.push("the date range added rows".into());
+        }
+        let day = |m: &briefing::model::Moment| briefing::model::days::place(m).0;
+        let dated = (rows.quotes.iter()).all(|&q| (from..=to).contains(&day(&b.quotes[q].at)))
+            && (rows.timeline.iter()).all(|&e| (from..=to).contains(&day(&b.events[e].at)));
+        if !dated {
+            out.push("a row dated outside the date range".into());
+        }
+    }
     // A text filter narrows its pane to some of those rows, in order.
     if let Some(f) = app.filter() {
         let rows = app.rows();

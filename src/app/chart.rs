@@ -4,7 +4,7 @@
 
 use chrono::{Datelike as _, Months, NaiveDate};
 
-use super::{App, Pane};
+use super::{Action, App, Mode, Pane};
 use crate::model::days::{Day, date_of, day_number};
 
 /// How far the cursor's last move went, and so how long the period it
@@ -160,9 +160,18 @@ impl App {
         self.chart.anchor = None;
         if self.chart.on {
             self.focus = Pane::Timeline;
-            self.message = Some(
-                "h/l a day, j/k a week, ctrl-d/u a month; v starts a range (C: the list)".into(),
-            );
+            let k = |key| self.chart_key_name(key);
+            self.message = Some(format!(
+                "{}/{} a day, {}/{} a week, {}/{} a month; {} starts a range ({}: the list)",
+                k(ChartKey::PrevDay),
+                k(ChartKey::NextDay),
+                k(ChartKey::NextWeek),
+                k(ChartKey::PrevWeek),
+                k(ChartKey::NextMonth),
+                k(ChartKey::PrevMonth),
+                k(ChartKey::Range),
+                self.key_name(Mode::Chart, &Action::TimelineChart),
+            ));
         }
     }
 
@@ -200,20 +209,34 @@ impl App {
         self.dates.show_filter = false;
     }
 
+    /// The first key bound to `action` in `mode`, as help shows it.
+    fn key_name(&self, mode: Mode, action: &Action) -> String {
+        (self.keymap().keys_for(mode, action).first()).map_or("?".into(), |k| k.to_string())
+    }
+
+    fn chart_key_name(&self, key: ChartKey) -> String {
+        self.key_name(Mode::Chart, &Action::Chart(key))
+    }
+
     /// `v`: starts a range at the cursor's period, or ends it there: the
     /// range becomes the date filter of every pane.
     fn range_key(&mut self) {
         match self.range_in_progress() {
             None => {
                 self.chart.anchor = Some(self.cursor_period());
-                self.message = Some("range from here: move, then v again (Esc cancels)".into());
+                self.message = Some(format!(
+                    "range from here: move, then {} again ({} cancels)",
+                    self.chart_key_name(ChartKey::Range),
+                    self.key_name(Mode::Panes, &Action::Back)
+                ));
             }
             Some(range) => {
                 self.chart.anchor = None;
                 self.set_date_filter(Some(range));
                 self.message = Some(format!(
-                    "dates {}: on every pane (Esc clears)",
-                    range_tag(range)
+                    "dates {}: on every pane ({} clears)",
+                    range_tag(range),
+                    self.key_name(Mode::Panes, &Action::Back)
                 ));
             }
         }

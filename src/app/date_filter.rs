@@ -31,9 +31,9 @@ pub struct Dates {
     base: Rows,
     /// Per quote: under the topic filter.
     in_topics: Vec<bool>,
-    /// Per quote and per event: in `base`.
-    keep_quote: Vec<bool>,
-    keep_event: Vec<bool>,
+    /// Per quote and per event: its row in `base` (`u32::MAX`: not listed).
+    quote_row: Vec<u32>,
+    event_row: Vec<u32>,
     /// Per speaker: its row in `base` (`u32::MAX`: not listed).
     speaker_row: Vec<u32>,
     /// Per disagreement: its first row in `base` and how many rows it has
@@ -52,23 +52,17 @@ impl Dates {
         self.in_topics = (ix.topics_of_quote.iter())
             .map(|of| topics.is_empty() || of.iter().any(|t| topics.contains(t)))
             .collect();
-        self.keep_quote = vec![false; b.quotes.len()];
-        for &q in &rows.quotes {
-            self.keep_quote[q] = true;
-        }
-        self.keep_event = vec![false; b.events.len()];
-        for &e in &rows.timeline {
-            self.keep_event[e] = true;
-        }
+        self.quote_row = row_of(b.quotes.len(), &rows.quotes);
+        self.event_row = row_of(b.events.len(), &rows.timeline);
         let days = &ix.days;
         self.quotes = Counts::of_sorted(
             (days.quotes.iter().zip(&days.quote_at))
-                .filter(|&(&q, _)| self.keep_quote[q])
+                .filter(|&(&q, _)| self.quote_row[q] != u32::MAX)
                 .map(|(_, &at)| at),
         );
         self.events = Counts::of_sorted(
             (days.events.iter().zip(&days.event_at))
-                .filter(|&(&e, _)| self.keep_event[e])
+                .filter(|&(&e, _)| self.event_row[e] != u32::MAX)
                 .map(|(_, &at)| at),
         );
         self.speaker_row = vec![u32::MAX; b.speakers.len()];
@@ -90,12 +84,17 @@ impl Dates {
     fn narrowed(&self, b: &Briefing, followed: Option<usize>, (from, to): (Day, Day)) -> Rows {
         let ix = &b.index;
         let in_range = ix.days.quotes_between(from, to);
-        let quotes: Vec<usize> = (in_range.iter().copied())
-            .filter(|&q| self.keep_quote[q])
+        // In the order of the rows before dates (time order, as the panes
+        // list them), which the day index's order of places written in
+        // several offsets may not be.
+        let mut quotes: Vec<usize> = (in_range.iter().copied())
+            .filter(|&q| self.quote_row[q] != u32::MAX)
             .collect();
-        let timeline: Vec<usize> = (ix.days.events_between(from, to).iter().copied())
-            .filter(|&e| self.keep_event[e])
+        quotes.sort_unstable_by_key(|&q| self.quote_row[q]);
+        let mut timeline: Vec<usize> = (ix.days.events_between(from, to).iter().copied())
+            .filter(|&e| self.event_row[e] != u32::MAX)
             .collect();
+        timeline.sort_unstable_by_key(|&e| self.event_row[e]);
         // Speakers and disagreements from the range's items, put in the
         // order of the rows before dates: the cost of the range, not of
         // every speaker or disagreement.
@@ -137,6 +136,15 @@ impl Dates {
     }
 }
 
+/// Per item of `n`: its position in `rows` (`u32::MAX`: not there).
+fn row_of(n: usize, rows: &[usize]) -> Vec<u32> {
+    let mut out = vec![u32::MAX; n];
+    for (i, &x) in rows.iter().enumerate() {
+        out[x] = i as u32;
+    }
+    out
+}
+
 impl App {
     /// The date filter, if any: first and last day.
     pub fn date_filter(&self) -> Option<(Day, Day)> {
@@ -168,7 +176,7 @@ impl App {
     pub fn events_between(&self, (from, to): (Day, Day), limit: usize) -> (Vec<usize>, usize) {
         let days = &self.briefing().index.days;
         let first = (days.events_between(from, to).iter().copied())
-            .filter(|&e| self.dates.keep_event.get(e).copied().unwrap_or(false))
+            .filter(|&e| self.dates.event_row.get(e).is_some_and(|&r| r != u32::MAX))
             .take(limit)
             .collect();
         let total = self

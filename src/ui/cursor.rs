@@ -15,6 +15,10 @@ pub fn position(app: &App, width: u16, height: u16) -> Option<Position> {
         return popup_position(app, popup);
     }
     let pane = app.focus;
+    if pane == crate::app::Pane::Timeline && app.chart_on() {
+        let screen = ScreenLayout::new(width, height, pane).zoomed(app.zoomed());
+        return super::timeline_chart::cursor(app, screen.inner(pane)?);
+    }
     if app.rows.len(pane) == 0 {
         return None;
     }

@@ -63,16 +63,32 @@ fn rows(inner: Rect) -> Rows {
     }
 }
 
+/// The chart's area inside the pane (a column of margin each side), its
+/// rows and its axis; `None` when the pane is too small to hold it.
+fn geometry(app: &App, inner: Rect) -> Option<(Rect, Rows, Axis)> {
+    if inner.width < 3 || inner.height == 0 {
+        return None;
+    }
+    let inner = Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height);
+    let (first, last) = app.axis_span();
+    Some((inner, rows(inner), Axis::new(first, last, inner.width)))
+}
+
+/// Where the terminal cursor goes: the cursor's column on the axis line
+/// (or the bars' bottom row when there is no axis line).
+pub fn cursor(app: &App, pane_inner: Rect) -> Option<ratatui::layout::Position> {
+    let (inner, layout, axis) = geometry(app, pane_inner)?;
+    let row = layout.axis.or(layout.bars)?;
+    let x = inner.x + axis.column(app.cursor_day());
+    Some(ratatui::layout::Position::new(x, row.bottom() - 1))
+}
+
 pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
     let inner = pane::frame(frame, rect, app, Pane::Timeline, ctx);
-    if inner.width < 3 || inner.height == 0 {
+    let Some((inner, layout, axis)) = geometry(app, inner) else {
         return;
-    }
-    // A column of margin each side.
-    let inner = Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height);
-    let layout = rows(inner);
+    };
     let (first, last) = app.axis_span();
-    let axis = Axis::new(first, last, inner.width);
     let (quote_at, event_at) = app.chart_counts();
     let period = app.cursor_period();
     let cursor = app.cursor_day();
