@@ -17,11 +17,12 @@ use clap::{Parser, Subcommand, ValueEnum};
          help (?) says which is in use"
     ),
     args_conflicts_with_subcommands = true,
-    after_help = "When stdout is not a terminal (briefing | less), the reader prints a Markdown \
-                  digest of what it would show, filtered by --topic and --speaker.\n\n\
-                  Exit status, the same for every command: 0 done; 1 a briefing file is \
-                  invalid (for `check`, or a quote fails verification against its source); 2 a \
-                  path cannot be read, the config file is bad, or the arguments are wrong."
+    after_help = "When stdout or stdin is not a terminal (briefing | less), the reader prints a \
+                  Markdown digest of what it would show, filtered by --topic and --speaker.\n\n\
+                  Exit status, the same for every command: 0 done; 1 a file checked is invalid \
+                  (`check`, `config check`), or a quote fails verification against its source; 2 \
+                  a path cannot be read, the config file is bad (for every other command), or \
+                  the arguments are wrong."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -152,7 +153,7 @@ pub enum Command {
         after_help = "Load it when the shell starts, so it always matches the installed briefing:\n  \
                       bash:       echo 'source <(briefing completions bash)' >> ~/.bashrc\n  \
                       zsh:        echo 'source <(briefing completions zsh)' >> ~/.zshrc\n  \
-                      fish:       echo 'briefing completions fish | source' >> ~/.config/fish/completions/briefing.fish\n  \
+                      fish:       echo 'briefing completions fish | source' > ~/.config/fish/completions/briefing.fish\n  \
                       elvish:     echo 'eval (briefing completions elvish | slurp)' >> ~/.config/elvish/rc.elv\n  \
                       powershell: add 'briefing completions powershell | Out-String | Invoke-Expression' to $PROFILE"
     )]
@@ -183,9 +184,10 @@ pub enum Command {
     #[command(after_help = "To install them where man finds them:\n  \
                       briefing man --dir ~/.local/share/man/man1")]
     Man {
-        /// The subcommand whose page to print (briefing-SUBCOMMAND(1)).
+        /// The subcommand whose page to print (briefing-SUBCOMMAND(1));
+        /// `config path` for a subcommand's own.
         #[arg(value_name = "SUBCOMMAND", conflicts_with = "dir")]
-        subcommand: Option<String>,
+        subcommand: Vec<String>,
         /// Write briefing.1 and a briefing-SUBCOMMAND.1 per subcommand into
         /// this folder (made if missing).
         #[arg(long, value_name = "DIR")]
@@ -199,7 +201,7 @@ pub enum ConfigCommand {
     /// Print the config file the reader reads, and whether it is there.
     Path,
     /// Print a config file with every setting, key and colour at its
-    /// default, commented out: `briefing config default > "$(briefing config path)"`.
+    /// default, commented out (`briefing config path` says where to save it).
     Default,
     /// Check a config file (default: the one in use) as the reader would:
     /// exit 0 if valid, 1 if not, 2 if it cannot be read.

@@ -73,11 +73,12 @@ fn candidates(
     ids: impl Fn(&Briefing) -> Vec<(String, String)>,
 ) -> Vec<CompletionCandidate> {
     let current = current.to_string_lossy();
-    let paths = named_paths(std::env::args_os());
-    let briefings = if paths.is_empty() {
-        vec![Briefing::bundled()]
-    } else {
-        model::load_paths(&paths).briefings
+    let named = named_paths(std::env::args_os());
+    let briefings = match named {
+        Named::Nothing => vec![Briefing::bundled()],
+        // A path mistyped or not there yet: nothing, not another briefing's ids.
+        Named::Missing => return Vec::new(),
+        Named::Paths(paths) => model::load_paths(&paths).briefings,
     };
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
@@ -111,17 +112,31 @@ const TAKES_VALUE: &[&str] = &[
     "--format",
 ];
 
+/// What the command line being completed names as briefings.
+#[derive(Debug, PartialEq, Eq)]
+enum Named {
+    /// No path: the reader opens the bundled briefing.
+    Nothing,
+    /// Paths, none of which is there.
+    Missing,
+    /// The paths that are there.
+    Paths(Vec<PathBuf>),
+}
+
 /// The briefing paths on the command line being completed (the words after
-/// `--`): words that are not options, option values or subcommands, and
-/// name a file or folder that exists.
-fn named_paths(args: impl Iterator<Item = OsString>) -> Vec<PathBuf> {
+/// `--`): words that are not options, option values or subcommands, as the
+/// shell will pass them (quotes and backslashes taken off, `~/` at the
+/// start made the home folder).
+fn named_paths(args: impl Iterator<Item = OsString>) -> Named {
     let words: Vec<OsString> = args.skip_while(|a| a != "--").skip(2).collect();
     let subcommands: Vec<String> = (Cli::command().get_subcommands())
         .map(|c| c.get_name().to_string())
         .collect();
-    let mut out = Vec::new();
+    let mut found = Vec::new();
+    let mut any = false;
     let mut skip = false;
-    for word in &words {
+    // The last word is the one being completed.
+    for word in words.iter().take(words.len().saturating_sub(1)) {
         let w = word.to_string_lossy();
         if std::mem::take(&mut skip) {
             continue;
@@ -133,12 +148,29 @@ fn named_paths(args: impl Iterator<Item = OsString>) -> Vec<PathBuf> {
         if subcommands.iter().any(|s| *s == w) {
             continue;
         }
-        let path = PathBuf::from(word);
+        any = true;
+        let path = as_typed(&w);
         if path.exists() {
-            out.push(path);
+            found.push(path);
         }
     }
-    out
+    match (any, found.is_empty()) {
+        (false, _) => Named::Nothing,
+        (true, true) => Named::Missing,
+        (true, false) => Named::Paths(found),
+    }
+}
+
+/// `word` as the shell will pass it to the program.
+fn as_typed(word: &str) -> PathBuf {
+    let unquoted = match shell_words::split(word) {
+        Ok(parts) if parts.len() == 1 => parts.into_iter().next().unwrap_or_default(),
+        _ => word.to_string(),
+    };
+    match (unquoted.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(unquoted),
+    }
 }
 
 #[cfg(test)]
@@ -154,17 +186,31 @@ mod tests {
         let dir = std::env::temp_dir();
         let here = dir.to_string_lossy().to_string();
         let got = named_paths(words(&[
+            "briefing", "--", "briefing", "render", "--size", &here, "--topic", "x", &here, "",
+        ]));
+        assert_eq!(got, Named::Paths(vec![dir.clone()]));
+        // As typed: quoted, or with backslashes.
+        let spaced = tempfile::tempdir().unwrap();
+        let name = spaced.path().join("a b.toml");
+        std::fs::write(&name, "").unwrap();
+        let quoted = format!("\"{}\"", name.display());
+        let escaped = name.display().to_string().replace(' ', "\\ ");
+        for typed in [quoted, escaped] {
+            let got = named_paths(words(&[
+                "briefing", "--", "briefing", &typed, "--topic", "",
+            ]));
+            assert_eq!(got, Named::Paths(vec![name.clone()]), "{typed}");
+        }
+        let none = named_paths(words(&["briefing", "--", "briefing", "--topic", ""]));
+        assert_eq!(none, Named::Nothing);
+        let typo = named_paths(words(&[
             "briefing",
             "--",
             "briefing",
-            "render",
-            "--size",
-            &here,
+            "nowhere.toml",
             "--topic",
             "",
-            &here,
-            "nowhere-at-all",
         ]));
-        assert_eq!(got, vec![dir]);
+        assert_eq!(typo, Named::Missing);
     }
 }

@@ -38,9 +38,14 @@ fn path() -> ExitCode {
     if path.exists() {
         err(&format!("in use ({WHERE})\n"));
     } else {
+        let file = shell_words::quote(&shown(&path)).into_owned();
+        let dir = path
+            .parent()
+            .map(|d| shell_words::quote(&shown(d)).into_owned())
+            .unwrap_or_default();
         err(&format!(
-            "not there: the defaults are in use; `briefing config default > {}` starts one ({WHERE})\n",
-            shown(&path)
+            "not there: the defaults are in use; start one with \
+             `mkdir -p {dir} && briefing config default > {file}` ({WHERE})\n"
         ));
     }
     code

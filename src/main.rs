@@ -60,7 +60,7 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => print(&completions::script(shell)),
         Some(Command::Config { command }) => config_cmd::run(&command),
         Some(Command::New { file, title, as_of }) => new(&file, title.as_deref(), as_of.as_deref()),
-        Some(Command::Man { subcommand, dir }) => man(subcommand.as_deref(), dir.as_deref()),
+        Some(Command::Man { subcommand, dir }) => man(&subcommand, dir.as_deref()),
         None => read(&cli.paths, &cli.reader),
     }
 }
@@ -76,6 +76,29 @@ fn argument_error(e: &clap::Error) -> ExitCode {
     } else {
         print(&message)
     }
+}
+
+/// A path that is not there but is, or nearly is, a subcommand's name
+/// (`briefing --fresh check x`, `briefing chekc x`): what to write instead.
+fn subcommand_as_path(paths: &[PathBuf]) -> Option<String> {
+    use clap::CommandFactory as _;
+    let cli = Cli::command();
+    let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+    let missing = paths
+        .iter()
+        .find(|p| std::fs::symlink_metadata(p).is_err())?
+        .to_str()?;
+    let shown = text::one_line(missing);
+    if names.contains(&missing) {
+        return Some(format!(
+            "error: `{shown}` is a subcommand, and the reader's options go after it: \
+             write `briefing {shown} [OPTIONS] ...` (see `briefing {shown} --help`)\n"
+        ));
+    }
+    let near = diag::did_you_mean(missing, names.iter().copied())?;
+    Some(format!(
+        "error: `{shown}` is neither a file nor a subcommand: {near} (see `briefing --help`)\n"
+    ))
 }
 
 /// `briefing new`: writes a new briefing at `file`, never over one.
@@ -96,7 +119,13 @@ fn new(file: &Path, title: Option<&str>, as_of: Option<&str>) -> ExitCode {
         .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()));
     match written {
         Ok(()) => {
-            let arg = shell_words::quote(&shown);
+            // A name starting with `-` would read as an option.
+            let named = if shown.starts_with('-') {
+                format!("./{shown}")
+            } else {
+                shown.clone()
+            };
+            let arg = shell_words::quote(&named);
             err(&format!(
                 "wrote {shown}: fill it in, check it with `briefing check {arg}`, read it with `briefing {arg}`\n"
             ));
@@ -125,7 +154,7 @@ fn new(file: &Path, title: Option<&str>, as_of: Option<&str>) -> ExitCode {
 
 /// `briefing man`: the manual page, or a subcommand's, from the same
 /// definition as `--help`; with `dir`, every page written there.
-fn man(subcommand: Option<&str>, dir: Option<&Path>) -> ExitCode {
+fn man(subcommand: &[String], dir: Option<&Path>) -> ExitCode {
     use clap::CommandFactory as _;
     // Built, so each subcommand's page is named briefing-SUBCOMMAND.
     let mut cli = Cli::command().disable_help_subcommand(true);
@@ -148,25 +177,31 @@ fn man(subcommand: Option<&str>, dir: Option<&Path>) -> ExitCode {
             }
         };
     }
-    let page = match subcommand {
-        None => cli,
-        Some(name) => {
-            let names: Vec<String> = (cli.get_subcommands())
-                .map(|c| c.get_name().to_string())
-                .collect();
-            match cli.find_subcommand(name) {
-                Some(sub) => sub.clone(),
-                None => {
-                    err(&format!(
-                        "error: no subcommand `{}`: the manual has pages for {}\n",
-                        text::one_line(name),
-                        names.join(", ")
-                    ));
-                    return ExitCode::from(USAGE);
-                }
-            }
-        }
-    };
+    let mut page = cli;
+    for name in subcommand {
+        let names: Vec<String> = (page.get_subcommands())
+            .map(|c| c.get_name().to_string())
+            .collect();
+        let Some(sub) = page.find_subcommand(name).cloned() else {
+            let whose = match page.get_display_name() {
+                Some(d) => format!("`{}`", d.replace('-', " ")),
+                None => "briefing".into(),
+            };
+            err(&if names.is_empty() {
+                format!(
+                    "error: {whose} has no subcommands: `briefing man` takes the names that lead to a page\n"
+                )
+            } else {
+                format!(
+                    "error: no subcommand `{}` of {whose}: the manual has pages for {}\n",
+                    text::one_line(name),
+                    names.join(", ")
+                )
+            });
+            return ExitCode::from(USAGE);
+        };
+        page = sub;
+    }
     let mut roff = Vec::new();
     match clap_mangen::Man::new(page).render(&mut roff) {
         Ok(()) => print(&String::from_utf8_lossy(&roff)),
@@ -557,6 +592,10 @@ fn prepare(
 }
 
 fn read(paths: &[PathBuf], options: &ReaderOptions) -> ExitCode {
+    if let Some(why) = subcommand_as_path(paths) {
+        err(&why);
+        return ExitCode::from(USAGE);
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // Not an interactive terminal: print the digest of what the reader
         // would show, and exit as `check` would for the files that failed.

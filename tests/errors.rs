@@ -102,7 +102,10 @@ fn no_terminal_prints_the_digest_and_says_so_in_help() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("# After the Alaska summit"));
     let help = String::from_utf8_lossy(&run(&["--help"], dir.path()).stdout).into_owned();
-    assert!(help.contains("When stdout is not a terminal"), "{help}");
+    assert!(
+        help.contains("When stdout or stdin is not a terminal"),
+        "{help}"
+    );
 }
 
 #[test]

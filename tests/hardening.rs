@@ -148,7 +148,7 @@ fn a_fifo_or_a_device_as_config_is_refused_at_once() {
     let fifo = fifo.to_str().unwrap();
     for config in [fifo, "/dev/zero"] {
         let out = run_limited(
-            &["--config", config, "render", "briefings"],
+            &["render", "--config", config, "briefings"],
             &[],
             Some(400_000),
         );

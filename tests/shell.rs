@@ -112,6 +112,8 @@ fn a_name_in_a_candidate_reaches_the_shell_escaped() {
 fn each_subcommand_has_its_page_and_dir_writes_them_all() {
     let check = stdout(&run(&["man", "check"], &[]));
     assert!(check.contains(".TH briefing-check 1"), "{check}");
+    let nested = stdout(&run(&["man", "config", "path"], &[]));
+    assert!(nested.contains(".TH briefing-config-path 1"), "{nested}");
     let out = run(&["man", "nope"], &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("the manual has pages for check"));

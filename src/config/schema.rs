@@ -7,6 +7,11 @@ use serde_json::{Map, Value, json};
 use super::{SETTINGS, ThemeChoice, ThemeColors};
 use crate::app::{ACTIONS, Mode};
 
+/// What a colour may be written as: `"#rrggbb"`, a palette index 0-255,
+/// or a name (letters, with spaces, `-` or `_`: `"light blue"`).
+const COLOUR_PATTERN: &str =
+    "^(#[0-9a-fA-F]{6}|[0-9]{1,2}|[01][0-9]{2}|2[0-4][0-9]|25[0-5]|[A-Za-z][A-Za-z _-]*)$";
+
 /// Where the committed schema lives, relative to the repository root.
 pub const SCHEMA_PATH: &str = "assets/config.schema.json";
 
@@ -56,10 +61,13 @@ pub fn config_schema_json() -> String {
         .iter()
         .zip(ThemeColors::DESCRIPTIONS)
         .map(|(name, d)| {
-            (
-                name.to_string(),
-                json!({ "description": d, "type": "string" }),
-            )
+            let colour = json!({
+                "description": d,
+                "type": "string",
+                // "#rrggbb", a palette index 0-255, or a name.
+                "pattern": COLOUR_PATTERN,
+            });
+            (name.to_string(), colour)
         })
         .collect();
     colors.insert(

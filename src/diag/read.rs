@@ -63,7 +63,7 @@ pub fn read_bytes_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
 fn cannot_read(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => {
-            "cannot read this file: it does not exist; check the path (a folder of briefings works too)".into()
+            "cannot read this file: it does not exist; check the path".into()
         }
         std::io::ErrorKind::PermissionDenied => {
             "cannot read this file: permission denied; give this user read access (chmod) or copy it somewhere readable".into()

@@ -37,7 +37,9 @@ pub fn draw(frame: &mut Frame, done: usize, total: usize, ascii: bool) {
         .ratio(ratio)
         .use_unicode(true)
         .gauge_style(Style::new().add_modifier(Modifier::REVERSED))
-        .label("");
+        // The label is drawn over the bar's middle: the share done, never a
+        // gap in the bar.
+        .label(format!("{:.0}%", ratio * 100.0));
     frame.render_widget(bar, gauge);
     frame.render_widget(
         Paragraph::new(Line::from("Ctrl-c or q stops").centered())

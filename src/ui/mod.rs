@@ -108,11 +108,14 @@ fn too_small(frame: &mut Frame, area: Rect, ctx: &Context) {
         layout::MIN_COLUMNS,
         layout::MIN_ROWS
     );
-    let p = Paragraph::new(text)
+    let p = Paragraph::new(text.as_str())
         .style(ctx.theme.bold())
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true });
-    let [middle] = Layout::vertical([Constraint::Length(3)])
+    // As many lines as the sentence takes at this width, so the advice at
+    // its end is never cut.
+    let lines = crate::text::wrap(&text, usize::from(area.width)).len();
+    let [middle] = Layout::vertical([Constraint::Length(u16::try_from(lines).unwrap_or(u16::MAX))])
         .flex(Flex::Center)
         .areas(area);
     frame.render_widget(p, middle);
