@@ -108,6 +108,10 @@ fn the_cursor_period_shows_in_the_other_panes_while_the_chart_has_focus() {
     // Enter opens the period's first event.
     press(&mut app, "h<enter>");
     assert!(!app.popups().is_empty());
+    // Under the detail the panes still show the period.
+    let aug15 = day("2025-08-15");
+    all_within(&app, (aug15, aug15));
+    assert_eq!(app.rows().quotes.len(), 1);
     press(&mut app, "<esc>");
     // Leaving the chart leaves every row to the panes again.
     press(&mut app, "<tab>");

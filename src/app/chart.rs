@@ -119,9 +119,11 @@ impl App {
         &self.chart
     }
 
-    /// Is the chart on screen with the keys (the chart mode)?
+    /// Has the chart focus? Its keys then work (the chart mode) when no
+    /// popup is open and nothing is being typed; its period shows in the
+    /// other panes all the while, under a detail or the search line too.
     pub fn chart_focused(&self) -> bool {
-        self.chart.on && self.focus == Pane::Timeline && self.popups.is_empty() && !self.is_typing()
+        self.chart.on && self.focus == Pane::Timeline
     }
 
     /// The first and last day of the date axis: of everything dated in the
