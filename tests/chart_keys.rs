@@ -370,3 +370,22 @@ fn the_terminal_cursor_sits_on_the_chart_cursor() {
         assert_eq!(line[usize::from(p.x)], '▲', "{w}x{h} at {p:?}:\n{text}");
     }
 }
+
+#[test]
+fn a_click_in_the_chart_puts_the_cursor_on_that_day() {
+    let mut app = alaska();
+    app.update(briefing::app::Action::Resize(80, 24));
+    press(&mut app, "C");
+    // Inside the border and margin, 25 columns a day from column 2.
+    app.update(briefing::app::Action::Click(2 + 25 + 3, 10));
+    assert_eq!(date(app.cursor_day()), "2025-08-16");
+    app.update(briefing::app::Action::Click(2, 10));
+    assert_eq!(date(app.cursor_day()), "2025-08-15");
+    assert!(
+        app.rows().quotes.len() == 1,
+        "the panes show the day clicked"
+    );
+    // The border is not a day.
+    app.update(briefing::app::Action::Click(0, 10));
+    assert_eq!(date(app.cursor_day()), "2025-08-15");
+}

@@ -177,6 +177,20 @@ impl App {
         }
     }
 
+    /// A click in the chart (`inner`: inside the pane's border): the cursor
+    /// to the day of the column clicked.
+    pub(super) fn chart_click(&mut self, inner: ratatui::layout::Rect, x: u16) {
+        // The chart keeps a column of margin each side (`ui/timeline_chart.rs`).
+        let (first, last) = self.axis_span();
+        let axis = super::date_axis::Axis::new(first, last, inner.width.saturating_sub(2));
+        let Some(col) = x.checked_sub(inner.x + 1).filter(|&c| c < axis.width) else {
+            return;
+        };
+        let ((day, _), _) = axis.places(col);
+        self.chart.cursor = Some(day.clamp(first, last));
+        self.dates.show_filter = false;
+    }
+
     /// A key of the chart mode.
     pub(super) fn chart_key(&mut self, key: ChartKey) {
         let (first, last) = self.axis_span();
