@@ -108,6 +108,10 @@ fn the_cursor_period_shows_in_the_other_panes_while_the_chart_has_focus() {
     // Enter opens the period's first event.
     press(&mut app, "h<enter>");
     assert!(!app.popups().is_empty());
+    // Under the detail the panes still show the period.
+    let aug15 = day("2025-08-15");
+    all_within(&app, (aug15, aug15));
+    assert_eq!(app.rows().quotes.len(), 1);
     press(&mut app, "<esc>");
     // Leaving the chart leaves every row to the panes again.
     press(&mut app, "<tab>");
@@ -365,4 +369,23 @@ fn the_terminal_cursor_sits_on_the_chart_cursor() {
             .collect();
         assert_eq!(line[usize::from(p.x)], '▲', "{w}x{h} at {p:?}:\n{text}");
     }
+}
+
+#[test]
+fn a_click_in_the_chart_puts_the_cursor_on_that_day() {
+    let mut app = alaska();
+    app.update(briefing::app::Action::Resize(80, 24));
+    press(&mut app, "C");
+    // Inside the border and margin, 25 columns a day from column 2.
+    app.update(briefing::app::Action::Click(2 + 25 + 3, 10));
+    assert_eq!(date(app.cursor_day()), "2025-08-16");
+    app.update(briefing::app::Action::Click(2, 10));
+    assert_eq!(date(app.cursor_day()), "2025-08-15");
+    assert!(
+        app.rows().quotes.len() == 1,
+        "the panes show the day clicked"
+    );
+    // The border is not a day.
+    app.update(briefing::app::Action::Click(0, 10));
+    assert_eq!(date(app.cursor_day()), "2025-08-15");
 }

@@ -119,9 +119,11 @@ impl App {
         &self.chart
     }
 
-    /// Is the chart on screen with the keys (the chart mode)?
+    /// Has the chart focus? Its keys then work (the chart mode) when no
+    /// popup is open and nothing is being typed; its period shows in the
+    /// other panes all the while, under a detail or the search line too.
     pub fn chart_focused(&self) -> bool {
-        self.chart.on && self.focus == Pane::Timeline && self.popups.is_empty() && !self.is_typing()
+        self.chart.on && self.focus == Pane::Timeline
     }
 
     /// The first and last day of the date axis: of everything dated in the
@@ -173,6 +175,20 @@ impl App {
                 self.key_name(Mode::Chart, &Action::TimelineChart),
             ));
         }
+    }
+
+    /// A click in the chart (`inner`: inside the pane's border): the cursor
+    /// to the day of the column clicked.
+    pub(super) fn chart_click(&mut self, inner: ratatui::layout::Rect, x: u16) {
+        // The chart keeps a column of margin each side (`ui/timeline_chart.rs`).
+        let (first, last) = self.axis_span();
+        let axis = super::date_axis::Axis::new(first, last, inner.width.saturating_sub(2));
+        let Some(col) = x.checked_sub(inner.x + 1).filter(|&c| c < axis.width) else {
+            return;
+        };
+        let ((day, _), _) = axis.places(col);
+        self.chart.cursor = Some(day.clamp(first, last));
+        self.dates.show_filter = false;
     }
 
     /// A key of the chart mode.

@@ -5,6 +5,7 @@ mod action;
 mod available;
 pub mod chart;
 pub mod copy_menu;
+pub mod date_axis;
 pub mod date_filter;
 mod detail_doc;
 pub mod document;

@@ -21,6 +21,9 @@ impl App {
         let Some(inner) = layout.inner(pane) else {
             return;
         };
+        if pane == Pane::Timeline && self.chart.on {
+            return self.chart_click(inner, x);
+        }
         if y < inner.y || y >= inner.bottom() {
             return;
         }

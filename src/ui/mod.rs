@@ -5,7 +5,6 @@ mod ascii;
 pub mod contrast;
 mod copy_menu;
 pub mod cursor;
-mod date_axis;
 mod disagreements;
 mod header;
 pub mod loading;

@@ -9,9 +9,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline, SparklineBar};
 
-use super::date_axis::Axis;
 use super::{Context, pane};
 use crate::app::chart::{period_name, range_tag};
+use crate::app::date_axis::Axis;
 use crate::app::{App, Pane};
 use crate::model::days::{Counts, Day, date_of};
 use crate::text::{one_line, truncate};
