@@ -87,8 +87,21 @@ pub struct ReaderOptions {
 
 /// "2025-08-15" → the date, or why not.
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|e| format!("{e}: write a date as YYYY-MM-DD, e.g. 2025-08-15"))
+    const HOW: &str = "write a date as YYYY-MM-DD, e.g. 2025-08-15";
+    let s = s.trim();
+    // chrono alone would take 2025-8-1 too.
+    let shape = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return Err(HOW.into());
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{e}: {HOW}"))
 }
 
 #[derive(Debug, Subcommand)]

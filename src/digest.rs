@@ -31,7 +31,7 @@ pub fn of_view(app: &App) -> String {
         filter.push(format!("following {}", b.speakers[s].name));
     }
     if let Some(range) = app.date_filter() {
-        filter.push(format!("dates {}", briefing::app::chart::range_tag(range)));
+        filter.push(format!("dates {}", app.dates_tag(range)));
     }
     markdown::digest(
         b,

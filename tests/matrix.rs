@@ -474,7 +474,10 @@ fn an_empty_matrix_says_why() {
     assert_eq!(app.followed(), Some(s));
     let text = screen(&mut app, "m", 80, 24);
     assert!(app.matrix_view().unwrap().matrix.is_empty());
-    assert!(text.contains("holds no position"), "{text}");
+    assert!(
+        text.contains("No position to show under following"),
+        "{text}"
+    );
     // Keys do nothing harmful there.
     let text = screen(&mut app, "jlG$<Enter>fs", 40, 12);
     assert!(!text.contains("panicked"));

@@ -92,19 +92,29 @@ pub fn period_name((from, to): (Day, Day), unit: Unit, with_year: bool) -> Strin
     }
 }
 
-/// "08-14 → 08-16": a date range as the header shows it (the year too
-/// when the two ends are in different years; one date for one day).
-pub fn range_tag((from, to): (Day, Day)) -> String {
+/// Which ends of a date range were given (`--from` alone leaves the end
+/// open: the axis's last day).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OpenEnds {
+    pub start: bool,
+    pub end: bool,
+}
+
+/// "08-14 → 08-16": a date range as the header shows it, one date for one
+/// day, "from 08-14" or "until 08-16" for a range open at one end. The
+/// year is left out only when the range and the whole axis (`axis`) lie in
+/// one year.
+pub fn range_tag((from, to): (Day, Day), axis: (Day, Day), open: OpenEnds) -> String {
     let (a, b) = (date_of(from), date_of(to));
-    let fmt = if a.year() == b.year() {
-        "%m-%d"
-    } else {
-        "%Y-%m-%d"
-    };
-    if from == to {
-        a.format(fmt).to_string()
-    } else {
-        format!("{} → {}", a.format(fmt), b.format(fmt))
+    let one_year = [to, axis.0, axis.1]
+        .iter()
+        .all(|&d| date_of(d).year() == a.year());
+    let fmt = if one_year { "%m-%d" } else { "%Y-%m-%d" };
+    match (open.start, open.end) {
+        (true, false) => format!("until {}", b.format(fmt)),
+        (false, true) => format!("from {}", a.format(fmt)),
+        _ if from == to => a.format(fmt).to_string(),
+        _ => format!("{} → {}", a.format(fmt), b.format(fmt)),
     }
 }
 
@@ -251,7 +261,7 @@ impl App {
                 self.set_date_filter(Some(range));
                 self.message = Some(format!(
                     "dates {}: on every pane ({} clears)",
-                    range_tag(range),
+                    self.dates_tag(range),
                     self.key_name(Mode::Panes, &Action::Back)
                 ));
             }
@@ -305,11 +315,37 @@ mod tests {
             period_name(period(d, Unit::Month), Unit::Month, true),
             "Aug 2025"
         );
-        assert_eq!(range_tag((day("2025-08-14"), d)), "08-14 → 08-15");
-        assert_eq!(range_tag((d, d)), "08-15");
+        let axis = (day("2025-08-01"), day("2025-08-31"));
+        let closed = OpenEnds::default();
         assert_eq!(
-            range_tag((day("2025-12-30"), day("2026-01-02"))),
+            range_tag((day("2025-08-14"), d), axis, closed),
+            "08-14 → 08-15"
+        );
+        assert_eq!(range_tag((d, d), axis, closed), "08-15");
+        assert_eq!(
+            range_tag((day("2025-12-30"), day("2026-01-02")), axis, closed),
             "2025-12-30 → 2026-01-02"
         );
+        // Outside the axis's year, or on an axis of several years: the year.
+        assert_eq!(
+            range_tag((day("2024-08-16"), day("2024-08-17")), axis, closed),
+            "2024-08-16 → 2024-08-17"
+        );
+        let years = (day("2025-01-01"), day("2026-12-31"));
+        assert_eq!(range_tag((d, d), years, closed), "2025-08-15");
+        // One end given.
+        let until = OpenEnds {
+            start: true,
+            end: false,
+        };
+        assert_eq!(
+            range_tag((day("2025-08-01"), d), axis, until),
+            "until 08-15"
+        );
+        let from = OpenEnds {
+            start: false,
+            end: true,
+        };
+        assert_eq!(range_tag((d, day("2025-08-31")), axis, from), "from 08-15");
     }
 }

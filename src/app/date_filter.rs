@@ -22,6 +22,8 @@ use crate::model::days::{Counts, Day};
 pub struct Dates {
     /// The date filter: first and last day.
     pub filter: Option<(Day, Day)>,
+    /// Which ends of the filter were left open (`--from` or `--to` alone).
+    pub open: super::chart::OpenEnds,
     /// While the chart has focus the panes show the cursor's period; just
     /// after a range is set they show the filter, until the cursor moves.
     pub show_filter: bool,
@@ -155,7 +157,10 @@ impl App {
     /// focus, the range being selected or the cursor's period (unless a
     /// range was just set); else the date filter.
     pub fn date_range(&self) -> Option<(Day, Day)> {
-        if self.chart_focused() && !self.dates.show_filter {
+        // The stance matrix is not a pane: the cursor's period does not
+        // narrow it (a date filter does).
+        let matrix = (self.popups.iter()).any(|p| matches!(p, super::Popup::Matrix(_)));
+        if self.chart_focused() && !self.dates.show_filter && !matrix {
             return Some(
                 self.range_in_progress()
                     .unwrap_or_else(|| self.cursor_period()),
@@ -202,7 +207,20 @@ impl App {
     /// Sets (or with `None` clears) the date filter.
     pub(super) fn set_date_filter(&mut self, range: Option<(Day, Day)>) {
         self.dates.filter = range;
+        self.dates.open = super::chart::OpenEnds::default();
         self.dates.show_filter = range.is_some();
+    }
+
+    /// A date range as the screen names it: "08-14 → 08-16", with the year
+    /// unless the briefing and the range lie in one year, "from …" or
+    /// "until …" for the filter given with one end.
+    pub fn dates_tag(&self, range: (Day, Day)) -> String {
+        let open = if self.dates.filter == Some(range) {
+            self.dates.open
+        } else {
+            super::chart::OpenEnds::default()
+        };
+        super::chart::range_tag(range, self.axis_span(), open)
     }
 
     /// Esc: clears the date filter.
@@ -255,6 +273,7 @@ impl App {
             self.lists[i].offset = self.lists[i].offset.min(self.lists[i].selected);
         }
         self.refresh_matches();
+        self.refresh_matrix();
     }
 
     /// `--from` / `--to`: starts with the date filter from `from` to `to`
@@ -274,9 +293,16 @@ impl App {
             return Err(format!("--from {a} is after --to {b}"));
         }
         let (first, last) = self.axis_span();
-        let from = from.map_or(first.min(last), day_number);
-        let to = to.map_or(last.max(from), day_number);
+        let open = super::chart::OpenEnds {
+            start: from.is_none(),
+            end: to.is_none(),
+        };
+        // An open end reaches the axis's end, and never past the given one.
+        let to_day = to.map(day_number);
+        let from = from.map_or(first.min(last).min(to_day.unwrap_or(Day::MAX)), day_number);
+        let to = to_day.unwrap_or(last.max(from));
         self.set_date_filter(Some((from, to)));
+        self.dates.open = open;
         self.chart.cursor = Some(from.clamp(first, last));
         self.sync_dates();
         Ok(())

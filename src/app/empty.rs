@@ -42,7 +42,7 @@ impl App {
             out.push(format!("following {}", one_line(&b.speakers[s].name)));
         }
         if let Some(range) = self.date_range() {
-            out.push(format!("dates {}", super::chart::range_tag(range)));
+            out.push(format!("dates {}", self.dates_tag(range)));
         }
         if let Some(f) = (self.filter.as_ref()).filter(|f| f.pane == pane && !f.query.is_empty()) {
             out.push(format!("matching “{}”", one_line(&f.query)));

@@ -67,6 +67,15 @@ pub fn section(b: &Briefing, columns: &[usize]) -> String {
         };
         let _ = writeln!(out, "| {head} | {} |", cells.join(" | "));
     }
+    // What the marks mean, under the table.
+    let changed = (0..m.parties.len())
+        .any(|r| (0..m.columns.len()).any(|c| m.cell(r, c).is_some_and(|cell| cell.changed)));
+    out.push_str(if changed {
+        "\n*Each cell is the position's label, else its first words; `·`: no position; \
+         `Δ`: the stance changed from one briefing to another.*\n"
+    } else {
+        "\n*Each cell is the position's label, else its first words; `·`: no position.*\n"
+    });
     out.push('\n');
     out
 }
@@ -85,7 +94,9 @@ mod tests {
         assert!(lines[2].starts_with("| Party | How close is a peace deal? (open question) |"));
         assert_eq!(lines[3], "|---|---|---|---|");
         let m = Matrix::build(&b, &all, None);
-        assert_eq!(lines.len(), 5 + m.parties.len());
+        // Heading, blank, header, rule, the parties, blank, the legend, blank.
+        assert_eq!(lines.len(), 7 + m.parties.len());
+        assert!(lines[lines.len() - 2].contains("`·`: no position"));
         assert_eq!(lines.last(), Some(&""));
         // Every row has as many cells as the header.
         for line in lines.iter().filter(|l| l.starts_with("| ")) {

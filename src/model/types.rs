@@ -250,8 +250,10 @@ pub struct Position {
     /// Ids of the quotes that support the stance.
     #[serde(default)]
     pub quotes: Vec<String>,
-    /// The stance in a few words ("for", "against", "wants details
-    /// first"), for views too narrow for the whole stance.
+    /// The stance in a few words, at most 6 words and 40 characters
+    /// ("for", "against", "wants details first"), for views too narrow for
+    /// the whole stance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 40))]
     pub label: Option<String>,
 }

@@ -235,10 +235,34 @@ impl Reader<'_> {
                 .as_table()
                 .and_then(|t| field(t, "positions"));
             let tables = tables.and_then(|p| p.get_ref().as_array());
+            // Each party's first position here, to find a second one.
+            let mut first: std::collections::HashMap<&str, std::ops::Range<usize>> =
+                std::collections::HashMap::new();
             for (i, position) in d.value.positions.iter().enumerate() {
                 let Some(table) = tables.and_then(|t| t.get(i)) else {
                     continue;
                 };
+                let at = span_of(table, "speaker", None);
+                match first.get(position.speaker.as_str()) {
+                    Some(earlier) => {
+                        self.problems
+                            .warning(
+                                at.clone(),
+                                format!(
+                                    "a second position of `{}` on this disagreement",
+                                    position.speaker
+                                ),
+                            )
+                            .with_label("views that show one stance per party show the first")
+                            .with_related(earlier.clone(), "the first")
+                            .help = Some(
+                            "give the party one position, its stance saying all it holds".into(),
+                        );
+                    }
+                    None => {
+                        first.insert(position.speaker.as_str(), at.clone());
+                    }
+                }
                 self.check_ref(
                     &mut speakers,
                     &position.speaker,

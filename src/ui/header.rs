@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Context) {
             ]);
         }
         if let Some(range) = app.date_filter() {
-            let tag = crate::app::chart::range_tag(range);
+            let tag = app.dates_tag(range);
             filters.push(vec![Span::styled(tag, ctx.theme.marked())]);
         }
         for tag in super::search_line::header_tags(app) {

@@ -55,15 +55,27 @@ pub fn draw(frame: &mut Frame, app: &App, view: &MatrixView, ctx: &Context) {
     frame.render_widget(block, l.outer);
 
     if m.is_empty() {
-        let why = match (app.followed(), app.topics().is_empty()) {
-            (Some(s), _) => format!(
-                "{} holds no position on the disagreements listed: Esc on the main screen stops following",
+        // What narrows the disagreements, each with how to undo it.
+        let mut causes = Vec::new();
+        if !app.topics().is_empty() {
+            causes.push("the topic filter (T clears it)".to_string());
+        }
+        if let Some(range) = app.date_filter() {
+            causes.push(format!(
+                "the dates {} (Esc on the main screen clears them)",
+                app.dates_tag(range)
+            ));
+        }
+        if let Some(s) = app.followed() {
+            causes.push(format!(
+                "following {} (Esc on the main screen stops)",
                 one_line(&b.speakers[s].name)
-            ),
-            (None, false) => {
-                "No position on the disagreements under this topic filter: T clears it".into()
-            }
-            (None, true) => "No position on any disagreement".into(),
+            ));
+        }
+        let why = if causes.is_empty() {
+            "No party has taken a position on a disagreement in this briefing".to_string()
+        } else {
+            format!("No position to show under {}", causes.join(", "))
         };
         let lines: Vec<Line> = crate::text::wrap(&why, usize::from(l.grid.width).max(1))
             .into_iter()

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline, SparklineBar};
 
 use super::{Context, pane};
-use crate::app::chart::{period_name, range_tag};
+use crate::app::chart::period_name;
 use crate::app::date_axis::Axis;
 use crate::app::{App, Pane};
 use crate::model::days::{Counts, Day, date_of};
@@ -156,14 +156,21 @@ pub fn draw(frame: &mut Frame, rect: Rect, app: &App, ctx: &Context) {
     }
     if let Some(r) = layout.axis {
         let cursor_col = axis.column(cursor);
+        // Under --ascii the lines would all become `-`: the period and the
+        // range get marks of their own.
+        let (period_mark, range_mark) = if ctx.theme.ascii() {
+            ("#", "=")
+        } else {
+            ("━", "═")
+        };
         let line: Vec<Span> = (0..axis.width)
             .map(|c| {
                 let glyph = if c == cursor_col {
                     "▲"
                 } else if period_cols.contains(&c) {
-                    "━"
+                    period_mark
                 } else if range_cols.contains(&c) {
-                    "═"
+                    range_mark
                 } else {
                     "─"
                 };
@@ -206,7 +213,7 @@ fn summary(
     let events = event_at.between((from, 0), after);
     let years_differ = date_of(first).year() != date_of(last).year();
     let name = match filter {
-        Some(range) => range_tag(range),
+        Some(range) => app.dates_tag(range),
         None => period_name(period, app.chart().unit, years_differ),
     };
     let mut text = format!(
@@ -215,9 +222,9 @@ fn summary(
         crate::text::plural(quotes, "quote", "quotes")
     );
     if let Some(range) = app.range_in_progress() {
-        text.push_str(&format!(" · range {} (v ends)", range_tag(range)));
+        text.push_str(&format!(" · range {} (v ends)", app.dates_tag(range)));
     } else if let Some(range) = app.date_filter().filter(|_| filter.is_none()) {
-        text.push_str(&format!(" · dates {}", range_tag(range)));
+        text.push_str(&format!(" · dates {}", app.dates_tag(range)));
     }
     text
 }
