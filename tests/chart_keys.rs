@@ -389,3 +389,68 @@ fn a_click_in_the_chart_puts_the_cursor_on_that_day() {
     app.update(briefing::app::Action::Click(0, 10));
     assert_eq!(date(app.cursor_day()), "2025-08-15");
 }
+
+#[test]
+fn the_cursor_period_does_not_narrow_the_stance_matrix_a_date_filter_does() {
+    let mut app = alaska();
+    // The cursor on Aug 16, a day with no quote: the panes preview it.
+    press(&mut app, "Cgl");
+    assert!(app.rows().quotes.is_empty());
+    press(&mut app, "m");
+    let m = &app.matrix_view().unwrap().matrix;
+    assert_eq!(
+        (m.parties.len(), m.columns.len()),
+        (4, 3),
+        "the whole matrix"
+    );
+    // A date filter narrows it.
+    let mut filtered = alaska();
+    press(&mut filtered, "Cgvv<Tab>m");
+    let m = &filtered.matrix_view().unwrap().matrix;
+    assert!(m.columns.len() < 3, "only what Aug 15's quotes support");
+}
+
+#[test]
+fn date_tags_carry_the_year_outside_the_briefings_and_say_which_end_is_open() {
+    let tag = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .env("XDG_STATE_HOME", support::NO_STATE)
+            .args(["render", "--fresh", "--size", "120x14"])
+            .args(args)
+            .output()
+            .unwrap();
+        let screen = String::from_utf8(out.stdout).unwrap();
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .rsplit('│')
+            .next()
+            .unwrap()
+            .trim()
+            .to_string()
+    };
+    assert_eq!(
+        tag(&["--from", "2024-08-16", "--to", "2024-08-17"]),
+        "2024-08-16 → 2024-08-17"
+    );
+    assert_eq!(
+        tag(&["--from", "2025-08-15", "--to", "2025-08-16"]),
+        "08-15 → 08-16"
+    );
+    assert_eq!(tag(&["--to", "2025-08-15"]), "until 08-15");
+    assert_eq!(tag(&["--from", "2030-01-01"]), "from 2030-01-01");
+}
+
+#[test]
+fn under_ascii_the_range_and_the_period_have_marks_of_their_own() {
+    let theme =
+        briefing::ui::Theme::new(briefing::config::ThemeColors::defaults(), true).with_ascii(true);
+    let ctx = briefing::ui::Context { theme: &theme };
+    let mut app = alaska();
+    let keys = briefing::keys::parse_sequence("Cgvl").unwrap();
+    let buffer = briefing::headless::render(&mut app, &ctx, &keys, 80, 24);
+    let text = briefing::headless::to_text(&buffer);
+    let axis = text.lines().find(|l| l.contains('^')).unwrap();
+    assert!(axis.contains("=^#"), "range, cursor, period: {axis}");
+}

@@ -372,3 +372,23 @@ fn a_position_label_is_a_few_words() {
         assert!(e.help.as_deref().unwrap().contains("at most 6 words"));
     }
 }
+
+#[test]
+fn a_second_position_of_one_party_is_a_warning_pointing_at_the_first() {
+    let path = fixture("valid/eastmere-budget-2026.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let twice = text.replacen(
+        "quotes = [\"varga-saturdays\"]\n",
+        "quotes = [\"varga-saturdays\"]\n\n[[disagreements.positions]]\nspeaker = \"ines-varga\"\nstance = \"Also this.\"\n",
+        1,
+    );
+    let b = Briefing::parse(&path, &twice).expect("a warning, not an error");
+    assert_eq!(b.warnings.len(), 1, "{:?}", b.warnings);
+    let w = &b.warnings[0];
+    assert_eq!(
+        w.message,
+        "a second position of `ines-varga` on this disagreement"
+    );
+    assert_eq!(w.related.len(), 1, "the first is pointed at");
+    assert!(Briefing::parse(&path, &text).unwrap().warnings.is_empty());
+}
