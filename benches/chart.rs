@@ -9,7 +9,6 @@
 //! cursor's period), chart_key (a day left and back: the cursor moves and
 //! every pane is narrowed to its new period).
 
-use std::hint::black_box;
 use std::path::Path;
 
 #[path = "../tests/support/mod.rs"]
@@ -18,7 +17,7 @@ mod support;
 use briefing::app::{Action, App};
 use briefing::model::Briefing;
 use briefing::synthetic::generate;
-use briefing::ui::{self, Context};
+use briefing::ui::Context;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -37,13 +36,6 @@ fn chart_app(n: usize, zoomed: bool) -> App {
     app
 }
 
-/// A full frame: forget what is on screen, draw everything.
-fn full_frame(terminal: &mut Terminal<TestBackend>, app: &App, ctx: &Context) {
-    terminal.swap_buffers();
-    terminal.swap_buffers();
-    terminal.draw(|f| ui::draw(f, black_box(app), ctx)).unwrap();
-}
-
 fn frames(c: &mut Criterion) {
     let theme = support::theme(false);
     let ctx = Context { theme: &theme };
@@ -53,7 +45,7 @@ fn frames(c: &mut Criterion) {
             let app = chart_app(n, zoomed);
             let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
             g.bench_function(format!("{n}_quotes"), |b| {
-                b.iter(|| full_frame(&mut terminal, &app, &ctx))
+                b.iter(|| support::full_frame(&mut terminal, &app, &ctx))
             });
         }
         g.finish();

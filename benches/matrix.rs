@@ -4,7 +4,6 @@
 //!
 //!     cargo bench --features synthetic --bench matrix
 
-use std::hint::black_box;
 use std::path::Path;
 
 #[path = "../tests/support/mod.rs"]
@@ -13,7 +12,7 @@ mod support;
 use briefing::app::{Action, App};
 use briefing::model::Briefing;
 use briefing::synthetic::generate;
-use briefing::ui::{self, Context};
+use briefing::ui::Context;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,13 +25,6 @@ fn matrix_app(n: usize, keys: &str) -> App {
     support::press(&mut app, "m");
     support::press(&mut app, keys);
     app
-}
-
-/// A full frame: forget what is on screen, draw everything.
-fn full_frame(terminal: &mut Terminal<TestBackend>, app: &App, ctx: &Context) {
-    terminal.swap_buffers();
-    terminal.swap_buffers();
-    terminal.draw(|f| ui::draw(f, black_box(app), ctx)).unwrap();
 }
 
 fn draw(c: &mut Criterion) {
@@ -54,7 +46,9 @@ fn draw(c: &mut Criterion) {
             m.columns.len()
         );
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        g.bench_function(name, |b| b.iter(|| full_frame(&mut terminal, &app, &ctx)));
+        g.bench_function(name, |b| {
+            b.iter(|| support::full_frame(&mut terminal, &app, &ctx))
+        });
     }
     g.finish();
 }

@@ -29,7 +29,7 @@ use briefing::diag::Suggester;
 use briefing::model::provenance::{self, Normal, squeeze};
 use briefing::model::{Briefing, Progress, QuoteKind, load_paths_on};
 use briefing::synthetic::generate;
-use briefing::ui::{self, Context};
+use briefing::ui::Context;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -47,13 +47,6 @@ fn app(n: usize) -> App {
 /// The quotes' texts with a substring test, as plain as it gets.
 fn plain_pass(b: &Briefing, needle: &str) -> usize {
     b.quotes.iter().filter(|q| q.text.contains(needle)).count()
-}
-
-/// A full frame: forget what is on screen, draw everything.
-fn full_frame(terminal: &mut Terminal<TestBackend>, app: &App, ctx: &Context) {
-    terminal.swap_buffers();
-    terminal.swap_buffers();
-    terminal.draw(|f| ui::draw(f, black_box(app), ctx)).unwrap();
 }
 
 fn load(c: &mut Criterion) {
@@ -99,7 +92,7 @@ fn frame(c: &mut Criterion) {
         let app = app(n);
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
         g.bench_function(format!("{n}_quotes"), |b| {
-            b.iter(|| full_frame(&mut terminal, &app, &ctx))
+            b.iter(|| support::full_frame(&mut terminal, &app, &ctx))
         });
     }
     g.finish();
@@ -269,7 +262,7 @@ fn detail(c: &mut Criterion) {
             b.iter(|| {
                 let count = links(app.briefing(), Target::Speaker(0)).len();
                 assert_eq!(count, n);
-                full_frame(&mut terminal, &app, &ctx);
+                support::full_frame(&mut terminal, &app, &ctx);
             })
         });
     }
@@ -486,7 +479,7 @@ fn library(c: &mut Criterion) {
                 let report = load_paths_on(black_box(&paths), &[], &Progress::default(), threads);
                 let mut app = support::app_with(report.briefings, report.failures);
                 app.update(Action::Resize(200, 50));
-                full_frame(&mut terminal, &app, &ctx);
+                support::full_frame(&mut terminal, &app, &ctx);
             })
         });
     }
@@ -523,7 +516,7 @@ fn library(c: &mut Criterion) {
     ] {
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
         g.bench_function(format!("frame_{name}"), |b| {
-            b.iter(|| full_frame(&mut terminal, app, &ctx))
+            b.iter(|| support::full_frame(&mut terminal, app, &ctx))
         });
         app.update(Action::Focus(Pane::Quotes));
         app.update(Action::Bottom);

@@ -218,3 +218,16 @@ pub fn year_library() -> App {
     app.start_in_story();
     app
 }
+
+/// A full frame, for the benches: forget what is on screen, draw everything.
+pub fn full_frame(
+    terminal: &mut ratatui::Terminal<ratatui::backend::TestBackend>,
+    app: &App,
+    ctx: &Context,
+) {
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    terminal
+        .draw(|f| briefing::ui::draw(f, std::hint::black_box(app), ctx))
+        .unwrap();
+}
