@@ -454,3 +454,17 @@ fn under_ascii_the_range_and_the_period_have_marks_of_their_own() {
     let axis = text.lines().find(|l| l.contains('^')).unwrap();
     assert!(axis.contains("=^#"), "range, cursor, period: {axis}");
 }
+
+#[test]
+fn search_and_the_filter_line_from_the_chart_go_back_to_the_list() {
+    for key in ["/", "&"] {
+        let mut app = alaska();
+        press(&mut app, "C");
+        assert!(app.chart_focused());
+        press(&mut app, key);
+        assert!(!app.chart_focused(), "{key}: the list is back");
+        assert_eq!(app.focus(), Pane::Timeline);
+        let text = support::screen(&mut app, "Rubio", 100, 30);
+        assert!(text.contains("Rubio on ABC"), "{key}:\n{text}");
+    }
+}

@@ -187,6 +187,15 @@ impl App {
         }
     }
 
+    /// `/` or `&` with the chart focused: they act on the Timeline list,
+    /// so the list comes back (the date filter stays).
+    pub(super) fn leave_chart_for_list(&mut self) {
+        if self.chart_focused() {
+            self.chart.on = false;
+            self.chart.anchor = None;
+        }
+    }
+
     /// A click in the chart (`inner`: inside the pane's border): the cursor
     /// to the day of the column clicked.
     pub(super) fn chart_click(&mut self, inner: ratatui::layout::Rect, x: u16) {

@@ -30,10 +30,15 @@ impl App {
                 self.refresh_rows();
             }
             Action::Search => {
+                // The chart hides the list a search moves in: back to it.
+                self.leave_chart_for_list();
                 let origin = self.lists[pane.index()].selected;
                 self.search = Some(Search::new(pane, origin));
             }
-            Action::Filter => self.start_filter(),
+            Action::Filter => {
+                self.leave_chart_for_list();
+                self.start_filter();
+            }
             Action::Zoom => self.zoomed = !self.zoomed,
             Action::NextMatch => self.find_match(true, 1),
             Action::PrevMatch => self.find_match(true, -1),
