@@ -5,6 +5,7 @@
 //! search, `Esc` puts the cursor back where it was. Each keystroke reads
 //! the names of the parties and disagreements shown, not the quotes.
 
+use super::query_line::{QueryKey, query_key};
 use super::{Action, App};
 use crate::model::fold::Query;
 
@@ -69,25 +70,22 @@ impl App {
         let Some(find) = view.find.as_mut().filter(|f| f.editing) else {
             return false;
         };
-        match action {
-            Action::Input(c) => find.query.push(*c),
-            Action::DeleteChar => {
-                find.query.pop();
-            }
-            Action::Confirm => {
+        match query_key(&mut find.query, action) {
+            Some(QueryKey::Edited) => {}
+            Some(QueryKey::Keep) => {
                 find.editing = false;
                 if find.query.is_empty() {
                     view.find = None;
                 }
                 return true;
             }
-            Action::Back => {
+            Some(QueryKey::Cancel) => {
                 (view.row, view.col) = find.origin;
                 view.find = None;
                 self.matrix_moved();
                 return true;
             }
-            _ => return false,
+            None => return false,
         }
         let (query, origin) = (find.query.clone(), find.origin);
         let hits = self.matrix_hits(&query);

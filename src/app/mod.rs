@@ -27,6 +27,7 @@ pub mod popup_text;
 pub mod popup_view;
 pub mod problems;
 pub mod proof_text;
+mod query_line;
 pub mod reload;
 pub mod remember;
 pub mod results;

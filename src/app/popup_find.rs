@@ -5,6 +5,7 @@
 use super::Action;
 use super::document::Document;
 use super::popup_view::{Find, View};
+use super::query_line::{QueryKey, query_key};
 use super::search::{contains_ignore_case, match_ranges};
 
 /// The needle the matching functions take for `query`: the query as typed
@@ -60,24 +61,21 @@ impl View {
         let Some(find) = self.find.as_mut() else {
             return false;
         };
-        match action {
-            Action::Input(c) => find.query.push(*c),
-            Action::DeleteChar => {
-                find.query.pop();
-            }
-            Action::Confirm => {
+        match query_key(&mut find.query, action) {
+            Some(QueryKey::Edited) => {}
+            Some(QueryKey::Keep) => {
                 find.editing = false;
                 if find.query.is_empty() {
                     self.find = None;
                 }
                 return true;
             }
-            Action::Back => {
+            Some(QueryKey::Cancel) => {
                 self.scroll = find.origin;
                 self.find = None;
                 return true;
             }
-            _ => return false,
+            None => return false,
         }
         // As the query changes: the first match at or after where the
         // search began.
